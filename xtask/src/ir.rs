@@ -1,0 +1,232 @@
+//! The intermediate model: a small, fully resolved, Rust-shaped view of the API.
+//! `lower` builds it from the OpenAPI document; `emit` turns it into code. Every name here is
+//! final (Rust identifiers computed once), every `$ref` is resolved to a type name.
+
+/// The whole API: its named types and its operation groups, both in a deterministic order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    pub types: Vec<TypeDef>,
+    pub groups: Vec<Group>,
+}
+
+/// Description and deprecation, shared by every documented item.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Docs {
+    pub description: Option<String>,
+    pub deprecated: bool,
+}
+
+/// A named model type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// The Rust (and documentation) name, e.g. `ProjectCreateRequest`.
+    pub name: String,
+    /// The module file name, e.g. `project_create_request`.
+    pub module: String,
+    pub docs: Docs,
+    /// `nullable: true` on the schema itself (e.g. `NullableUserRelationship`).
+    pub nullable: bool,
+    pub kind: TypeKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    Struct(Struct),
+    Enum(Enum),
+    Union(Union),
+    /// A named schema that is only another type (an array, a map, a scalar).
+    Alias(TypeRef),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub json_name: String,
+    pub rust_name: String,
+    pub ty: TypeRef,
+    pub required: bool,
+    /// `null` is a value of its own on the wire (the field's schema or its named type is nullable).
+    pub nullable: bool,
+    pub read_only: bool,
+    pub docs: Docs,
+}
+
+/// A string enum. `default` indexes `values`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    pub values: Vec<EnumValue>,
+    pub default: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumValue {
+    pub wire: String,
+    pub rust_name: String,
+}
+
+/// A `oneOf`. `Tagged` when every variant is an object with its own `type` value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Union {
+    Tagged(Vec<TaggedVariant>),
+    /// Variants tried in order (only for shapes with no distinguishing `type`).
+    Untagged(Vec<UntaggedVariant>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaggedVariant {
+    /// The Rust variant name: the variant's type name.
+    pub rust_name: String,
+    pub type_name: String,
+    /// The value of `type` that selects this variant.
+    pub tag: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UntaggedVariant {
+    pub rust_name: String,
+    pub ty: TypeRef,
+}
+
+/// A reference to a type, as used by a field, parameter, body or response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeRef {
+    String,
+    Int32,
+    Int64,
+    Float,
+    Double,
+    Bool,
+    DateTime,
+    /// Any JSON value (a schema with no type).
+    Any,
+    Named(String),
+    Array(Box<TypeRef>),
+    /// An object with only `additionalProperties`: a string-keyed map.
+    Map(Box<TypeRef>),
+}
+
+/// One API struct (`TeamsApi`), from one tag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// The tag, e.g. `Teams`.
+    pub tag: String,
+    /// e.g. `TeamsApi`.
+    pub rust_name: String,
+    /// e.g. `teams`.
+    pub module: String,
+    pub docs: Docs,
+    pub operations: Vec<Operation>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The `operationId`, e.g. `listTeams`.
+    pub id: String,
+    /// The method name, e.g. `list_teams`.
+    pub rust_name: String,
+    /// e.g. `ListTeams`: prefix of the optional-parameters struct name.
+    pub type_prefix: String,
+    pub method: Method,
+    /// The path template, e.g. `/api/v2/team/{team_id}`.
+    pub path: String,
+    pub summary: Option<String>,
+    pub docs: Docs,
+    /// Needs the caller to switch it on (`x-unstable`).
+    pub unstable: bool,
+    pub params: Vec<Param>,
+    pub body: Option<Body>,
+    /// The documented success status and its body type (`None` for an empty body, e.g. 204).
+    pub success: Response,
+    /// Documented error statuses, ascending.
+    pub error_statuses: Vec<u16>,
+    pub pagination: Option<Pagination>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    Path,
+    Query,
+}
+
+/// How a query array goes on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArrayStyle {
+    /// `style: form, explode: false`: one parameter, values joined by commas.
+    CommaSeparated,
+    /// `style: form, explode: true`: the parameter repeated once per value.
+    Repeated,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    pub wire_name: String,
+    pub rust_name: String,
+    pub location: ParamLocation,
+    pub ty: TypeRef,
+    pub required: bool,
+    pub array_style: ArrayStyle,
+    /// The schema's integer `default` and `maximum`, when it gives them (used for page sizes).
+    pub default_int: Option<i64>,
+    pub maximum: Option<i64>,
+    pub docs: Docs,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    pub ty: TypeRef,
+    pub required: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    pub status: u16,
+    pub ty: Option<TypeRef>,
+}
+
+/// Pagination (`x-pagination`), resolved against the operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    /// Rust name of the optional parameter holding the page size.
+    pub size_param: String,
+    pub position: PagePosition,
+    /// The page size sent when the caller gives none: the parameter's `default`, else its `maximum`.
+    pub default_size: i64,
+    /// Rust name of the response field holding the items, and whether it is required.
+    pub items_field: String,
+    pub items_required: bool,
+    pub item_type: TypeRef,
+}
+
+/// How the next page is asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PagePosition {
+    /// A page number parameter (Rust name), starting at `first_page`.
+    Number { param: String, first_page: i64 },
+    /// An item offset parameter (Rust name), starting at 0.
+    Offset { param: String },
+}

@@ -1,0 +1,201 @@
+//! Stage 1, **load**: read every YAML file in `spec/`, merge them into one OpenAPI document,
+//! and remember which file each path and component came from, so that later errors can name it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result, escape_token, join};
+
+/// The merged spec: the typed document, the raw JSON it came from, and where each part was defined.
+pub struct Spec {
+    pub doc: openapiv3::OpenAPI,
+    pub raw: Value,
+    /// JSON pointer of a path item or component (e.g. `/components/schemas/Team`) -> its file.
+    origins: BTreeMap<String, PathBuf>,
+    /// The file that defined each top-level key other than `paths` and `components`.
+    files: Vec<PathBuf>,
+}
+
+impl Spec {
+    /// The file in which the part of the document at `pointer` was written, when known.
+    pub fn locate(&self, pointer: &str) -> Option<&Path> {
+        self.origins
+            .iter()
+            .filter(|(prefix, _)| pointer == prefix.as_str() || pointer.starts_with(&format!("{prefix}/")))
+            .max_by_key(|(prefix, _)| prefix.len())
+            .map(|(_, file)| file.as_path())
+            .or_else(|| if self.files.len() == 1 { Some(self.files[0].as_path()) } else { None })
+    }
+
+    /// Attaches the file that holds `error.pointer`, if the error does not name one yet.
+    pub fn locate_error(&self, mut error: Error) -> Error {
+        if error.file.is_none() {
+            error.file = self.locate(&error.pointer).map(Path::to_path_buf);
+        }
+        error
+    }
+}
+
+/// The spec files of a directory: every `*.yaml` / `*.yml`, sorted by name for determinism.
+pub fn spec_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = fs::read_dir(dir).map_err(|e| Error::in_file(dir, "", format!("cannot read the spec directory: {e}")))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::in_file(dir, "", e.to_string()))?.path();
+        if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+            files.push(path);
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::in_file(dir, "", "no *.yaml files in the spec directory"));
+    }
+    Ok(files)
+}
+
+/// Loads and merges every spec file of `dir`.
+pub fn load_dir(dir: &Path) -> Result<Spec> {
+    let files = spec_files(dir)?;
+    let mut sources = Vec::with_capacity(files.len());
+    for file in &files {
+        let text = fs::read_to_string(file).map_err(|e| Error::in_file(file, "", format!("cannot read: {e}")))?;
+        sources.push((file.clone(), text));
+    }
+    load_sources(&sources)
+}
+
+/// Parses one YAML text into JSON, with the line and column of a syntax error.
+pub fn parse_yaml(file: &Path, text: &str) -> Result<Value> {
+    let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+        let at = e.location().map(|l| format!(" (line {}, column {})", l.line(), l.column())).unwrap_or_default();
+        Error::in_file(file, "", format!("invalid YAML{at}: {e}"))
+    })?;
+    let json = serde_json::to_value(&yaml).map_err(|e| Error::in_file(file, "", format!("YAML that is not JSON-compatible: {e}")))?;
+    match json {
+        Value::Object(_) => Ok(json),
+        Value::Null => Ok(Value::Object(Map::new())),
+        _ => Err(Error::in_file(file, "", "a spec file must be a YAML mapping at the top level")),
+    }
+}
+
+/// Merges already-read sources (file name, text). Used by `load_dir` and by tests.
+pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec> {
+    let mut merged = Map::new();
+    let mut origins: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut top_origins: BTreeMap<String, PathBuf> = BTreeMap::new();
+
+    for (file, text) in sources {
+        let Value::Object(top) = parse_yaml(file, text)? else { unreachable!("parse_yaml returns objects") };
+        for (key, value) in top {
+            match key.as_str() {
+                "paths" => merge_named(&mut merged, &mut origins, file, "/paths", "paths", value)?,
+                "components" => {
+                    let Value::Object(kinds) = value else {
+                        return Err(Error::in_file(file, "/components", "`components` must be a mapping"));
+                    };
+                    let components = merged.entry("components").or_insert_with(|| Value::Object(Map::new()));
+                    let Value::Object(components) = components else { unreachable!() };
+                    for (kind, entries) in kinds {
+                        let pointer = join("/components", &kind);
+                        merge_named(components, &mut origins, file, &pointer, &kind, entries)?;
+                    }
+                }
+                "tags" => {
+                    let Value::Array(tags) = value else {
+                        return Err(Error::in_file(file, "/tags", "`tags` must be a list"));
+                    };
+                    let all = merged.entry("tags").or_insert_with(|| Value::Array(Vec::new()));
+                    let Value::Array(all) = all else { unreachable!() };
+                    for tag in tags {
+                        if !all.iter().any(|t| t.get("name") == tag.get("name")) {
+                            all.push(tag);
+                        }
+                    }
+                }
+                _ => {
+                    if let Some(existing) = merged.get(&key) {
+                        if *existing != value {
+                            let first = &top_origins[&key];
+                            return Err(Error::in_file(
+                                file,
+                                format!("/{}", escape_token(&key)),
+                                format!("`{key}` is also defined, differently, in {}", first.display()),
+                            ));
+                        }
+                    } else {
+                        top_origins.insert(key.clone(), file.clone());
+                        merged.insert(key, value);
+                    }
+                }
+            }
+        }
+    }
+    merged.entry("paths").or_insert_with(|| Value::Object(Map::new()));
+    let raw = Value::Object(merged);
+    let spec_for_errors = Spec {
+        doc: openapiv3::OpenAPI::default(),
+        raw: Value::Null,
+        origins: origins.clone(),
+        files: sources.iter().map(|(f, _)| f.clone()).collect(),
+    };
+    let doc: openapiv3::OpenAPI = serde_path_to_error::deserialize(&raw).map_err(|e| {
+        let pointer = pointer_of(e.path());
+        spec_for_errors.locate_error(Error::new(pointer, format!("not a valid OpenAPI 3.0 document: {}", e.inner())))
+    })?;
+    if !doc.openapi.starts_with("3.0") {
+        return Err(spec_for_errors.locate_error(Error::new("/openapi", format!("OpenAPI version {} is not supported; use 3.0.x", doc.openapi))));
+    }
+    Ok(Spec { doc, raw, origins, files: spec_for_errors.files })
+}
+
+/// Merges the entries of one named map (`paths`, or one kind of `components`) from `file`.
+fn merge_named(
+    into: &mut Map<String, Value>,
+    origins: &mut BTreeMap<String, PathBuf>,
+    file: &Path,
+    pointer: &str,
+    key: &str,
+    value: Value,
+) -> Result<()> {
+    let Value::Object(entries) = value else {
+        return Err(Error::in_file(file, pointer, format!("`{key}` must be a mapping")));
+    };
+    let target = into.entry(key).or_insert_with(|| Value::Object(Map::new()));
+    let Value::Object(target) = target else { unreachable!() };
+    for (name, entry) in entries {
+        let entry_pointer = join(pointer, &name);
+        match target.get(&name) {
+            Some(existing) if *existing == entry => {}
+            Some(_) => {
+                let first = &origins[&entry_pointer];
+                return Err(Error::in_file(
+                    file,
+                    entry_pointer.clone(),
+                    format!("`{name}` is also defined, with different content, in {}", first.display()),
+                ));
+            }
+            None => {
+                origins.insert(entry_pointer, file.to_path_buf());
+                target.insert(name, entry);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Turns a serde_path_to_error path into a JSON pointer.
+fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => pointer = join(&pointer, &index.to_string()),
+            Segment::Map { key } => pointer = join(&pointer, key),
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    pointer
+}
