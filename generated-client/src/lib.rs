@@ -1,1 +1,59 @@
+//! A typed async client for five groups of the Datadog API v2: Case Management, Incident Teams,
+//! On-Call, Teams and Service Accounts.
+//!
+//! The `models` and `apis` modules are generated from the hand-curated OpenAPI spec in the
+//! repository's `spec/` by `cargo xtask codegen`; the rest of this crate is a small hand-written
+//! runtime (configuration, HTTP, errors, retries, pagination) that the generated code calls.
+//!
+//! ```no_run
+//! use datadog_v2_client::apis::TeamsApi;
+//! use datadog_v2_client::{Client, Configuration};
+//! use datadog_v2_client::apis::teams::ListTeamsOptionalParams;
+//!
+//! # async fn run() -> Result<(), datadog_v2_client::Error> {
+//! // Reads DD_API_KEY, DD_APP_KEY and DD_SITE (default datadoghq.com).
+//! let client = Client::new(Configuration::from_env()?)?;
+//! let teams = TeamsApi::new(client);
+//! let page = teams.list_teams(ListTeamsOptionalParams::default().page_size(10)).await?;
+//! for team in page.data.unwrap_or_default() {
+//!     println!("{} {}", team.id, team.attributes.name);
+//! }
+//! # Ok(())
+//! # }
+//! ```
 
+// The generated modules are formatted by the generator (prettyplease), not by rustfmt.
+#[rustfmt::skip]
+pub mod apis;
+mod client;
+mod codec;
+mod config;
+mod error;
+#[rustfmt::skip]
+pub mod models;
+pub mod pagination;
+pub mod request;
+
+pub use client::Client;
+pub use codec::Nullable;
+pub use config::{Configuration, DEFAULT_SITE, RetryPolicy, SITES, Sleeper, TokioSleeper};
+pub use error::{ApiError, DecodeError, Error, RateLimit};
+
+/// Timestamps (`format: date-time`): `chrono`'s UTC time, as in the official Rust client.
+pub type DateTime = chrono::DateTime<chrono::Utc>;
+
+/// A decoded response with its status and headers (the `*_with_http_info` methods).
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ApiResponse<T> {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub data: T,
+}
+
+impl<T> ApiResponse<T> {
+    /// The decoded body alone.
+    pub fn into_data(self) -> T {
+        self.data
+    }
+}

@@ -30,7 +30,10 @@ pub fn lower_doc(doc: &OpenAPI) -> Result<Api> {
         for (name, schema) in &components.schemas {
             let pointer = join("/components/schemas", name);
             let ReferenceOr::Item(schema) = schema else {
-                return Err(Error::new(pointer, "a component schema must not be a bare `$ref`; refer to the target directly"));
+                return Err(Error::new(
+                    pointer,
+                    "a component schema must not be a bare `$ref`; refer to the target directly",
+                ));
             };
             lowerer.lower_named(name, schema, &pointer)?;
         }
@@ -51,14 +54,19 @@ impl<'a> Lowerer<'a> {
 
     /// The schema a `#/components/schemas/X` reference points to.
     fn resolve_schema(&self, reference: &str, pointer: &str) -> Result<(&'a str, &'a Schema)> {
-        let name = reference
-            .strip_prefix(SCHEMA_PREFIX)
-            .ok_or_else(|| Error::new(pointer, format!("unsupported $ref `{reference}`: only `{SCHEMA_PREFIX}Name` is supported here")))?;
+        let name = reference.strip_prefix(SCHEMA_PREFIX).ok_or_else(|| {
+            Error::new(pointer, format!("unsupported $ref `{reference}`: only `{SCHEMA_PREFIX}Name` is supported here"))
+        })?;
         let found = self.doc.components.as_ref().and_then(|c| c.schemas.get_key_value(name));
         match found {
             Some((name, ReferenceOr::Item(schema))) => Ok((name.as_str(), schema)),
-            Some((_, ReferenceOr::Reference { .. })) => Err(Error::new(pointer, format!("$ref `{reference}` points to another $ref"))),
-            None => Err(Error::new(pointer, format!("unresolved $ref `{reference}`: no schema `{name}` in components/schemas"))),
+            Some((_, ReferenceOr::Reference { .. })) => {
+                Err(Error::new(pointer, format!("$ref `{reference}` points to another $ref")))
+            }
+            None => Err(Error::new(
+                pointer,
+                format!("unresolved $ref `{reference}`: no schema `{name}` in components/schemas"),
+            )),
         }
     }
 
@@ -67,12 +75,18 @@ impl<'a> Lowerer<'a> {
         if let Some((_, first)) = self.types.get(&def.name) {
             return Err(Error::new(
                 pointer,
-                format!("name collision: the schema here would be named `{}`, which is already the name of the schema at {first}", def.name),
+                format!(
+                    "name collision: the schema here would be named `{}`, which is already the name of the schema at {first}",
+                    def.name
+                ),
             ));
         }
         let module = def.module.clone();
         if let Some((other, (_, first))) = self.types.iter().find(|(_, (d, _))| d.module == module) {
-            return Err(Error::new(pointer, format!("name collision: `{}` and `{other}` (at {first}) share the module name `{module}`", def.name)));
+            return Err(Error::new(
+                pointer,
+                format!("name collision: `{}` and `{other}` (at {first}) share the module name `{module}`", def.name),
+            ));
         }
         self.types.insert(def.name.clone(), (def, pointer.to_owned()));
         Ok(())
@@ -81,7 +95,9 @@ impl<'a> Lowerer<'a> {
     /// Lowers a component schema (or an inline one that needs a name) into a named type.
     fn lower_named(&mut self, name: &str, schema: &Schema, pointer: &str) -> Result<()> {
         let kind = match &schema.schema_kind {
-            SchemaKind::Type(Type::Object(object)) if !object.properties.is_empty() || object.additional_properties.is_none() => {
+            SchemaKind::Type(Type::Object(object))
+                if !object.properties.is_empty() || object.additional_properties.is_none() =>
+            {
                 TypeKind::Struct(self.lower_struct(name, &object.properties, &object.required, pointer)?)
             }
             SchemaKind::Any(any) if any.typ.is_none() && !any.properties.is_empty() && any.one_of.is_empty() => {
@@ -93,7 +109,13 @@ impl<'a> Lowerer<'a> {
             SchemaKind::OneOf { one_of } => TypeKind::Union(self.lower_union(name, one_of, pointer)?),
             _ => TypeKind::Alias(self.lower_type_inline(name, schema, pointer)?),
         };
-        let def = TypeDef { name: name.to_owned(), module: module_name(name), docs: schema_docs(schema), nullable: schema.schema_data.nullable, kind };
+        let def = TypeDef {
+            name: name.to_owned(),
+            module: module_name(name),
+            docs: schema_docs(schema),
+            nullable: schema.schema_data.nullable,
+            kind,
+        };
         self.register(def, pointer)
     }
 
@@ -106,7 +128,10 @@ impl<'a> Lowerer<'a> {
     ) -> Result<Struct> {
         for req in required {
             if !properties.contains_key(req) {
-                return Err(Error::new(join(pointer, "required"), format!("`{req}` is required but is not a property")));
+                return Err(Error::new(
+                    join(pointer, "required"),
+                    format!("`{req}` is required but is not a property"),
+                ));
             }
         }
         let mut fields = Vec::with_capacity(properties.len());
@@ -115,23 +140,42 @@ impl<'a> Lowerer<'a> {
             let property_pointer = join(&join(pointer, "properties"), json_name);
             let rust_name = snake_ident(json_name);
             if rust_name == "additional_properties" {
-                return Err(Error::new(property_pointer, "the property name `additional_properties` is reserved for unknown fields"));
+                return Err(Error::new(
+                    property_pointer,
+                    "the property name `additional_properties` is reserved for unknown fields",
+                ));
             }
             if let Some(other) = rust_names.insert(rust_name.clone(), json_name.clone()) {
-                return Err(Error::new(property_pointer, format!("name collision: `{json_name}` and `{other}` both become the field `{rust_name}`")));
+                return Err(Error::new(
+                    property_pointer,
+                    format!("name collision: `{json_name}` and `{other}` both become the field `{rust_name}`"),
+                ));
             }
             let inline_name = format!("{name}{}", camel_ident(json_name));
             let (ty, nullable, docs, read_only) = match property {
                 ReferenceOr::Reference { reference } => {
                     let (target, schema) = self.resolve_schema(reference, &property_pointer)?;
-                    (TypeRef::Named(target.to_owned()), schema.schema_data.nullable, Docs { description: schema.schema_data.description.clone(), deprecated: false }, schema.schema_data.read_only)
+                    (
+                        TypeRef::Named(target.to_owned()),
+                        schema.schema_data.nullable,
+                        Docs { description: schema.schema_data.description.clone(), deprecated: false },
+                        schema.schema_data.read_only,
+                    )
                 }
                 ReferenceOr::Item(schema) => {
                     let ty = self.lower_type_inline(&inline_name, schema, &property_pointer)?;
                     (ty, schema.schema_data.nullable, schema_docs(schema), schema.schema_data.read_only)
                 }
             };
-            fields.push(Field { json_name: json_name.clone(), rust_name, ty, required: required.contains(json_name), nullable, read_only, docs });
+            fields.push(Field {
+                json_name: json_name.clone(),
+                rust_name,
+                ty,
+                required: required.contains(json_name),
+                nullable,
+                read_only,
+                docs,
+            });
         }
         Ok(Struct { fields })
     }
@@ -147,9 +191,16 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn lower_boxed_type(&mut self, schema: &ReferenceOr<Box<Schema>>, inline_name: &str, pointer: &str) -> Result<TypeRef> {
+    fn lower_boxed_type(
+        &mut self,
+        schema: &ReferenceOr<Box<Schema>>,
+        inline_name: &str,
+        pointer: &str,
+    ) -> Result<TypeRef> {
         match schema {
-            ReferenceOr::Reference { reference } => self.lower_type(&ReferenceOr::ref_(reference), inline_name, pointer),
+            ReferenceOr::Reference { reference } => {
+                self.lower_type(&ReferenceOr::ref_(reference), inline_name, pointer)
+            }
             ReferenceOr::Item(schema) => self.lower_type_inline(inline_name, schema, pointer),
         }
     }
@@ -170,10 +221,18 @@ impl<'a> Lowerer<'a> {
                 })
             }
             SchemaKind::Type(Type::Integer(integer)) => {
-                Ok(if matches!(integer.format, VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32)) { TypeRef::Int32 } else { TypeRef::Int64 })
+                Ok(if matches!(integer.format, VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32)) {
+                    TypeRef::Int32
+                } else {
+                    TypeRef::Int64
+                })
             }
             SchemaKind::Type(Type::Number(number)) => {
-                Ok(if matches!(number.format, VariantOrUnknownOrEmpty::Item(NumberFormat::Float)) { TypeRef::Float } else { TypeRef::Double })
+                Ok(if matches!(number.format, VariantOrUnknownOrEmpty::Item(NumberFormat::Float)) {
+                    TypeRef::Float
+                } else {
+                    TypeRef::Double
+                })
             }
             SchemaKind::Type(Type::Boolean(_)) => Ok(TypeRef::Bool),
             SchemaKind::Type(Type::Array(array)) => {
@@ -187,7 +246,11 @@ impl<'a> Lowerer<'a> {
                 }
                 match &object.additional_properties {
                     Some(AdditionalProperties::Schema(value)) => {
-                        let value = self.lower_type(value, &format!("{inline_name}Value"), &join(pointer, "additionalProperties"))?;
+                        let value = self.lower_type(
+                            value,
+                            &format!("{inline_name}Value"),
+                            &join(pointer, "additionalProperties"),
+                        )?;
                         Ok(TypeRef::Map(Box::new(value)))
                     }
                     Some(AdditionalProperties::Any(true)) | None => Ok(TypeRef::Map(Box::new(TypeRef::Any))),
@@ -195,14 +258,19 @@ impl<'a> Lowerer<'a> {
                 }
             }
             SchemaKind::OneOf { .. } => named(self),
-            SchemaKind::Any(any) if any.typ.is_none() && !any.properties.is_empty() && any.one_of.is_empty() => named(self),
+            SchemaKind::Any(any) if any.typ.is_none() && !any.properties.is_empty() && any.one_of.is_empty() => {
+                named(self)
+            }
             SchemaKind::Any(any) if *any == openapiv3::AnySchema::default() => Ok(TypeRef::Any),
             SchemaKind::AllOf { .. } => Err(Error::new(pointer, "unsupported construct: `allOf`")),
             SchemaKind::AnyOf { .. } => Err(Error::new(pointer, "unsupported construct: `anyOf`")),
             SchemaKind::Not { .. } => Err(Error::new(pointer, "unsupported construct: `not`")),
             SchemaKind::Any(any) => Err(Error::new(
                 pointer,
-                format!("unsupported construct: a schema of type {:?} with this combination of keywords", any.typ.as_deref().unwrap_or("(none)")),
+                format!(
+                    "unsupported construct: a schema of type {:?} with this combination of keywords",
+                    any.typ.as_deref().unwrap_or("(none)")
+                ),
             )),
         }
     }
@@ -217,15 +285,25 @@ impl<'a> Lowerer<'a> {
         for (index, variant) in one_of.iter().enumerate() {
             let variant_pointer = join(&join(pointer, "oneOf"), &index.to_string());
             let ReferenceOr::Reference { reference } = variant else {
-                return Err(Error::new(variant_pointer, "unsupported construct: an inline `oneOf` variant; give it a name in components/schemas"));
+                return Err(Error::new(
+                    variant_pointer,
+                    "unsupported construct: an inline `oneOf` variant; give it a name in components/schemas",
+                ));
             };
             let (type_name, schema) = self.resolve_schema(reference, &variant_pointer)?;
             match self.type_tag(schema, &variant_pointer)? {
                 Some(tag) => {
                     if let Some(other) = tags.insert(tag.clone(), type_name) {
-                        return Err(Error::new(variant_pointer, format!("`{type_name}` and `{other}` have the same `type` value `{tag}`")));
+                        return Err(Error::new(
+                            variant_pointer,
+                            format!("`{type_name}` and `{other}` have the same `type` value `{tag}`"),
+                        ));
                     }
-                    tagged.push(TaggedVariant { rust_name: camel_ident(type_name), type_name: type_name.to_owned(), tag });
+                    tagged.push(TaggedVariant {
+                        rust_name: camel_ident(type_name),
+                        type_name: type_name.to_owned(),
+                        tag,
+                    });
                 }
                 None => {
                     // Not every variant carries its own `type`: fall back to trying each in turn.
@@ -237,7 +315,12 @@ impl<'a> Lowerer<'a> {
                             let ty = self.lower_type(v, &format!("{name}Option{}", i + 1), &p)?;
                             let rust_name = match &ty {
                                 TypeRef::Named(n) => camel_ident(n),
-                                other => return Err(Error::new(p, format!("unsupported construct: a `oneOf` variant of type {other:?}"))),
+                                other => {
+                                    return Err(Error::new(
+                                        p,
+                                        format!("unsupported construct: a `oneOf` variant of type {other:?}"),
+                                    ));
+                                }
                             };
                             Ok(UntaggedVariant { rust_name, ty })
                         })
@@ -261,7 +344,9 @@ impl<'a> Lowerer<'a> {
             ReferenceOr::Item(schema) => schema,
         };
         match &property_schema.schema_kind {
-            SchemaKind::Type(Type::String(string)) if string.enumeration.len() == 1 => Ok(string.enumeration[0].clone()),
+            SchemaKind::Type(Type::String(string)) if string.enumeration.len() == 1 => {
+                Ok(string.enumeration[0].clone())
+            }
             _ => Ok(None),
         }
     }
@@ -289,7 +374,10 @@ impl<'a> Lowerer<'a> {
             };
             for (method_name, op) in [("options", &item.options), ("head", &item.head), ("trace", &item.trace)] {
                 if op.is_some() {
-                    return Err(Error::new(join(&path_pointer, method_name), format!("unsupported construct: `{method_name}` operations")));
+                    return Err(Error::new(
+                        join(&path_pointer, method_name),
+                        format!("unsupported construct: `{method_name}` operations"),
+                    ));
                 }
             }
             let methods = [
@@ -302,18 +390,26 @@ impl<'a> Lowerer<'a> {
             for (method, method_name, op) in methods {
                 let Some(op) = op else { continue };
                 let pointer = join(&path_pointer, method_name);
-                let id = op.operation_id.clone().ok_or_else(|| Error::new(&pointer, "the operation has no `operationId`"))?;
+                let id = op
+                    .operation_id
+                    .clone()
+                    .ok_or_else(|| Error::new(&pointer, "the operation has no `operationId`"))?;
                 let rust_name = snake_ident(&id);
                 if let Some(first) = seen_ids.insert(rust_name.clone(), pointer.clone()) {
-                    return Err(Error::new(join(&pointer, "operationId"), format!("duplicate operation name `{rust_name}`: also used at {first}")));
+                    return Err(Error::new(
+                        join(&pointer, "operationId"),
+                        format!("duplicate operation name `{rust_name}`: also used at {first}"),
+                    ));
                 }
                 let [tag] = op.tags.as_slice() else {
-                    return Err(Error::new(join(&pointer, "tags"), "an operation needs exactly one tag (its API group)"));
+                    return Err(Error::new(
+                        join(&pointer, "tags"),
+                        "an operation needs exactly one tag (its API group)",
+                    ));
                 };
-                let group = groups
-                    .iter_mut()
-                    .position(|g| &g.tag == tag)
-                    .ok_or_else(|| Error::new(join(&pointer, "tags"), format!("tag `{tag}` is not declared in the top-level `tags`")))?;
+                let group = groups.iter_mut().position(|g| &g.tag == tag).ok_or_else(|| {
+                    Error::new(join(&pointer, "tags"), format!("tag `{tag}` is not declared in the top-level `tags`"))
+                })?;
                 let operation = self.lower_operation(path, &item.parameters, op, method, id, rust_name, &pointer)?;
                 groups[group].operations.push(operation);
             }
@@ -343,19 +439,29 @@ impl<'a> Lowerer<'a> {
         let mut rust_names = BTreeSet::new();
         for param in &params {
             if !rust_names.insert(param.rust_name.clone()) {
-                return Err(Error::new(join(pointer, "parameters"), format!("two parameters become the Rust name `{}`", param.rust_name)));
+                return Err(Error::new(
+                    join(pointer, "parameters"),
+                    format!("two parameters become the Rust name `{}`", param.rust_name),
+                ));
             }
         }
         // Path template and declared path parameters must match exactly.
-        let template: Vec<&str> = path.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(name, _)| name)).collect();
+        let template: Vec<&str> =
+            path.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(name, _)| name)).collect();
         for name in &template {
             if !params.iter().any(|p| p.location == ParamLocation::Path && p.wire_name == *name) {
-                return Err(Error::new(join(pointer, "parameters"), format!("path parameter `{name}` of `{path}` is not declared")));
+                return Err(Error::new(
+                    join(pointer, "parameters"),
+                    format!("path parameter `{name}` of `{path}` is not declared"),
+                ));
             }
         }
         for param in params.iter().filter(|p| p.location == ParamLocation::Path) {
             if !template.contains(&param.wire_name.as_str()) {
-                return Err(Error::new(join(pointer, "parameters"), format!("path parameter `{}` is not in the path template `{path}`", param.wire_name)));
+                return Err(Error::new(
+                    join(pointer, "parameters"),
+                    format!("path parameter `{}` is not in the path template `{path}`", param.wire_name),
+                ));
             }
         }
 
@@ -366,12 +472,21 @@ impl<'a> Lowerer<'a> {
                 let ReferenceOr::Item(body) = body else {
                     return Err(Error::new(body_pointer, "unsupported construct: a `$ref` request body"));
                 };
-                let media = body
-                    .content
-                    .get("application/json")
-                    .ok_or_else(|| Error::new(join(&body_pointer, "content"), "unsupported construct: a request body without `application/json`"))?;
-                let schema = media.schema.as_ref().ok_or_else(|| Error::new(join(&body_pointer, "content"), "the request body has no schema"))?;
-                let ty = self.lower_type(schema, &format!("{type_prefix}Request"), &join(&join(&join(&body_pointer, "content"), "application/json"), "schema"))?;
+                let media = body.content.get("application/json").ok_or_else(|| {
+                    Error::new(
+                        join(&body_pointer, "content"),
+                        "unsupported construct: a request body without `application/json`",
+                    )
+                })?;
+                let schema = media
+                    .schema
+                    .as_ref()
+                    .ok_or_else(|| Error::new(join(&body_pointer, "content"), "the request body has no schema"))?;
+                let ty = self.lower_type(
+                    schema,
+                    &format!("{type_prefix}Request"),
+                    &join(&join(&join(&body_pointer, "content"), "application/json"), "schema"),
+                )?;
                 Some(Body { ty, required: body.required })
             }
         };
@@ -412,7 +527,12 @@ impl<'a> Lowerer<'a> {
                     .ok_or_else(|| Error::new(pointer, format!("unsupported $ref `{reference}` for a parameter")))?;
                 match self.doc.components.as_ref().and_then(|c| c.parameters.get(name)) {
                     Some(ReferenceOr::Item(param)) => param,
-                    _ => return Err(Error::new(pointer, format!("unresolved $ref `{reference}`: no parameter `{name}` in components/parameters"))),
+                    _ => {
+                        return Err(Error::new(
+                            pointer,
+                            format!("unresolved $ref `{reference}`: no parameter `{name}` in components/parameters"),
+                        ));
+                    }
                 }
             }
         };
@@ -421,29 +541,47 @@ impl<'a> Lowerer<'a> {
                 let style = match (style, parameter_data.explode) {
                     (QueryStyle::Form, Some(false)) => ArrayStyle::CommaSeparated,
                     (QueryStyle::Form, _) => ArrayStyle::Repeated,
-                    (other, _) => return Err(Error::new(pointer, format!("unsupported construct: query style {other:?}"))),
+                    (other, _) => {
+                        return Err(Error::new(pointer, format!("unsupported construct: query style {other:?}")));
+                    }
                 };
                 (parameter_data, ParamLocation::Query, style)
             }
             Parameter::Path { parameter_data, .. } => {
                 if !parameter_data.required {
-                    return Err(Error::new(pointer, format!("path parameter `{}` must be `required: true`", parameter_data.name)));
+                    return Err(Error::new(
+                        pointer,
+                        format!("path parameter `{}` must be `required: true`", parameter_data.name),
+                    ));
                 }
                 (parameter_data, ParamLocation::Path, ArrayStyle::CommaSeparated)
             }
             Parameter::Header { parameter_data, .. } | Parameter::Cookie { parameter_data, .. } => {
-                return Err(Error::new(pointer, format!("unsupported construct: header and cookie parameters (`{}`)", parameter_data.name)));
+                return Err(Error::new(
+                    pointer,
+                    format!("unsupported construct: header and cookie parameters (`{}`)", parameter_data.name),
+                ));
             }
         };
         let ParameterSchemaOrContent::Schema(schema) = &data.format else {
-            return Err(Error::new(pointer, format!("unsupported construct: parameter `{}` uses `content` instead of `schema`", data.name)));
+            return Err(Error::new(
+                pointer,
+                format!("unsupported construct: parameter `{}` uses `content` instead of `schema`", data.name),
+            ));
         };
-        let ty = self.lower_type(schema, &format!("{type_prefix}{}", camel_ident(&data.name)), &join(pointer, "schema"))?;
+        let ty =
+            self.lower_type(schema, &format!("{type_prefix}{}", camel_ident(&data.name)), &join(pointer, "schema"))?;
         if location == ParamLocation::Path && matches!(ty, TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any) {
-            return Err(Error::new(pointer, format!("unsupported construct: path parameter `{}` must be a scalar", data.name)));
+            return Err(Error::new(
+                pointer,
+                format!("unsupported construct: path parameter `{}` must be a scalar", data.name),
+            ));
         }
         if matches!(ty, TypeRef::Map(_) | TypeRef::Any) {
-            return Err(Error::new(pointer, format!("unsupported construct: query parameter `{}` must be a scalar or an array", data.name)));
+            return Err(Error::new(
+                pointer,
+                format!("unsupported construct: query parameter `{}` must be a scalar or an array", data.name),
+            ));
         }
         let resolved: &Schema = match schema {
             ReferenceOr::Item(s) => s,
@@ -451,7 +589,9 @@ impl<'a> Lowerer<'a> {
         };
         let description = data.description.clone().or_else(|| resolved.schema_data.description.clone());
         let (default_int, maximum) = match &resolved.schema_kind {
-            SchemaKind::Type(Type::Integer(i)) => (resolved.schema_data.default.as_ref().and_then(Value::as_i64), i.maximum),
+            SchemaKind::Type(Type::Integer(i)) => {
+                (resolved.schema_data.default.as_ref().and_then(Value::as_i64), i.maximum)
+            }
             _ => (None, None),
         };
         Ok(Param {
@@ -467,37 +607,62 @@ impl<'a> Lowerer<'a> {
         })
     }
 
-    fn lower_responses(&mut self, responses: &openapiv3::Responses, type_prefix: &str, pointer: &str) -> Result<(Response, Vec<u16>)> {
+    fn lower_responses(
+        &mut self,
+        responses: &openapiv3::Responses,
+        type_prefix: &str,
+        pointer: &str,
+    ) -> Result<(Response, Vec<u16>)> {
         let responses_pointer = join(pointer, "responses");
         if responses.default.is_some() {
-            return Err(Error::new(join(&responses_pointer, "default"), "unsupported construct: a `default` response; list the statuses"));
+            return Err(Error::new(
+                join(&responses_pointer, "default"),
+                "unsupported construct: a `default` response; list the statuses",
+            ));
         }
         let mut success = Vec::new();
         let mut errors = Vec::new();
         for (status, response) in &responses.responses {
             let StatusCode::Code(code) = status else {
-                return Err(Error::new(join(&responses_pointer, &status.to_string()), "unsupported construct: a status range; list the statuses"));
+                return Err(Error::new(
+                    join(&responses_pointer, &status.to_string()),
+                    "unsupported construct: a status range; list the statuses",
+                ));
             };
             let response_pointer = join(&responses_pointer, &code.to_string());
             let response = match response {
                 ReferenceOr::Item(r) => r,
                 ReferenceOr::Reference { reference } => {
-                    let name = reference
-                        .strip_prefix("#/components/responses/")
-                        .ok_or_else(|| Error::new(&response_pointer, format!("unsupported $ref `{reference}` for a response")))?;
+                    let name = reference.strip_prefix("#/components/responses/").ok_or_else(|| {
+                        Error::new(&response_pointer, format!("unsupported $ref `{reference}` for a response"))
+                    })?;
                     match self.doc.components.as_ref().and_then(|c| c.responses.get(name)) {
                         Some(ReferenceOr::Item(r)) => r,
-                        _ => return Err(Error::new(&response_pointer, format!("unresolved $ref `{reference}`: no response `{name}` in components/responses"))),
+                        _ => {
+                            return Err(Error::new(
+                                &response_pointer,
+                                format!("unresolved $ref `{reference}`: no response `{name}` in components/responses"),
+                            ));
+                        }
                     }
                 }
             };
             if (200..300).contains(code) {
                 let ty = match response.content.get("application/json") {
                     None if response.content.is_empty() => None,
-                    None => return Err(Error::new(join(&response_pointer, "content"), "unsupported construct: a response without `application/json`")),
+                    None => {
+                        return Err(Error::new(
+                            join(&response_pointer, "content"),
+                            "unsupported construct: a response without `application/json`",
+                        ));
+                    }
                     Some(media) => match &media.schema {
                         None => None,
-                        Some(schema) => Some(self.lower_type(schema, &format!("{type_prefix}Response"), &join(&response_pointer, "content"))?),
+                        Some(schema) => Some(self.lower_type(
+                            schema,
+                            &format!("{type_prefix}Response"),
+                            &join(&response_pointer, "content"),
+                        )?),
                     },
                 };
                 success.push(Response { status: *code, ty });
@@ -514,7 +679,13 @@ impl<'a> Lowerer<'a> {
         Ok((success.remove(0), errors))
     }
 
-    fn lower_pagination(&self, value: &Value, params: &[Param], success: &Response, pointer: &str) -> Result<Pagination> {
+    fn lower_pagination(
+        &self,
+        value: &Value,
+        params: &[Param],
+        success: &Response,
+        pointer: &str,
+    ) -> Result<Pagination> {
         let text = |key: &str| -> Result<Option<&str>> {
             match value.get(key) {
                 None => Ok(None),
@@ -525,21 +696,44 @@ impl<'a> Lowerer<'a> {
         let find_param = |key: &str, wire: &str| -> Result<&Param> {
             params
                 .iter()
-                .find(|p| p.wire_name == wire && p.location == ParamLocation::Query && !p.required && matches!(p.ty, TypeRef::Int32 | TypeRef::Int64))
-                .ok_or_else(|| Error::new(join(pointer, key), format!("`{wire}` is not an optional integer query parameter of this operation")))
+                .find(|p| {
+                    p.wire_name == wire
+                        && p.location == ParamLocation::Query
+                        && !p.required
+                        && matches!(p.ty, TypeRef::Int32 | TypeRef::Int64)
+                })
+                .ok_or_else(|| {
+                    Error::new(
+                        join(pointer, key),
+                        format!("`{wire}` is not an optional integer query parameter of this operation"),
+                    )
+                })
         };
         let size_wire = text("size_param")?.ok_or_else(|| Error::new(pointer, "`x-pagination` needs `size_param`"))?;
         let size = find_param("size_param", size_wire)?;
         let default_size = size.default_int.or(size.maximum).ok_or_else(|| {
-            Error::new(join(pointer, "size_param"), format!("`{size_wire}` needs an integer `default` or `maximum`, so that pages have a known size"))
+            Error::new(
+                join(pointer, "size_param"),
+                format!("`{size_wire}` needs an integer `default` or `maximum`, so that pages have a known size"),
+            )
         })?;
         let position = match (text("number_param")?, text("offset_param")?) {
             (Some(number), None) => {
-                let first_page = value.get("first_page").and_then(Value::as_i64).ok_or_else(|| Error::new(join(pointer, "first_page"), "`first_page` must be an integer"))?;
+                let first_page = value
+                    .get("first_page")
+                    .and_then(Value::as_i64)
+                    .ok_or_else(|| Error::new(join(pointer, "first_page"), "`first_page` must be an integer"))?;
                 PagePosition::Number { param: find_param("number_param", number)?.rust_name.clone(), first_page }
             }
-            (None, Some(offset)) => PagePosition::Offset { param: find_param("offset_param", offset)?.rust_name.clone() },
-            _ => return Err(Error::new(pointer, "`x-pagination` needs exactly one of `number_param` and `offset_param`")),
+            (None, Some(offset)) => {
+                PagePosition::Offset { param: find_param("offset_param", offset)?.rust_name.clone() }
+            }
+            _ => {
+                return Err(Error::new(
+                    pointer,
+                    "`x-pagination` needs exactly one of `number_param` and `offset_param`",
+                ));
+            }
         };
         let items = text("items")?.ok_or_else(|| Error::new(pointer, "`x-pagination` needs `items`"))?;
         let Some(TypeRef::Named(response_type)) = &success.ty else {
@@ -565,32 +759,52 @@ impl<'a> Lowerer<'a> {
 }
 
 fn schema_docs(schema: &Schema) -> Docs {
-    Docs { description: schema.schema_data.description.clone().or_else(|| schema.schema_data.title.clone()), deprecated: schema.schema_data.deprecated }
+    Docs {
+        description: schema.schema_data.description.clone().or_else(|| schema.schema_data.title.clone()),
+        deprecated: schema.schema_data.deprecated,
+    }
 }
 
 fn lower_enum(values: &[Option<String>], schema: &Schema, pointer: &str) -> Result<Enum> {
     let varnames = match schema.schema_data.extensions.get("x-enum-varnames") {
         None => None,
-        Some(Value::Array(names)) if names.len() == values.len() => {
-            Some(names.iter().map(|n| n.as_str().map(camel_ident)).collect::<Option<Vec<_>>>().ok_or_else(|| Error::new(join(pointer, "x-enum-varnames"), "`x-enum-varnames` must be strings"))?)
+        Some(Value::Array(names)) if names.len() == values.len() => Some(
+            names
+                .iter()
+                .map(|n| n.as_str().map(camel_ident))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| Error::new(join(pointer, "x-enum-varnames"), "`x-enum-varnames` must be strings"))?,
+        ),
+        Some(_) => {
+            return Err(Error::new(
+                join(pointer, "x-enum-varnames"),
+                "`x-enum-varnames` must list one name per enum value",
+            ));
         }
-        Some(_) => return Err(Error::new(join(pointer, "x-enum-varnames"), "`x-enum-varnames` must list one name per enum value")),
     };
     let mut out = Vec::with_capacity(values.len());
     let mut seen = BTreeMap::new();
     for (index, value) in values.iter().enumerate() {
-        let wire = value.clone().ok_or_else(|| Error::new(join(&join(pointer, "enum"), &index.to_string()), "unsupported construct: `null` as an enum value"))?;
+        let wire = value.clone().ok_or_else(|| {
+            Error::new(
+                join(&join(pointer, "enum"), &index.to_string()),
+                "unsupported construct: `null` as an enum value",
+            )
+        })?;
         let rust_name = varnames.as_ref().map(|v| v[index].clone()).unwrap_or_else(|| camel_ident(&wire));
         if let Some(other) = seen.insert(rust_name.clone(), wire.clone()) {
-            return Err(Error::new(join(pointer, "enum"), format!("name collision: enum values `{wire}` and `{other}` both become the variant `{rust_name}`")));
+            return Err(Error::new(
+                join(pointer, "enum"),
+                format!("name collision: enum values `{wire}` and `{other}` both become the variant `{rust_name}`"),
+            ));
         }
         out.push(EnumValue { wire, rust_name });
     }
     let default = match &schema.schema_data.default {
         None => None,
-        Some(Value::String(d)) => Some(
-            out.iter().position(|v| &v.wire == d).ok_or_else(|| Error::new(join(pointer, "default"), format!("the default `{d}` is not one of the enum values")))?,
-        ),
+        Some(Value::String(d)) => Some(out.iter().position(|v| &v.wire == d).ok_or_else(|| {
+            Error::new(join(pointer, "default"), format!("the default `{d}` is not one of the enum values"))
+        })?),
         Some(_) => return Err(Error::new(join(pointer, "default"), "an enum default must be a string")),
     };
     Ok(Enum { values: out, default })

@@ -30,7 +30,11 @@ fn main() -> ExitCode {
                 }
                 Ok(changes) => {
                     if !check {
-                        eprintln!("codegen: {} file(s) written, {} removed", changes.stale.len(), changes.removed.len());
+                        eprintln!(
+                            "codegen: {} file(s) written, {} removed",
+                            changes.stale.len(),
+                            changes.removed.len()
+                        );
                     }
                     ExitCode::SUCCESS
                 }

@@ -41,7 +41,8 @@ impl Spec {
 
 /// The spec files of a directory: every `*.yaml` / `*.yml`, sorted by name for determinism.
 pub fn spec_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = fs::read_dir(dir).map_err(|e| Error::in_file(dir, "", format!("cannot read the spec directory: {e}")))?;
+    let entries =
+        fs::read_dir(dir).map_err(|e| Error::in_file(dir, "", format!("cannot read the spec directory: {e}")))?;
     let mut files = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| Error::in_file(dir, "", e.to_string()))?.path();
@@ -73,7 +74,8 @@ pub fn parse_yaml(file: &Path, text: &str) -> Result<Value> {
         let at = e.location().map(|l| format!(" (line {}, column {})", l.line(), l.column())).unwrap_or_default();
         Error::in_file(file, "", format!("invalid YAML{at}: {e}"))
     })?;
-    let json = serde_json::to_value(&yaml).map_err(|e| Error::in_file(file, "", format!("YAML that is not JSON-compatible: {e}")))?;
+    let json = serde_json::to_value(&yaml)
+        .map_err(|e| Error::in_file(file, "", format!("YAML that is not JSON-compatible: {e}")))?;
     match json {
         Value::Object(_) => Ok(json),
         Value::Null => Ok(Value::Object(Map::new())),
@@ -146,7 +148,10 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec> {
         spec_for_errors.locate_error(Error::new(pointer, format!("not a valid OpenAPI 3.0 document: {}", e.inner())))
     })?;
     if !doc.openapi.starts_with("3.0") {
-        return Err(spec_for_errors.locate_error(Error::new("/openapi", format!("OpenAPI version {} is not supported; use 3.0.x", doc.openapi))));
+        return Err(spec_for_errors.locate_error(Error::new(
+            "/openapi",
+            format!("OpenAPI version {} is not supported; use 3.0.x", doc.openapi),
+        )));
     }
     Ok(Spec { doc, raw, origins, files: spec_for_errors.files })
 }

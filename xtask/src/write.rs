@@ -36,7 +36,11 @@ pub fn diff(src_dir: &Path, files: &BTreeMap<String, String>) -> Result<Changes>
         match fs::read_to_string(&path) {
             Ok(existing) if existing == *contents => {}
             Ok(existing) if !existing.starts_with(HEADER) => {
-                return Err(Error::in_file(path, "", "a hand-written file (no generated header) stands where a generated file goes; move it away"));
+                return Err(Error::in_file(
+                    path,
+                    "",
+                    "a hand-written file (no generated header) stands where a generated file goes; move it away",
+                ));
             }
             _ => changes.stale.push(relative.clone()),
         }
@@ -57,7 +61,9 @@ fn existing_generated(src_dir: &Path) -> Result<Vec<String>> {
         let Ok(entries) = fs::read_dir(&dir_path) else { continue };
         for entry in entries {
             let path = entry.map_err(|e| Error::in_file(&dir_path, "", e.to_string()))?.path();
-            if path.extension().is_some_and(|e| e == "rs") && fs::read_to_string(&path).is_ok_and(|text| text.starts_with(HEADER)) {
+            if path.extension().is_some_and(|e| e == "rs")
+                && fs::read_to_string(&path).is_ok_and(|text| text.starts_with(HEADER))
+            {
                 let name = path.file_name().expect("read_dir entries have names").to_string_lossy();
                 found.push(format!("{dir}/{name}"));
             }
@@ -79,10 +85,8 @@ pub fn apply(src_dir: &Path, files: &BTreeMap<String, String>, changes: &Changes
     for relative in &changes.stale {
         let target = src_dir.join(relative);
         let tmp = target.with_extension("rs.tmp");
-        let result = target
-            .parent()
-            .map_or(Ok(()), fs::create_dir_all)
-            .and_then(|()| fs::write(&tmp, &files[relative]));
+        let result =
+            target.parent().map_or(Ok(()), fs::create_dir_all).and_then(|()| fs::write(&tmp, &files[relative]));
         if let Err(e) = result {
             cleanup(&staged);
             let _ = fs::remove_file(&tmp);

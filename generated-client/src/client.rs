@@ -1,0 +1,204 @@
+//! The client: one shared `reqwest::Client`, auth headers, retries, and response decoding.
+
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use reqwest::StatusCode;
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
+use serde::de::DeserializeOwned;
+
+use crate::config::{Configuration, Secret};
+use crate::error::{ApiError, DecodeError, retry_after};
+use crate::request::Request;
+use crate::{ApiResponse, Error};
+
+/// A configured connection to the Datadog API, cheap to clone and share: every API struct
+/// (`TeamsApi::new(client.clone())`, ...) sends through it.
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: Configuration,
+    http: reqwest::Client,
+    headers: HeaderMap,
+}
+
+impl Client {
+    /// Checks the configuration and builds the HTTP client.
+    pub fn new(config: Configuration) -> Result<Self, Error> {
+        let url = reqwest::Url::parse(&config.base_url)
+            .map_err(|e| Error::Configuration(format!("base URL `{}` is not a URL: {e}", config.base_url)))?;
+        let has_keys = config.api_key.is_some() || config.app_key.is_some();
+        if has_keys && url.scheme() != "https" && !is_loopback(&url) {
+            return Err(Error::Configuration(format!(
+                "keys are sent only over https (or to a loopback address); base URL `{}` is neither",
+                config.base_url
+            )));
+        }
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        let mut secret = |name: &'static str, key: &Option<Secret>| -> Result<(), Error> {
+            if let Some(Secret(key)) = key {
+                let mut value = HeaderValue::from_str(key)
+                    .map_err(|_| Error::Configuration(format!("{name} holds characters not allowed in a header")))?;
+                value.set_sensitive(true);
+                headers.insert(name, value);
+            }
+            Ok(())
+        };
+        secret("DD-API-KEY", &config.api_key)?;
+        secret("DD-APPLICATION-KEY", &config.app_key)?;
+        let user_agent = HeaderValue::from_str(&config.user_agent)
+            .map_err(|_| Error::Configuration("the user agent holds characters not allowed in a header".into()))?;
+        headers.insert(USER_AGENT, user_agent);
+        let http = match &config.http_client {
+            Some(client) => client.clone(),
+            None => reqwest::Client::builder()
+                .timeout(config.timeout)
+                .connect_timeout(config.connect_timeout)
+                .build()
+                .map_err(Error::Transport)?,
+        };
+        Ok(Client { inner: Arc::new(Inner { config, http, headers }) })
+    }
+
+    /// [`Configuration::from_env`], then [`Client::new`].
+    pub fn from_env() -> Result<Self, Error> {
+        Client::new(Configuration::from_env()?)
+    }
+
+    /// The configuration this client was built with.
+    pub fn configuration(&self) -> &Configuration {
+        &self.inner.config
+    }
+
+    pub(crate) fn check_unstable(&self, operation: &'static str) -> Result<(), Error> {
+        if self.inner.config.unstable.contains(operation) { Ok(()) } else { Err(Error::UnstableOperation(operation)) }
+    }
+
+    /// Sends `request` and decodes a 2xx body as `T`.
+    pub(crate) async fn send_json<T: DeserializeOwned>(&self, request: Request) -> Result<ApiResponse<T>, Error> {
+        let (status, headers, body) = self.execute(&request).await?;
+        let mut deserializer = serde_json::Deserializer::from_slice(&body);
+        let decoded = serde_path_to_error::deserialize(&mut deserializer)
+            .map_err(|e| (e.path().to_string(), e.into_inner()))
+            .and_then(|data| deserializer.end().map(|()| data).map_err(|e| (".".to_owned(), e)));
+        match decoded {
+            Ok(data) => Ok(ApiResponse { status: status.as_u16(), headers, data }),
+            Err((path, source)) => Err(Error::Decode(Box::new(DecodeError {
+                operation: request.operation,
+                status: status.as_u16(),
+                path,
+                source,
+                body: String::from_utf8_lossy(&body).into_owned(),
+            }))),
+        }
+    }
+
+    /// Sends `request`; a 2xx body, if any, is ignored.
+    pub(crate) async fn send_empty(&self, request: Request) -> Result<ApiResponse<()>, Error> {
+        let (status, headers, _) = self.execute(&request).await?;
+        Ok(ApiResponse { status: status.as_u16(), headers, data: () })
+    }
+
+    /// Sends with retries; a non-2xx final answer becomes `Error::Api`.
+    async fn execute(&self, request: &Request) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+        let policy = &self.inner.config.retry;
+        let started = Instant::now();
+        let mut waited = Duration::ZERO;
+        let mut attempt = 1;
+        loop {
+            let outcome = self.attempt(request).await;
+            let wait = match &outcome {
+                Ok((status, _, _)) if status.is_success() => None,
+                Ok((status, headers, _)) if *status == StatusCode::TOO_MANY_REQUESTS => {
+                    Some(retry_after(headers).unwrap_or_else(|| backoff(policy, attempt)))
+                }
+                Ok((status, _, _)) if status.is_server_error() => {
+                    (request.is_idempotent() || policy.retry_non_idempotent).then(|| backoff(policy, attempt))
+                }
+                Ok(_) => None,
+                Err(Error::Transport(e)) if e.is_timeout() || e.is_connect() || e.is_request() => {
+                    (request.is_idempotent() || policy.retry_non_idempotent).then(|| backoff(policy, attempt))
+                }
+                Err(_) => None,
+            };
+            let elapsed = started.elapsed().max(waited);
+            match wait {
+                Some(wait) if attempt < policy.max_attempts && elapsed + wait <= policy.max_total => {
+                    self.inner.config.sleeper.sleep(wait).await;
+                    waited += wait;
+                    attempt += 1;
+                }
+                _ => return finish(request, outcome?),
+            }
+        }
+    }
+
+    /// One attempt: the status, headers and whole body, or a transport error.
+    async fn attempt(&self, request: &Request) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+        let mut url = format!("{}{}", self.inner.config.base_url, request.path);
+        if !request.query.is_empty() {
+            let mut parsed =
+                reqwest::Url::parse(&url).map_err(|e| Error::Configuration(format!("invalid URL `{url}`: {e}")))?;
+            parsed.query_pairs_mut().extend_pairs(request.query.iter().map(|(k, v)| (*k, v.as_str())));
+            url = parsed.into();
+        }
+        let mut builder = self.inner.http.request(request.method.clone(), url).headers(self.inner.headers.clone());
+        if let Some(body) = &request.body {
+            builder = builder.header(CONTENT_TYPE, "application/json").body(body.clone());
+        }
+        let response = builder.send().await.map_err(Error::Transport)?;
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await.map_err(Error::Transport)?;
+        Ok((status, headers, body.to_vec()))
+    }
+}
+
+/// Exponential backoff with jitter: `initial * 2^(attempt-1)`, capped, then scaled by a random
+/// factor in [0.5, 1.0] so that clients that failed together do not retry together.
+fn backoff(policy: &crate::RetryPolicy, attempt: u32) -> Duration {
+    let exponential = policy.initial_backoff.saturating_mul(1u32 << (attempt - 1).min(20));
+    exponential.min(policy.max_backoff).mul_f64(0.5 + fastrand::f64() / 2.0)
+}
+
+fn finish(
+    request: &Request,
+    (status, headers, body): (StatusCode, HeaderMap, Vec<u8>),
+) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+    if status.is_success() {
+        return Ok((status, headers, body));
+    }
+    #[derive(serde::Deserialize)]
+    struct ErrorBody {
+        errors: Vec<serde_json::Value>,
+    }
+    // The documented shape is `{"errors": ["..."]}`; anything else keeps only the raw body.
+    let errors = serde_json::from_slice::<ErrorBody>(&body)
+        .map(|b| {
+            b.errors.into_iter().map(|e| if let serde_json::Value::String(s) = e { s } else { e.to_string() }).collect()
+        })
+        .unwrap_or_default();
+    Err(Error::Api(Box::new(ApiError {
+        operation: request.operation,
+        status: status.as_u16(),
+        headers,
+        errors,
+        body: String::from_utf8_lossy(&body).into_owned(),
+        documented: request.documented_errors.contains(&status.as_u16()),
+    })))
+}
+
+fn is_loopback(url: &reqwest::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(domain)) => domain == "localhost",
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    }
+}

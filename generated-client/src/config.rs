@@ -1,0 +1,221 @@
+//! Configuration: keys, site or base URL, timeouts, retries, unstable operations.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::Error;
+
+/// The Datadog sites the API is served from (the spec's `site` server variable).
+pub const SITES: [&str; 6] =
+    ["datadoghq.com", "us3.datadoghq.com", "us5.datadoghq.com", "datadoghq.eu", "ap1.datadoghq.com", "ddog-gov.com"];
+
+/// The site used when none is given.
+pub const DEFAULT_SITE: &str = "datadoghq.com";
+
+/// A key that never shows in `Debug` output, errors or logs.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct Secret(pub(crate) String);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"<redacted>\"")
+    }
+}
+
+/// When and how often to retry.
+///
+/// A 429 is retried for any method after the wait the server asks for (`X-RateLimit-Reset` or
+/// `Retry-After`); 5xx answers and transport errors are retried with exponential backoff and
+/// jitter, for idempotent methods (GET, PUT, DELETE) only unless
+/// [`retry_non_idempotent`](Self::retry_non_idempotent) is set. Attempts and total time are bounded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included (1 = no retry).
+    pub max_attempts: u32,
+    /// The first backoff; each retry doubles it, up to `max_backoff`.
+    pub initial_backoff: Duration,
+    pub max_backoff: Duration,
+    /// No retry starts once this much time has gone by, or would by the end of its wait.
+    pub max_total: Duration,
+    /// Also retry POST and PATCH on 5xx and transport errors.
+    pub retry_non_idempotent: bool,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 3,
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(30),
+            max_total: Duration::from_secs(120),
+            retry_non_idempotent: false,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// One attempt, no retry.
+    pub fn disabled() -> Self {
+        RetryPolicy { max_attempts: 1, ..RetryPolicy::default() }
+    }
+}
+
+/// How the client waits between attempts: the real clock by default; tests inject their own.
+pub trait Sleeper: Send + Sync + fmt::Debug {
+    fn sleep(&self, duration: Duration) -> Pin<Box<dyn Future<Output = ()> + Send>>;
+}
+
+/// Waits on tokio's timer.
+#[derive(Debug)]
+pub struct TokioSleeper;
+
+impl Sleeper for TokioSleeper {
+    fn sleep(&self, duration: Duration) -> Pin<Box<dyn Future<Output = ()> + Send>> {
+        Box::pin(tokio::time::sleep(duration))
+    }
+}
+
+/// Everything a [`Client`](crate::Client) needs. Keys are redacted from `Debug` output.
+#[derive(Clone, Debug)]
+pub struct Configuration {
+    pub(crate) api_key: Option<Secret>,
+    pub(crate) app_key: Option<Secret>,
+    pub(crate) base_url: String,
+    pub(crate) timeout: Duration,
+    pub(crate) connect_timeout: Duration,
+    pub(crate) user_agent: String,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) unstable: BTreeSet<String>,
+    pub(crate) http_client: Option<reqwest::Client>,
+    pub(crate) sleeper: Arc<dyn Sleeper>,
+}
+
+impl Default for Configuration {
+    fn default() -> Self {
+        Configuration::new()
+    }
+}
+
+impl Configuration {
+    /// No keys, the default site, a 60 s request timeout and a 10 s connect timeout.
+    pub fn new() -> Self {
+        Configuration {
+            api_key: None,
+            app_key: None,
+            base_url: site_url(DEFAULT_SITE),
+            timeout: Duration::from_secs(60),
+            connect_timeout: Duration::from_secs(10),
+            user_agent: format!("{}/{} (rust)", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")),
+            retry: RetryPolicy::default(),
+            unstable: BTreeSet::new(),
+            http_client: None,
+            sleeper: Arc::new(TokioSleeper),
+        }
+    }
+
+    /// Reads `DD_API_KEY`, `DD_APP_KEY` and `DD_SITE` (default `datadoghq.com`), like the
+    /// official clients. Both keys must be set.
+    pub fn from_env() -> Result<Self, Error> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Like [`from_env`](Self::from_env), with the variables read through `lookup`.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, Error> {
+        let non_empty = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let api_key = non_empty("DD_API_KEY").ok_or_else(|| Error::Configuration("DD_API_KEY is not set".into()))?;
+        let app_key = non_empty("DD_APP_KEY").ok_or_else(|| Error::Configuration("DD_APP_KEY is not set".into()))?;
+        let mut config = Configuration::new().api_key(api_key).app_key(app_key);
+        if let Some(site) = non_empty("DD_SITE") {
+            config = config.site(&site)?;
+        }
+        Ok(config)
+    }
+
+    /// Sends `DD-API-KEY` with every request.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(Secret(key.into()));
+        self
+    }
+
+    /// Sends `DD-APPLICATION-KEY` with every request.
+    pub fn app_key(mut self, key: impl Into<String>) -> Self {
+        self.app_key = Some(Secret(key.into()));
+        self
+    }
+
+    /// Uses one of [`SITES`]; any other value is an error naming the allowed sites.
+    pub fn site(mut self, site: &str) -> Result<Self, Error> {
+        let site = site.trim();
+        if !SITES.contains(&site) {
+            return Err(Error::Configuration(format!(
+                "unknown Datadog site `{site}`; use one of: {}",
+                SITES.join(", ")
+            )));
+        }
+        self.base_url = site_url(site);
+        Ok(self)
+    }
+
+    /// Sends requests to this base URL instead of the site's (a proxy, a test server).
+    /// Keys are sent only over https, or plain http to a loopback address.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into().trim_end_matches('/').to_owned();
+        self
+    }
+
+    /// The whole time one attempt may take (default 60 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The time a connection may take to open (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Replaces the `User-Agent` (default `datadog-v2-client/VERSION (rust)`).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Replaces the retry policy ([`RetryPolicy::disabled`] turns retries off).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Switches on an unstable operation by its method name, e.g. `"list_incident_teams"`.
+    pub fn enable_unstable_operation(mut self, operation: &str) -> Self {
+        self.unstable.insert(operation.to_owned());
+        self
+    }
+
+    /// Uses this `reqwest::Client` (its own timeouts and proxies apply; `timeout` and
+    /// `connect_timeout` here do not).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// Replaces the clock the retries wait on (for tests).
+    pub fn sleeper(mut self, sleeper: Arc<dyn Sleeper>) -> Self {
+        self.sleeper = sleeper;
+        self
+    }
+
+    /// The base URL requests go to.
+    pub fn get_base_url(&self) -> &str {
+        &self.base_url
+    }
+}
+
+fn site_url(site: &str) -> String {
+    format!("https://api.{site}")
+}

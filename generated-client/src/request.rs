@@ -1,0 +1,74 @@
+//! One request as the generated methods describe it: method, path, query, body.
+
+use std::fmt::Display;
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::Serialize;
+
+use crate::Error;
+
+/// Everything but the unreserved characters of RFC 3986 is escaped in a path segment.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// Percent-encodes one path parameter, so that `a/b` stays one segment.
+pub fn encode_path_segment(value: &str) -> String {
+    utf8_percent_encode(value, PATH_SEGMENT).to_string()
+}
+
+/// A request to send, built by a generated method.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub(crate) method: reqwest::Method,
+    /// The method name, e.g. `list_teams` (for unstable checks and error messages).
+    pub(crate) operation: &'static str,
+    /// The path with its parameters already encoded.
+    pub(crate) path: String,
+    pub(crate) query: Vec<(&'static str, String)>,
+    pub(crate) body: Option<Vec<u8>>,
+    /// The error statuses the operation documents.
+    pub(crate) documented_errors: &'static [u16],
+}
+
+impl Request {
+    pub fn new(
+        method: reqwest::Method,
+        operation: &'static str,
+        path: String,
+        documented_errors: &'static [u16],
+    ) -> Self {
+        Request { method, operation, path, query: Vec::new(), body: None, documented_errors }
+    }
+
+    /// Adds `name=value`.
+    pub fn query(mut self, name: &'static str, value: &impl Display) -> Self {
+        self.query.push((name, value.to_string()));
+        self
+    }
+
+    /// Adds `name=a,b,c` (`style: form, explode: false`).
+    pub fn query_csv<V: Display>(mut self, name: &'static str, values: &[V]) -> Self {
+        let joined = values.iter().map(ToString::to_string).collect::<Vec<_>>().join(",");
+        self.query.push((name, joined));
+        self
+    }
+
+    /// Adds `name=a&name=b` (`style: form, explode: true`).
+    pub fn query_each<V: Display>(mut self, name: &'static str, values: &[V]) -> Self {
+        self.query.extend(values.iter().map(|v| (name, v.to_string())));
+        self
+    }
+
+    /// Encodes the JSON body once, so that retries resend the same bytes.
+    pub fn json_body<B: Serialize>(mut self, body: &B) -> Result<Self, Error> {
+        self.body = Some(serde_json::to_vec(body).map_err(Error::Encode)?);
+        Ok(self)
+    }
+
+    /// GET, PUT and DELETE may be repeated without changing the outcome.
+    pub(crate) fn is_idempotent(&self) -> bool {
+        matches!(
+            self.method,
+            reqwest::Method::GET | reqwest::Method::PUT | reqwest::Method::DELETE | reqwest::Method::HEAD
+        )
+    }
+}
