@@ -1,55 +1,108 @@
 //! `cargo xtask codegen [--check]` and `cargo xtask spec`: see the README.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask codegen [--check]   generate generated-client/src from spec/ (--check: write nothing, fail if stale)
-       cargo xtask spec                print the merged spec as one OpenAPI document (JSON)";
+const USAGE: &str = "\
+usage: cargo xtask codegen [--check] [--spec DIR] [--out DIR]
+           generate generated-client/src from spec/; --check writes nothing and fails if stale
+       cargo xtask spec [--spec DIR]
+           print the merged spec as one OpenAPI document (JSON)";
+
+/// Options shared by the subcommands.
+struct Options {
+    check: bool,
+    spec_dir: PathBuf,
+    src_dir: PathBuf,
+}
+
+fn parse_options(args: &[String]) -> Result<Options, String> {
+    let (spec_dir, src_dir) = xtask::default_paths();
+    let mut options = Options { check: false, spec_dir, src_dir };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--check" => options.check = true,
+            "--spec" => options.spec_dir = args.next().ok_or("--spec needs a directory")?.into(),
+            "--out" => options.src_dir = args.next().ok_or("--out needs a directory")?.into(),
+            other => return Err(format!("unknown argument `{other}`")),
+        }
+    }
+    Ok(options)
+}
+
+/// Paths inside the workspace are shown relative to it (`spec/teams.yaml`).
+fn show(error: xtask::Error) -> String {
+    let root = xtask::workspace_root();
+    let mut error = error;
+    if let Some(file) = &error.file {
+        if let Ok(relative) = file.strip_prefix(&root) {
+            error.file = Some(relative.to_path_buf());
+        }
+    }
+    format!("error: {error}")
+}
+
+fn codegen(options: &Options) -> ExitCode {
+    match xtask::codegen(&options.spec_dir, &options.src_dir, options.check) {
+        Err(e) => {
+            eprintln!("{}", show(e));
+            ExitCode::FAILURE
+        }
+        Ok(changes) if options.check && !changes.is_empty() => {
+            let out = display_dir(&options.src_dir);
+            eprintln!("The generated client is stale:");
+            for file in &changes.stale {
+                eprintln!("  would write   {out}/{file}");
+            }
+            for file in &changes.removed {
+                eprintln!("  would remove  {out}/{file}");
+            }
+            eprintln!("Run `cargo xtask codegen` and commit the result.");
+            ExitCode::FAILURE
+        }
+        Ok(changes) => {
+            if !options.check {
+                eprintln!("codegen: {} file(s) written, {} removed", changes.stale.len(), changes.removed.len());
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn display_dir(dir: &Path) -> String {
+    dir.strip_prefix(xtask::workspace_root()).unwrap_or(dir).display().to_string()
+}
+
+fn print_spec(options: &Options) -> ExitCode {
+    match xtask::spec::load_dir(&options.spec_dir) {
+        Ok(spec) => {
+            println!("{}", serde_json::to_string_pretty(&spec.raw).expect("JSON values serialize"));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}", show(e));
+            ExitCode::FAILURE
+        }
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let (spec_dir, src_dir) = xtask::default_paths();
-    match args.as_slice() {
-        ["codegen"] | ["codegen", "--check"] => {
-            let check = args.len() == 2;
-            match xtask::codegen(&spec_dir, &src_dir, check) {
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-                Ok(changes) if check && !changes.is_empty() => {
-                    eprintln!("The generated client is stale:");
-                    for file in &changes.stale {
-                        eprintln!("  would write   generated-client/src/{file}");
-                    }
-                    for file in &changes.removed {
-                        eprintln!("  would remove  generated-client/src/{file}");
-                    }
-                    eprintln!("Run `cargo xtask codegen` and commit the result.");
-                    ExitCode::FAILURE
-                }
-                Ok(changes) => {
-                    if !check {
-                        eprintln!(
-                            "codegen: {} file(s) written, {} removed",
-                            changes.stale.len(),
-                            changes.removed.len()
-                        );
-                    }
-                    ExitCode::SUCCESS
-                }
-            }
+    let Some((command, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let options = match parse_options(rest) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("error: {message}\n{USAGE}");
+            return ExitCode::from(2);
         }
-        ["spec"] => match xtask::spec::load_dir(&spec_dir) {
-            Ok(spec) => {
-                println!("{}", serde_json::to_string_pretty(&spec.raw).expect("JSON values serialize"));
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
-        },
+    };
+    match command.as_str() {
+        "codegen" => codegen(&options),
+        "spec" => print_spec(&options),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
