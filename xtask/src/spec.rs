@@ -144,8 +144,8 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec> {
         files: sources.iter().map(|(f, _)| f.clone()).collect(),
     };
     let doc: openapiv3::OpenAPI = serde_path_to_error::deserialize(&raw).map_err(|e| {
-        let pointer = pointer_of(e.path());
-        spec_for_errors.locate_error(Error::new(pointer, format!("not a valid OpenAPI 3.0 document: {}", e.inner())))
+        let (pointer, message) = narrow(&raw).unwrap_or_else(|| (pointer_of(e.path()), e.inner().to_string()));
+        spec_for_errors.locate_error(Error::new(pointer, format!("not a valid OpenAPI 3.0 document: {message}")))
     })?;
     if !doc.openapi.starts_with("3.0") {
         return Err(spec_for_errors.locate_error(Error::new(
@@ -189,6 +189,64 @@ fn merge_named(
         }
     }
     Ok(())
+}
+
+/// openapiv3 flattens many of its structs, which hides the path of an error inside them; this
+/// finds the operation or component that fails to deserialize on its own.
+fn narrow(raw: &Value) -> Option<(String, String)> {
+    fn check<T: serde::de::DeserializeOwned>(pointer: String, value: &Value) -> Option<(String, String)> {
+        serde_path_to_error::deserialize::<_, T>(value).err().map(|e| {
+            let inner = pointer_of(e.path());
+            (format!("{pointer}{inner}"), e.inner().to_string())
+        })
+    }
+    if let Some(Value::Object(paths)) = raw.get("paths") {
+        for (path, item) in paths {
+            let item_pointer = join("/paths", path);
+            let Value::Object(methods) = item else {
+                return Some((item_pointer, "a path item must be a mapping".into()));
+            };
+            for (method, op) in methods {
+                let op_pointer = join(&item_pointer, method);
+                let found = match method.as_str() {
+                    "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" => {
+                        let Value::Object(fields) = op else {
+                            return Some((op_pointer, "an operation must be a mapping".into()));
+                        };
+                        fields
+                            .iter()
+                            .find_map(|(key, value)| match key.as_str() {
+                                "responses" => check::<openapiv3::Responses>(join(&op_pointer, key), value),
+                                "requestBody" => check::<openapiv3::ReferenceOr<openapiv3::RequestBody>>(
+                                    join(&op_pointer, key),
+                                    value,
+                                ),
+                                "parameters" => check::<Vec<openapiv3::ReferenceOr<openapiv3::Parameter>>>(
+                                    join(&op_pointer, key),
+                                    value,
+                                ),
+                                _ => None,
+                            })
+                            .or_else(|| check::<openapiv3::Operation>(op_pointer, op))
+                    }
+                    _ => None,
+                };
+                if found.is_some() {
+                    return found;
+                }
+            }
+        }
+    }
+    if let Some(Value::Object(schemas)) = raw.pointer("/components/schemas") {
+        for (name, schema) in schemas {
+            if let Some(found) =
+                check::<openapiv3::ReferenceOr<openapiv3::Schema>>(join("/components/schemas", name), schema)
+            {
+                return Some(found);
+            }
+        }
+    }
+    None
 }
 
 /// Turns a serde_path_to_error path into a JSON pointer.
