@@ -3,7 +3,8 @@
 #[test]
 fn generated_client_is_up_to_date() {
     let (spec_dir, src_dir) = xtask::default_paths();
-    let changes = xtask::codegen(&spec_dir, &src_dir, true).unwrap_or_else(|e| panic!("the generator fails on spec/: {e}"));
+    let changes =
+        xtask::codegen(&spec_dir, &src_dir, true).unwrap_or_else(|e| panic!("the generator fails on spec/: {e}"));
     assert!(
         changes.is_empty(),
         "generated-client/src is stale (would write {:?}, would remove {:?}).\nRun `cargo xtask codegen` and commit the result.",

@@ -35,10 +35,8 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
 fn show(error: xtask::Error) -> String {
     let root = xtask::workspace_root();
     let mut error = error;
-    if let Some(file) = &error.file {
-        if let Ok(relative) = file.strip_prefix(&root) {
-            error.file = Some(relative.to_path_buf());
-        }
+    if let Some(relative) = error.file.as_ref().and_then(|file| file.strip_prefix(&root).ok()) {
+        error.file = Some(relative.to_path_buf());
     }
     format!("error: {error}")
 }
