@@ -22,7 +22,7 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
     }
     files.insert(
         "models/mod.rs".to_owned(),
-        format_file(emit_mod("The request and response types of every operation.", &model_mods)),
+        format_file(emit_mod("The request and response types of every operation.", &model_mods, false)),
     );
     let mut api_mods = Vec::new();
     for group in &api.groups {
@@ -31,7 +31,11 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
     }
     files.insert(
         "apis/mod.rs".to_owned(),
-        format_file(emit_mod("One API struct per documentation group, one async method per operation.", &api_mods)),
+        format_file(emit_mod(
+            "One API struct per documentation group, one async method per operation.",
+            &api_mods,
+            true,
+        )),
     );
     files
 }
@@ -59,12 +63,19 @@ fn docs(docs: &Docs) -> TokenStream {
     quote! { #lines #deprecated }
 }
 
-fn emit_mod(doc: &str, mods: &[(&str, &str)]) -> TokenStream {
+/// A `mod.rs` re-exporting each module's main item; `public` also makes the modules public
+/// (the API modules hold each operation's optional-parameters struct).
+fn emit_mod(doc: &str, mods: &[(&str, &str)], public: bool) -> TokenStream {
+    let visibility = if public {
+        quote! { pub }
+    } else {
+        quote! {}
+    };
     let doc = format!(" {doc}");
     let items = mods.iter().map(|(module, name)| {
         let module = ident(module);
         let name = ident(name);
-        quote! { mod #module; pub use self::#module::#name; }
+        quote! { #visibility mod #module; pub use self::#module::#name; }
     });
     quote! { #![doc = #doc] #(#items)* }
 }
