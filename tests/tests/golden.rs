@@ -57,6 +57,7 @@ golden!(
     nullable_combinations,
     nullable_relationship,
     one_of_type_dispatch,
+    one_of_untagged,
     inline_naming,
     array_map_fields,
     operation_path_query_body,

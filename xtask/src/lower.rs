@@ -332,12 +332,11 @@ impl<'a> Lowerer<'a> {
         Ok(Union::Tagged(tagged))
     }
 
-    /// The single value of an object schema's required `type` enum, if it has one.
+    /// The single value of an object schema's `type` enum, if it has one. The property need not
+    /// be required: an object that carries `type` is still told apart by it (one without is kept
+    /// as unknown).
     fn type_tag(&self, schema: &Schema, pointer: &str) -> Result<Option<String>> {
         let SchemaKind::Type(Type::Object(object)) = &schema.schema_kind else { return Ok(None) };
-        if !object.required.iter().any(|r| r == "type") {
-            return Ok(None);
-        }
         let Some(property) = object.properties.get("type") else { return Ok(None) };
         let property_schema: &Schema = match property {
             ReferenceOr::Reference { reference } => self.resolve_schema(reference, pointer)?.1,
