@@ -1,4 +1,4 @@
-//! `cargo xtask codegen [--check]` and `cargo xtask spec`: see the README.
+//! `cargo xtask codegen [--check]`, `cargo xtask spec` and `cargo xtask examples [DOCS_DIR]`: see the README.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,7 +7,10 @@ const USAGE: &str = "\
 usage: cargo xtask codegen [--check] [--spec DIR] [--out DIR]
            generate generated-client/src from spec/; --check writes nothing and fails if stale
        cargo xtask spec [--spec DIR]
-           print the merged spec as one OpenAPI document (JSON)";
+           print the merged spec as one OpenAPI document (JSON)
+       cargo xtask examples [DOCS_DIR] [--spec DIR]
+           extract the JSON examples of the docs pages (default ../shared/docs) into
+           tests/fixtures/examples/ (see xtask/src/examples.rs)";
 
 /// Options shared by the subcommands.
 struct Options {
@@ -85,11 +88,49 @@ fn print_spec(options: &Options) -> ExitCode {
     }
 }
 
+/// `cargo xtask examples [DOCS_DIR]`: the docs pages' JSON examples into tests/fixtures/examples/.
+fn examples(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
+    if options.check || options.src_dir != xtask::default_paths().1 {
+        eprintln!("error: `examples` takes no --check or --out\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let root = xtask::workspace_root();
+    let docs_dir = docs_dir.unwrap_or_else(|| root.join("..").join("shared").join("docs"));
+    let out_dir = root.join("tests").join("fixtures").join("examples");
+    let result = xtask::spec::load_dir(&options.spec_dir).and_then(|spec| {
+        let fixtures = xtask::examples::extract(&docs_dir, &spec)?;
+        xtask::examples::write_fixtures(&out_dir, &fixtures)?;
+        Ok(fixtures)
+    });
+    match result {
+        Ok(fixtures) => {
+            let mut pages = std::collections::BTreeMap::<&str, usize>::new();
+            for f in &fixtures {
+                *pages.entry(f.page.as_str()).or_default() += 1;
+            }
+            for (page, count) in pages {
+                eprintln!("examples: {page}: {count} fixture(s)");
+            }
+            eprintln!("examples: {} fixture(s) written to {}", fixtures.len(), display_dir(&out_dir));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}", show(e));
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((command, rest)) = args.split_first() else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
+    };
+    // `examples` takes the docs directory as an optional first positional argument.
+    let (docs_dir, rest) = match rest.split_first() {
+        Some((dir, tail)) if command == "examples" && !dir.starts_with("--") => (Some(PathBuf::from(dir)), tail),
+        _ => (None, rest),
     };
     let options = match parse_options(rest) {
         Ok(options) => options,
@@ -101,6 +142,7 @@ fn main() -> ExitCode {
     match command.as_str() {
         "codegen" => codegen(&options),
         "spec" => print_spec(&options),
+        "examples" => examples(&options, docs_dir),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)

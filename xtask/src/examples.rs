@@ -1,0 +1,809 @@
+//! `cargo xtask examples`: the JSON examples of the documentation pages, as test fixtures.
+//!
+//! Each page of `../shared/docs/` holds, per operation, a request example (for operations with a
+//! body), one response example per status that has a JSON body, and code examples (the curl one
+//! carries the request body too). This module finds them, names them after the spec's
+//! operationId and status, corrects the placeholders the pages hold instead of values (with the
+//! explicit [`CORRECTIONS`] table, never by loosening the spec), and writes them as pretty-printed
+//! JSON files plus a generated `NOTES.md` that lists every correction.
+//!
+//! Reading rules (see `../shared/docs/README.md`):
+//! - an operation starts at a line `METHOD https://api.ap1.datadoghq.com/api/v2/...` (the METHOD is
+//!   followed by a plain or a no-break space U+00A0), followed on the same line by the other sites;
+//! - a JSON example is a block that starts with a line that is exactly `{` and ends at the
+//!   balancing `}`;
+//! - blocks before the first response-status label are request examples, blocks after it are the
+//!   response examples, in ascending status order of the operation's responses with a JSON body;
+//! - the curl example's body (`-d @- << EOF` ... `EOF`) is a request example too.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+use openapiv3::{Operation, ReferenceOr, StatusCode};
+use serde_json::Value;
+
+use crate::Error;
+use crate::error::join;
+use crate::spec::Spec;
+
+/// The lines that label a response tab on the pages. Only the first one of an operation matters:
+/// it separates the request examples from the response examples. The labels do not tell the
+/// status (see the README's pitfalls), so the status comes from the spec.
+pub const STATUS_LABELS: &[&str] = &[
+    "OK",
+    "CREATED",
+    "Created",
+    "No Content",
+    "Bad Request",
+    "Unauthorized",
+    "Authentication error",
+    "Forbidden",
+    "Not Found",
+    "Conflict",
+    "Too many requests",
+    "API error response",
+    "API error response.",
+    "Represents a user's association to a team",
+];
+
+const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
+const FIRST_SITE: &str = "https://api.ap1.datadoghq.com";
+
+/// A placeholder correction: the value at `pointer` of the fixture `<operation_id>.<status>`
+/// (status `"request"` for the request example) is a placeholder on the page and is replaced by
+/// `replacement` (JSON text). `note` says why, citing the field table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Correction {
+    pub operation_id: &'static str,
+    pub status: &'static str,
+    pub pointer: &'static str,
+    pub replacement: &'static str,
+    pub note: &'static str,
+}
+
+const fn fix(
+    operation_id: &'static str,
+    status: &'static str,
+    pointer: &'static str,
+    replacement: &'static str,
+    note: &'static str,
+) -> Correction {
+    Correction { operation_id, status, pointer, replacement, note }
+}
+
+const INT32: &str = "`\"integer\"` placeholder; the field table says int32";
+const INT64: &str = "`\"integer\"` placeholder; the field table says int64";
+const ROLE: &str = "`\"string\"` placeholder; the field table says enum `role` with the single value `admin`";
+
+/// Every placeholder correction. Each entry must match a placeholder (a JSON string) in an
+/// extracted fixture, and after the corrections no `"integer"` placeholder may remain: both are
+/// checked by [`extract`], so the table cannot go stale silently.
+pub const CORRECTIONS: &[Correction] = &[
+    // case-management.txt: CasesResponse.meta.page (current, size, total: int64).
+    fix("searchCases", "200", "/meta/page/current", "1", INT64),
+    fix("searchCases", "200", "/meta/page/size", "10", INT64),
+    fix("searchCases", "200", "/meta/page/total", "1", INT64),
+    // on-call.txt: escalation policy `retries` (int64).
+    fix("createOnCallEscalationPolicy", "201", "/data/attributes/retries", "2", INT64),
+    fix("updateOnCallEscalationPolicy", "200", "/data/attributes/retries", "0", INT64),
+    fix("getOnCallEscalationPolicy", "200", "/data/attributes/retries", "2", INT64),
+    // service-accounts.txt: ApplicationKeyResponseMeta.max_allowed_per_user and
+    // ListApplicationKeysResponse.meta.page.total_filtered_count (int64).
+    fix("listServiceAccountApplicationKeys", "200", "/meta/max_allowed_per_user", "5", INT64),
+    fix("listServiceAccountApplicationKeys", "200", "/meta/page/total_filtered_count", "1", INT64),
+    // teams.txt: TeamsResponse (banner int64, link_count/user_count int32, meta.pagination int64).
+    fix("listTeams", "200", "/data/0/attributes/banner", "7", INT64),
+    fix("listTeams", "200", "/data/0/attributes/link_count", "0", INT32),
+    fix("listTeams", "200", "/data/0/attributes/user_count", "1", INT32),
+    fix("listTeams", "200", "/meta/pagination/first_offset", "0", INT64),
+    fix("listTeams", "200", "/meta/pagination/last_offset", "0", INT64),
+    fix("listTeams", "200", "/meta/pagination/limit", "100", INT64),
+    fix("listTeams", "200", "/meta/pagination/next_offset", "100", INT64),
+    fix("listTeams", "200", "/meta/pagination/offset", "0", INT64),
+    fix("listTeams", "200", "/meta/pagination/prev_offset", "0", INT64),
+    fix("listTeams", "200", "/meta/pagination/total", "1", INT64),
+    // teams.txt: UserTeamsResponse of a user's memberships (role enum, meta.pagination int64).
+    fix("getUserMemberships", "200", "/data/0/attributes/role", "\"admin\"", ROLE),
+    fix("getUserMemberships", "200", "/meta/pagination/first_offset", "0", INT64),
+    fix("getUserMemberships", "200", "/meta/pagination/last_offset", "0", INT64),
+    fix("getUserMemberships", "200", "/meta/pagination/limit", "100", INT64),
+    fix("getUserMemberships", "200", "/meta/pagination/next_offset", "100", INT64),
+    fix("getUserMemberships", "200", "/meta/pagination/offset", "0", INT64),
+    fix("getUserMemberships", "200", "/meta/pagination/prev_offset", "0", INT64),
+    fix("getUserMemberships", "200", "/meta/pagination/total", "1", INT64),
+    // teams.txt: TeamResponse (banner int64, link_count/user_count int32).
+    fix("createTeam", "201", "/data/attributes/banner", "7", INT64),
+    fix("createTeam", "201", "/data/attributes/link_count", "0", INT32),
+    fix("createTeam", "201", "/data/attributes/user_count", "1", INT32),
+    fix("getTeam", "200", "/data/attributes/banner", "7", INT64),
+    fix("getTeam", "200", "/data/attributes/link_count", "0", INT32),
+    fix("getTeam", "200", "/data/attributes/user_count", "1", INT32),
+    fix("updateTeam", "200", "/data/attributes/banner", "7", INT64),
+    fix("updateTeam", "200", "/data/attributes/link_count", "0", INT32),
+    fix("updateTeam", "200", "/data/attributes/user_count", "1", INT32),
+    // teams.txt: UserTeamsResponse of a team's memberships.
+    fix("getTeamMemberships", "200", "/data/0/attributes/role", "\"admin\"", ROLE),
+    fix("getTeamMemberships", "200", "/meta/pagination/first_offset", "0", INT64),
+    fix("getTeamMemberships", "200", "/meta/pagination/last_offset", "0", INT64),
+    fix("getTeamMemberships", "200", "/meta/pagination/limit", "100", INT64),
+    fix("getTeamMemberships", "200", "/meta/pagination/next_offset", "100", INT64),
+    fix("getTeamMemberships", "200", "/meta/pagination/offset", "0", INT64),
+    fix("getTeamMemberships", "200", "/meta/pagination/prev_offset", "0", INT64),
+    fix("getTeamMemberships", "200", "/meta/pagination/total", "1", INT64),
+    // teams.txt: UserTeamRequest and UserTeamResponse of "Add a user to a team".
+    fix("createTeamMembership", "request", "/data/attributes/role", "\"admin\"", ROLE),
+    fix("createTeamMembership", "200", "/data/attributes/role", "\"admin\"", ROLE),
+];
+
+/// The strings that are placeholders wherever they appear (a string field may well be `"string"`,
+/// so that one is checked through the table only).
+const PLACEHOLDERS: &[&str] = &["integer", "int32", "int64", "number", "boolean", "date-time"];
+
+/// What a fixture is an example of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// The n-th (from 1) request example of the field table.
+    Request(usize),
+    /// The n-th (from 1) curl request body that differs from every request example of the table.
+    CurlRequest(usize),
+    /// The response example of this status.
+    Response(u16),
+}
+
+/// A correction applied to a fixture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applied {
+    pub pointer: String,
+    pub original: Value,
+    pub replacement: Value,
+    pub note: String,
+}
+
+/// One JSON example, written as `<name>.json`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fixture {
+    /// The file stem: `<operationId>.request`, `<operationId>.request.2`,
+    /// `<operationId>.request.curl`, `<operationId>.<status>`.
+    pub name: String,
+    /// The page's file name, e.g. `teams.txt`.
+    pub page: String,
+    /// The 1-based line of the page where the example starts.
+    pub line: usize,
+    pub operation_id: String,
+    pub kind: Kind,
+    pub value: Value,
+    /// The placeholder corrections applied to `value`.
+    pub corrections: Vec<Applied>,
+}
+
+/// A JSON example of a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// The 1-based line where it starts.
+    pub line: usize,
+    pub value: Value,
+}
+
+/// An operation of a page, with its examples in page order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageOperation {
+    pub method: String,
+    pub path: String,
+    /// The 1-based line of the `METHOD https://...` line.
+    pub line: usize,
+    /// Blocks before the first status label.
+    pub requests: Vec<Block>,
+    /// Blocks after the first status label.
+    pub responses: Vec<Block>,
+    /// Bodies of the curl examples.
+    pub curl: Vec<Block>,
+}
+
+/// `METHOD https://api.ap1.datadoghq.com/api/v2/...https://api.datadoghq.eu/...` -> (method, path).
+pub fn operation_start(line: &str) -> Option<(&'static str, &str)> {
+    METHODS.iter().find_map(|&method| {
+        let rest = line.strip_prefix(method)?;
+        let rest = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\u{a0}'))?;
+        let rest = rest.strip_prefix(FIRST_SITE)?;
+        let path = rest.find("https://").map_or(rest, |end| &rest[..end]).trim();
+        path.starts_with("/api/").then_some((method, path))
+    })
+}
+
+/// Parses the JSON block that starts at `lines[start]` (a `{` line): returns the index of its
+/// last line and its value. Braces inside strings do not count.
+fn scan_block(lines: &[&str], start: usize, end: usize) -> Result<(usize, Value), String> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, line) in lines.iter().enumerate().take(end).skip(start) {
+        for (at, c) in line.char_indices() {
+            if in_string {
+                match c {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match c {
+                '"' => in_string = true,
+                '{' | '[' => depth += 1,
+                '}' | ']' => {
+                    depth = depth.checked_sub(1).ok_or_else(|| format!("line {}: unbalanced `{c}`", i + 1))?;
+                    if depth == 0 {
+                        if !line[at + 1..].trim().is_empty() {
+                            return Err(format!("line {}: text after the closing brace of a JSON example", i + 1));
+                        }
+                        let text = lines[start..=i].join("\n");
+                        let value = serde_json::from_str(&text).map_err(|e| {
+                            format!("line {}: invalid JSON example (lines {}-{}): {e}", start + 1, start + 1, i + 1)
+                        })?;
+                        return Ok((i, value));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if in_string {
+            return Err(format!("line {}: a JSON string runs past the end of the line", i + 1));
+        }
+    }
+    Err(format!("line {}: the JSON example that starts here is not closed before the next operation", start + 1))
+}
+
+/// The body of a curl example starting at `lines[i]`, which contains `<< EOF`: either on the same
+/// line (`<< EOF { ... } EOF`) or on the following lines up to a line `EOF`. Returns the index of
+/// the last line and the body.
+fn scan_heredoc(lines: &[&str], i: usize, end: usize) -> Result<(usize, Value), String> {
+    let line = lines[i];
+    let marker = line.find("<< EOF").map(|at| at + "<< EOF".len());
+    let marker = marker.or_else(|| line.find("<<EOF").map(|at| at + "<<EOF".len()));
+    let rest = &line[marker.expect("called on a heredoc line")..];
+    let (last, text) = match rest.trim_end().strip_suffix("EOF") {
+        Some(body) => (i, body.to_string()),
+        None => {
+            let close = (i + 1..end)
+                .find(|&j| lines[j].trim() == "EOF")
+                .ok_or_else(|| format!("line {}: the curl heredoc is not closed by a line `EOF`", i + 1))?;
+            let mut text = rest.to_string();
+            for l in &lines[i + 1..close] {
+                text.push('\n');
+                text.push_str(l);
+            }
+            (close, text)
+        }
+    };
+    let value = serde_json::from_str(&text).map_err(|e| format!("line {}: invalid JSON in a curl body: {e}", i + 1))?;
+    Ok((last, value))
+}
+
+/// Splits a page into operations and finds their examples. Errors name the line.
+pub fn parse_page(text: &str) -> Result<Vec<PageOperation>, String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let starts: Vec<(usize, &'static str, &str)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, line)| operation_start(line).map(|(method, path)| (i, method, path)))
+        .collect();
+    let mut operations = Vec::with_capacity(starts.len());
+    for (n, &(start, method, path)) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(lines.len(), |next| next.0);
+        let mut op = PageOperation {
+            method: method.to_string(),
+            path: path.to_string(),
+            line: start + 1,
+            requests: Vec::new(),
+            responses: Vec::new(),
+            curl: Vec::new(),
+        };
+        let mut in_responses = false;
+        let mut i = start + 1;
+        while i < end {
+            let line = lines[i];
+            if line.contains("<< EOF") || line.contains("<<EOF") {
+                let (last, value) = scan_heredoc(&lines, i, end)?;
+                op.curl.push(Block { line: i + 1, value });
+                i = last + 1;
+            } else if line.trim_end() == "{" {
+                let (last, value) = scan_block(&lines, i, end)?;
+                let block = Block { line: i + 1, value };
+                if in_responses {
+                    op.responses.push(block)
+                } else {
+                    op.requests.push(block)
+                }
+                i = last + 1;
+            } else {
+                if STATUS_LABELS.contains(&line.trim()) {
+                    in_responses = true;
+                }
+                i += 1;
+            }
+        }
+        operations.push(op);
+    }
+    Ok(operations)
+}
+
+/// The spec's view of an operation: operationId, whether it has a request body, and the
+/// statuses (ascending) of its responses with a JSON body.
+struct SpecOperation {
+    id: String,
+    pointer: String,
+    has_body: bool,
+    json_statuses: Vec<u16>,
+}
+
+fn spec_operation(spec: &Spec, method: &str, path: &str) -> Result<SpecOperation, Error> {
+    let method_key = method.to_ascii_lowercase();
+    let pointer = join(&join("/paths", path), &method_key);
+    let not_found = || spec.locate_error(Error::new(&pointer, format!("the spec has no operation {method} {path}")));
+    let item = spec.doc.paths.paths.get(path).and_then(ReferenceOr::as_item).ok_or_else(not_found)?;
+    let op: &Operation = match method {
+        "GET" => item.get.as_ref(),
+        "POST" => item.post.as_ref(),
+        "PUT" => item.put.as_ref(),
+        "PATCH" => item.patch.as_ref(),
+        "DELETE" => item.delete.as_ref(),
+        _ => None,
+    }
+    .ok_or_else(not_found)?;
+    let id = op
+        .operation_id
+        .clone()
+        .ok_or_else(|| spec.locate_error(Error::new(&pointer, "the operation has no operationId")))?;
+    let components = spec.doc.components.as_ref();
+    let mut json_statuses = Vec::new();
+    for (status, response) in &op.responses.responses {
+        let StatusCode::Code(code) = status else {
+            return Err(spec.locate_error(Error::new(&pointer, format!("status range {status} is not supported"))));
+        };
+        let response = match response {
+            ReferenceOr::Item(r) => Some(r),
+            ReferenceOr::Reference { reference } => reference
+                .strip_prefix("#/components/responses/")
+                .and_then(|name| components?.responses.get(name))
+                .and_then(ReferenceOr::as_item),
+        }
+        .ok_or_else(|| {
+            spec.locate_error(Error::new(join(&pointer, &code.to_string()), "cannot resolve the response"))
+        })?;
+        if response.content.get("application/json").is_some_and(|m| m.schema.is_some()) {
+            json_statuses.push(*code);
+        }
+    }
+    json_statuses.sort_unstable();
+    Ok(SpecOperation { id, pointer, has_body: op.request_body.is_some(), json_statuses })
+}
+
+/// The `*.txt` pages of a directory, sorted by name.
+fn pages(docs_dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
+    let entries = fs::read_dir(docs_dir)
+        .map_err(|e| Error::in_file(docs_dir, "", format!("cannot read the docs directory: {e}")))?;
+    let mut pages = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| Error::in_file(docs_dir, "", e.to_string()))?.path();
+        if path.extension().and_then(|e| e.to_str()) == Some("txt") {
+            pages.push(path);
+        }
+    }
+    pages.sort();
+    if pages.is_empty() {
+        return Err(Error::in_file(docs_dir, "", "no *.txt pages in the docs directory"));
+    }
+    Ok(pages)
+}
+
+/// The fixtures of one page (before the placeholder corrections).
+pub fn page_fixtures(page: &str, text: &str, spec: &Spec) -> Result<Vec<Fixture>, Error> {
+    let page_error = |message: String| Error::in_file(page, "", message);
+    let operations = parse_page(text).map_err(page_error)?;
+    if operations.is_empty() {
+        return Err(page_error("no operation (no line `METHOD https://api.ap1.datadoghq.com/...`)".into()));
+    }
+    let mut fixtures = Vec::new();
+    for op in operations {
+        let spec_op = spec_operation(spec, &op.method, &op.path)?;
+        let id = &spec_op.id;
+        let at = format!("line {}: {} {} ({id})", op.line, op.method, op.path);
+        let fixture = |name: String, kind: Kind, block: &Block| Fixture {
+            name,
+            page: page.to_string(),
+            line: block.line,
+            operation_id: id.clone(),
+            kind,
+            value: block.value.clone(),
+            corrections: Vec::new(),
+        };
+        match (spec_op.has_body, op.requests.len()) {
+            (true, 0) => return Err(page_error(format!("{at}: the spec has a request body but the page no example"))),
+            (false, n) if n > 0 => {
+                return Err(page_error(format!(
+                    "{at}: {n} JSON example(s) before the first status label, but the spec has no request body ({})",
+                    spec_op.pointer
+                )));
+            }
+            _ => {}
+        }
+        if op.responses.len() != spec_op.json_statuses.len() {
+            return Err(page_error(format!(
+                "{at}: {} response example(s) on the page, but the spec has {} status(es) with a JSON body {:?} ({})",
+                op.responses.len(),
+                spec_op.json_statuses.len(),
+                spec_op.json_statuses,
+                spec_op.pointer
+            )));
+        }
+        for (n, block) in op.requests.iter().enumerate() {
+            let name = if n == 0 { format!("{id}.request") } else { format!("{id}.request.{}", n + 1) };
+            fixtures.push(fixture(name, Kind::Request(n + 1), block));
+        }
+        let mut curl_kept = 0;
+        for block in &op.curl {
+            let known = op.requests.iter().chain(op.curl.iter().take_while(|b| b.line < block.line));
+            if known.into_iter().any(|b| b.value == block.value) {
+                continue;
+            }
+            curl_kept += 1;
+            let name =
+                if curl_kept == 1 { format!("{id}.request.curl") } else { format!("{id}.request.curl.{curl_kept}") };
+            fixtures.push(fixture(name, Kind::CurlRequest(curl_kept), block));
+        }
+        for (block, &status) in op.responses.iter().zip(&spec_op.json_statuses) {
+            fixtures.push(fixture(format!("{id}.{status}"), Kind::Response(status), block));
+        }
+    }
+    Ok(fixtures)
+}
+
+/// Applies [`CORRECTIONS`], checking that each entry hits a placeholder.
+fn apply_corrections(fixtures: &mut [Fixture], corrections: &[Correction]) -> Result<(), Error> {
+    for c in corrections {
+        let name = format!("{}.{}", c.operation_id, c.status);
+        let entry = format!("correction ({}, {}, {})", c.operation_id, c.status, c.pointer);
+        let fixture = fixtures
+            .iter_mut()
+            .find(|f| f.name == name)
+            .ok_or_else(|| Error::new("", format!("{entry}: no fixture {name}")))?;
+        let replacement: Value = serde_json::from_str(c.replacement)
+            .map_err(|e| Error::new("", format!("{entry}: the replacement is not JSON: {e}")))?;
+        let page = fixture.page.clone();
+        let target = fixture
+            .value
+            .pointer_mut(c.pointer)
+            .ok_or_else(|| Error::in_file(&page, c.pointer, format!("{entry}: {name} has no value there")))?;
+        if !target.as_str().is_some_and(|s| s == "string" || PLACEHOLDERS.contains(&s)) {
+            return Err(Error::in_file(
+                &page,
+                c.pointer,
+                format!("{entry}: {name} holds {target} there, which is not a placeholder"),
+            ));
+        }
+        let original = std::mem::replace(target, replacement.clone());
+        fixture.corrections.push(Applied {
+            pointer: c.pointer.to_string(),
+            original,
+            replacement,
+            note: c.note.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Every (pointer, placeholder) left in a value.
+fn placeholders(value: &Value, pointer: &str, found: &mut Vec<(String, String)>) {
+    match value {
+        Value::String(s) if PLACEHOLDERS.contains(&s.as_str()) => found.push((pointer.to_string(), s.clone())),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                placeholders(item, &join(pointer, &i.to_string()), found);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                placeholders(item, &join(pointer, key), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Extracts the fixtures of every page of `docs_dir`, corrected, in page order.
+pub fn extract(docs_dir: &Path, spec: &Spec) -> Result<Vec<Fixture>, Error> {
+    extract_with(docs_dir, spec, CORRECTIONS)
+}
+
+fn extract_with(docs_dir: &Path, spec: &Spec, corrections: &[Correction]) -> Result<Vec<Fixture>, Error> {
+    let mut fixtures = Vec::new();
+    for path in pages(docs_dir)? {
+        let text = fs::read_to_string(&path).map_err(|e| Error::in_file(&path, "", format!("cannot read: {e}")))?;
+        let page = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        fixtures.extend(page_fixtures(page, &text, spec)?);
+    }
+    let mut seen = BTreeMap::new();
+    for f in &fixtures {
+        if let Some(first) = seen.insert(f.name.as_str(), (f.page.as_str(), f.line)) {
+            return Err(Error::in_file(
+                &f.page,
+                "",
+                format!("line {}: fixture {} also comes from {} line {}", f.line, f.name, first.0, first.1),
+            ));
+        }
+    }
+    apply_corrections(&mut fixtures, corrections)?;
+    let mut left = String::new();
+    for f in &fixtures {
+        let mut found = Vec::new();
+        placeholders(&f.value, "", &mut found);
+        for (pointer, text) in found {
+            let _ = write!(left, "\n  {} (line {}): {} at {pointer}: {text:?}", f.name, f.line, f.page);
+        }
+    }
+    if !left.is_empty() {
+        return Err(Error::new("", format!("placeholders left; add them to examples::CORRECTIONS:{left}")));
+    }
+    Ok(fixtures)
+}
+
+/// The pretty-printed JSON of a fixture file (with a final newline).
+pub fn fixture_json(fixture: &Fixture) -> String {
+    let mut text = serde_json::to_string_pretty(&fixture.value).expect("JSON values serialize");
+    text.push('\n');
+    text
+}
+
+/// The generated `NOTES.md`: fixtures per page and every placeholder correction.
+pub fn notes(fixtures: &[Fixture]) -> String {
+    let mut out = String::new();
+    out.push_str(
+        "<!-- @generated by `cargo xtask examples` from ../shared/docs; do not edit by hand. -->\n\
+         # JSON examples of the documentation pages\n\n\
+         Each `*.json` file is one JSON example of a page of `../shared/docs/`, named after the spec's\n\
+         operationId:\n\n\
+         - `<operationId>.request.json`: the request example of the field table (`.request.2.json`, ...\n  \
+           when the table shows more than one);\n\
+         - `<operationId>.request.curl.json`: the body of the curl example, only when it differs from\n  \
+           every request example of the table;\n\
+         - `<operationId>.<status>.json`: the response example of that status. The tab labels of the\n  \
+           pages do not tell the status reliably, so the n-th response example is given the n-th\n  \
+           status (ascending) among the operation's responses with a JSON body in the spec.\n\n\
+         The pages hold placeholders instead of some values; they are corrected by the explicit table\n\
+         `CORRECTIONS` of `xtask/src/examples.rs` (the spec is not loosened to accept them).\n\n\
+         ## Fixtures per page\n\n\
+         | page | operations | fixtures |\n\
+         | --- | ---: | ---: |\n",
+    );
+    let mut per_page: BTreeMap<&str, (BTreeSet<&str>, usize)> = BTreeMap::new();
+    for f in fixtures {
+        let entry = per_page.entry(&f.page).or_default();
+        entry.0.insert(&f.operation_id);
+        entry.1 += 1;
+    }
+    for (page, (ops, count)) in &per_page {
+        let _ = writeln!(out, "| {page} | {} | {count} |", ops.len());
+    }
+    let _ = writeln!(out, "| total | {} | {} |", per_page.values().map(|p| p.0.len()).sum::<usize>(), fixtures.len());
+
+    out.push_str("\n## Placeholder corrections\n\n");
+    let corrected: Vec<&Fixture> = fixtures.iter().filter(|f| !f.corrections.is_empty()).collect();
+    if corrected.is_empty() {
+        out.push_str("None.\n");
+    } else {
+        out.push_str(
+            "| fixture | page line | JSON pointer | on the page | written | note |\n\
+             | --- | ---: | --- | --- | --- | --- |\n",
+        );
+        for f in corrected {
+            for c in &f.corrections {
+                let _ = writeln!(
+                    out,
+                    "| {}.json | {} {} | `{}` | `{}` | `{}` | {} |",
+                    f.name, f.page, f.line, c.pointer, c.original, c.replacement, c.note
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Writes every fixture as `<name>.json` and `NOTES.md` into `out_dir`, and removes the `*.json`
+/// files of `out_dir` that are not fixtures any more. Files whose content is unchanged are not
+/// rewritten.
+pub fn write_fixtures(out_dir: &Path, fixtures: &[Fixture]) -> Result<(), Error> {
+    let io = |path: &Path, what: &str, e: std::io::Error| Error::in_file(path, "", format!("cannot {what}: {e}"));
+    fs::create_dir_all(out_dir).map_err(|e| io(out_dir, "create the directory", e))?;
+    let mut files: BTreeMap<String, String> = BTreeMap::new();
+    for f in fixtures {
+        if files.insert(format!("{}.json", f.name), fixture_json(f)).is_some() {
+            return Err(Error::new("", format!("two fixtures named {}", f.name)));
+        }
+    }
+    files.insert("NOTES.md".to_string(), notes(fixtures));
+    for entry in fs::read_dir(out_dir).map_err(|e| io(out_dir, "read the directory", e))? {
+        let path = entry.map_err(|e| io(out_dir, "read the directory", e))?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        if name.ends_with(".json") && !files.contains_key(&name) {
+            fs::remove_file(&path).map_err(|e| io(&path, "remove", e))?;
+        }
+    }
+    for (name, text) in &files {
+        let path = out_dir.join(name);
+        if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            fs::write(&path, text).map_err(|e| io(&path, "write", e))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const PAGE: &str = "intro
+POST\u{a0}https://api.ap1.datadoghq.com/api/v2/thingshttps://api.datadoghq.eu/api/v2/things
+Create a thing.
+name [required]
+string
+{
+\"name\": \"a } brace and a \\\" quote\"
+}
+{
+  \"name\": \"second\",
+  \"tags\": [
+    {
+      \"k\": 1
+    }
+  ]
+}
+CREATED
+Thing response
+{
+\"data\": {
+\"id\": \"1\"
+}
+}
+Bad Request
+API error response.
+{
+\"errors\": [
+\"Bad Request\"
+]
+}
+Code Example
+curl -X POST \"https://api.ap1.datadoghq.com/api/v2/things\" \\ -d @- << EOF { \"name\": \"second\", \"tags\": [ { \"k\": 1 } ] } EOF
+curl -X POST \"https://api.ap1.datadoghq.com/api/v2/things\" \\ -d @- << EOF { \"name\": \"curl\" } EOF
+DELETE https://api.ap1.datadoghq.com/api/v2/things/{id}https://api.datadoghq.eu/api/v2/things/{id}
+No Content
+Not Found
+{
+\"errors\": [
+\"Not Found\"
+]
+}
+";
+
+    const SPEC: &str = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /api/v2/things:
+    post:
+      operationId: createThing
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object}
+      responses:
+        '400': {$ref: '#/components/responses/Error'}
+        '201':
+          description: created
+          content:
+            application/json:
+              schema: {type: object}
+  /api/v2/things/{id}:
+    delete:
+      operationId: deleteThing
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        '204': {description: gone}
+        '404': {$ref: '#/components/responses/Error'}
+components:
+  responses:
+    Error:
+      description: error
+      content:
+        application/json:
+          schema: {type: object}
+";
+
+    fn spec() -> Spec {
+        crate::spec::load_sources(&[("t.yaml".into(), SPEC.to_string())]).expect("test spec loads")
+    }
+
+    #[test]
+    fn operation_start_accepts_both_spaces_and_cuts_the_other_sites() {
+        let plain = "GET https://api.ap1.datadoghq.com/api/v2/teamhttps://api.datadoghq.eu/api/v2/team";
+        assert_eq!(operation_start(plain), Some(("GET", "/api/v2/team")));
+        let nbsp = "PATCH\u{a0}https://api.ap1.datadoghq.com/api/v2/team/{team_id}https://api.datadoghq.eu/x";
+        assert_eq!(operation_start(nbsp), Some(("PATCH", "/api/v2/team/{team_id}")));
+        assert_eq!(operation_start("GET https://api.datadoghq.eu/api/v2/team"), None);
+        assert_eq!(operation_start("curl -X GET \"https://api.ap1.datadoghq.com/api/v2/team\""), None);
+    }
+
+    #[test]
+    fn parse_page_splits_requests_responses_and_curl_bodies() {
+        let ops = parse_page(PAGE).unwrap();
+        assert_eq!(ops.len(), 2);
+        let create = &ops[0];
+        assert_eq!((create.method.as_str(), create.path.as_str(), create.line), ("POST", "/api/v2/things", 2));
+        let lines: Vec<usize> = create.requests.iter().map(|b| b.line).collect();
+        assert_eq!(lines, [6, 9]);
+        assert_eq!(create.requests[0].value, json!({"name": "a } brace and a \" quote"}));
+        assert_eq!(create.requests[1].value, json!({"name": "second", "tags": [{"k": 1}]}));
+        assert_eq!(create.responses.len(), 2);
+        assert_eq!(create.responses[0].value, json!({"data": {"id": "1"}}));
+        assert_eq!(create.curl.len(), 2);
+        assert_eq!(create.curl[1].value, json!({"name": "curl"}));
+        let delete = &ops[1];
+        assert!(delete.requests.is_empty());
+        assert_eq!(delete.responses.len(), 1);
+    }
+
+    #[test]
+    fn parse_page_reports_unclosed_and_invalid_blocks() {
+        let unclosed = "GET https://api.ap1.datadoghq.com/api/v2/x\nOK\n{\n\"a\": 1\n";
+        assert!(parse_page(unclosed).unwrap_err().contains("line 3"));
+        let invalid = "GET https://api.ap1.datadoghq.com/api/v2/x\nOK\n{\n\"a\": integer\n}\n";
+        assert!(parse_page(invalid).unwrap_err().contains("invalid JSON example (lines 3-5)"));
+    }
+
+    #[test]
+    fn page_fixtures_names_by_operation_id_and_ascending_status() {
+        let fixtures = page_fixtures("things.txt", PAGE, &spec()).unwrap();
+        let names: Vec<&str> = fixtures.iter().map(|f| f.name.as_str()).collect();
+        // The first curl body equals the second table example: skipped.
+        assert_eq!(
+            names,
+            [
+                "createThing.request",
+                "createThing.request.2",
+                "createThing.request.curl",
+                "createThing.201",
+                "createThing.400",
+                "deleteThing.404"
+            ]
+        );
+        assert_eq!(fixtures[3].value, json!({"data": {"id": "1"}}));
+        assert_eq!(fixtures[5].kind, Kind::Response(404));
+    }
+
+    #[test]
+    fn page_fixtures_checks_the_response_count() {
+        let short = PAGE.replace("Bad Request\nAPI error response.\n{\n\"errors\": [\n\"Bad Request\"\n]\n}\n", "");
+        let error = page_fixtures("things.txt", &short, &spec()).unwrap_err();
+        assert!(error.message.contains("(createThing)"), "{error}");
+        assert!(error.message.contains("1 response example(s)"), "{error}");
+    }
+
+    #[test]
+    fn corrections_must_hit_a_placeholder() {
+        let mut fixtures = page_fixtures("things.txt", PAGE, &spec()).unwrap();
+        fixtures[3].value["data"]["id"] = json!("integer");
+        let good = [fix("createThing", "201", "/data/id", "1", "test")];
+        apply_corrections(&mut fixtures, &good).unwrap();
+        assert_eq!(fixtures[3].value, json!({"data": {"id": 1}}));
+        assert_eq!(fixtures[3].corrections[0].original, json!("integer"));
+        let stale = [fix("createThing", "201", "/data/id", "1", "test")];
+        assert!(apply_corrections(&mut fixtures, &stale).is_err(), "the value is no longer a placeholder");
+        let not_a_placeholder = [fix("createThing", "400", "/errors/0", "1", "test")];
+        assert!(apply_corrections(&mut fixtures, &not_a_placeholder).is_err());
+        let missing = [fix("createThing", "201", "/data/nope", "1", "test")];
+        assert!(apply_corrections(&mut fixtures, &missing).is_err());
+    }
+}
