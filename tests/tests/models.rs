@@ -1,0 +1,157 @@
+//! Behaviour of the generated models, one construct at a time: decode, encode, round trip.
+
+use datadog_v2_client::Nullable;
+use datadog_v2_client::models::*;
+use serde_json::{Value, json};
+
+fn encode<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap()
+}
+
+fn decode<T: serde::de::DeserializeOwned>(value: Value) -> T {
+    serde_json::from_value(value).unwrap()
+}
+
+/// Decodes from text and encodes again: the JSON values must be equal.
+fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(value: Value) -> T {
+    let decoded: T = serde_json::from_str(&value.to_string()).unwrap();
+    assert_eq!(encode(&decoded), value);
+    decoded
+}
+
+#[test]
+fn struct_required_fields_are_constructor_arguments_and_optional_ones_setters() {
+    let attributes = TeamUpdateAttributes::new("sec".into(), "Security".into()).description("On call".into()).color(3);
+    assert_eq!(encode(&attributes), json!({"handle": "sec", "name": "Security", "description": "On call", "color": 3}));
+    let decoded: TeamUpdateAttributes = decode(json!({"handle": "sec", "name": "Security"}));
+    assert_eq!(decoded.description, None);
+    assert!(
+        serde_json::from_value::<TeamUpdateAttributes>(json!({"name": "Security"})).is_err(),
+        "missing required field"
+    );
+}
+
+#[test]
+fn optional_nullable_field_has_three_states_both_ways() {
+    let base = || TeamUpdateAttributes::new("h".into(), "n".into());
+    // Encoding: absent is not written, None is an explicit null, Some is the value.
+    assert_eq!(encode(&base()), json!({"handle": "h", "name": "n"}));
+    assert_eq!(encode(&base().avatar(None)), json!({"handle": "h", "name": "n", "avatar": null}));
+    assert_eq!(encode(&base().avatar(Some("🥑".into()))), json!({"handle": "h", "name": "n", "avatar": "🥑"}));
+    // Decoding tells the three apart.
+    let absent: TeamUpdateAttributes = decode(json!({"handle": "h", "name": "n"}));
+    let null: TeamUpdateAttributes = decode(json!({"handle": "h", "name": "n", "avatar": null}));
+    let value: TeamUpdateAttributes = decode(json!({"handle": "h", "name": "n", "avatar": "x"}));
+    assert_eq!(absent.avatar, Nullable::Absent);
+    assert_eq!(null.avatar, Nullable::Null);
+    assert_eq!(value.avatar, Nullable::Value("x".to_owned()));
+    // And each re-encodes as it came.
+    round_trip::<TeamUpdateAttributes>(json!({"handle": "h", "name": "n", "avatar": null, "banner": 7}));
+}
+
+#[test]
+fn required_nullable_field_always_writes_null() {
+    // Unassigning a case sends `"data": null` through the nullable relationship type.
+    let unassigned = NullableUserRelationship::new(None);
+    assert_eq!(encode(&unassigned), json!({"data": null}));
+    let decoded: NullableUserRelationship = decode(json!({"data": null}));
+    assert_eq!(decoded.data, None);
+    let assigned: NullableUserRelationship = round_trip(json!({"data": {"id": "u1", "type": "user"}}));
+    assert_eq!(assigned.data.unwrap().id, "u1");
+}
+
+#[test]
+fn nullable_relationship_field_in_a_case() {
+    let relationships: CaseRelationships =
+        round_trip(json!({"assignee": null, "created_by": {"data": {"id": "u", "type": "user"}}}));
+    assert_eq!(relationships.assignee, Nullable::Null);
+    assert!(matches!(relationships.created_by, Nullable::Value(_)));
+    assert_eq!(relationships.modified_by, Nullable::Absent);
+}
+
+#[test]
+fn enum_values_default_unknown_and_conversions() {
+    assert_eq!(CasePriority::default(), CasePriority::NotDefined);
+    assert_eq!(encode(&CasePriority::P1), json!("P1"));
+    assert_eq!(decode::<CasePriority>(json!("NOT_DEFINED")), CasePriority::NotDefined);
+    // A value a newer server sends is kept and written back unchanged.
+    let unknown: CasePriority = decode(json!("P9"));
+    assert_eq!(unknown, CasePriority::Unknown("P9".into()));
+    assert_eq!(encode(&unknown), json!("P9"));
+    assert_eq!(CaseStatus::InProgress.as_str(), "IN_PROGRESS");
+    assert_eq!(CaseStatus::InProgress.to_string(), "IN_PROGRESS");
+    assert_eq!("CLOSED".parse::<CaseStatus>().unwrap(), CaseStatus::Closed);
+    assert!(serde_json::from_value::<CaseStatus>(json!(3)).is_err(), "a number is not an enum value");
+}
+
+#[test]
+fn one_of_dispatches_on_type_and_keeps_unknown_types() {
+    let included = json!([
+        {"type": "users", "id": "u1", "attributes": {"name": "Ann", "email": "ann@example.com"}},
+        {"type": "team_links", "id": "l1", "attributes": {"label": "Runbook", "url": "https://example.com"}},
+        {"type": "user_team_permissions", "id": "p1", "attributes": {"permissions": {"manage_membership": true}}},
+        {"type": "a_future_kind", "id": "f1", "whatever": [1, 2]}
+    ]);
+    let decoded: Vec<TeamIncluded> = round_trip(included);
+    assert!(matches!(&decoded[0], TeamIncluded::User(user) if user.id.as_deref() == Some("u1")));
+    assert!(matches!(&decoded[1], TeamIncluded::TeamLink(link) if link.attributes.label == "Runbook"));
+    assert!(matches!(&decoded[2], TeamIncluded::UserTeamPermission(_)));
+    assert!(matches!(&decoded[3], TeamIncluded::Unknown(value) if value["id"] == "f1"));
+    // The tag selects the variant: a `team_links` object that is not a valid TeamLink is an error,
+    // not silently another variant.
+    assert!(serde_json::from_str::<TeamIncluded>(r#"{"type": "team_links", "id": 5}"#).is_err());
+}
+
+#[test]
+fn inline_schemas_have_the_documentations_names() {
+    let layer = ScheduleCreateRequestDataAttributesLayersItems::new(
+        "2025-02-03T05:00:00Z".parse().unwrap(),
+        ScheduleCreateRequestDataAttributesLayersItemsInterval::new().days(1),
+        vec![ScheduleCreateRequestDataAttributesLayersItemsMembersItems::new()],
+        "Layer 1".into(),
+        "2025-02-01T00:00:00Z".parse().unwrap(),
+    );
+    let value = encode(&layer);
+    assert_eq!(value["interval"], json!({"days": 1}));
+    assert_eq!(value["effective_date"], json!("2025-02-03T05:00:00Z"));
+}
+
+#[test]
+fn maps_arrays_and_timestamps() {
+    let permissions: UserTeamPermissionAttributes =
+        round_trip(json!({"permissions": {"manage_membership": true, "edit": false}}));
+    assert!(!permissions.permissions.unwrap()["edit"]);
+    let team: TeamAttributes = decode(json!({
+        "handle": "h", "name": "n", "created_at": "2019-09-19T10:00:00.000Z", "link_count": 3, "user_count": 2
+    }));
+    assert_eq!(team.created_at.unwrap().timestamp(), 1_568_887_200);
+    assert!(
+        serde_json::from_value::<TeamAttributes>(json!({"handle": "h", "name": "n", "created_at": "yesterday"}))
+            .is_err()
+    );
+}
+
+#[test]
+fn unknown_fields_are_kept_at_every_level() {
+    let body = json!({
+        "data": [{
+            "id": "t1", "type": "team",
+            "attributes": {"handle": "h", "name": "n", "new_attribute": {"nested": [1, 2, 3]}},
+            "brand_new_field": "kept"
+        }],
+        "meta": {"pagination": {"total": 1}, "extra": true},
+        "top_level_extra": null
+    });
+    let decoded: TeamsResponse = round_trip(body);
+    let team = &decoded.data.as_ref().unwrap()[0];
+    assert_eq!(team.additional_properties["brand_new_field"], "kept");
+    assert_eq!(team.attributes.additional_properties["new_attribute"]["nested"][2], 3);
+}
+
+#[test]
+fn decode_errors_name_the_json_path() {
+    let body = r#"{"data": [{"id": "t1", "type": "team", "attributes": {"handle": "h", "name": 5}}]}"#;
+    let mut deserializer = serde_json::Deserializer::from_str(body);
+    let error = serde_path_to_error::deserialize::<_, TeamsResponse>(&mut deserializer).unwrap_err();
+    assert_eq!(error.path().to_string(), "data[0].attributes.name");
+}
