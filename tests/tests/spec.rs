@@ -1,0 +1,160 @@
+//! The merged spec itself: complete (40 operations in five groups), closed (every `$ref`
+//! resolves, every schema is used) and without copies that should be `$ref`s.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+fn merged() -> Value {
+    let (spec_dir, _) = xtask::default_paths();
+    xtask::spec::load_dir(&spec_dir).unwrap_or_else(|e| panic!("spec/ does not load: {e}")).raw
+}
+
+const METHODS: [&str; 5] = ["get", "put", "post", "patch", "delete"];
+
+fn operations(doc: &Value) -> Vec<(String, String, &Value)> {
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in METHODS {
+            if let Some(op) = item.get(method) {
+                out.push((method.to_owned(), path.clone(), op));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn forty_operations_in_five_groups() {
+    let doc = merged();
+    let ops = operations(&doc);
+    assert_eq!(ops.len(), 40);
+    let mut per_tag: BTreeMap<String, usize> = BTreeMap::new();
+    for (method, path, op) in &ops {
+        let tags = op["tags"].as_array().unwrap_or_else(|| panic!("{method} {path} has no tags"));
+        assert_eq!(tags.len(), 1, "{method} {path}");
+        *per_tag.entry(tags[0].as_str().unwrap().to_owned()).or_default() += 1;
+        for key in ["operationId", "summary", "description"] {
+            assert!(op[key].as_str().is_some_and(|s| !s.trim().is_empty()), "{method} {path} has no {key}");
+        }
+    }
+    let expected: BTreeMap<String, usize> =
+        [("Case Management", 13), ("Incident Teams", 5), ("On-Call", 8), ("Teams", 8), ("Service Accounts", 6)]
+            .into_iter()
+            .map(|(tag, n)| (tag.to_owned(), n))
+            .collect();
+    assert_eq!(per_tag, expected);
+}
+
+#[test]
+fn incident_team_operations_are_deprecated_and_unstable() {
+    let doc = merged();
+    for (method, path, op) in operations(&doc) {
+        let incident = op["tags"][0] == "Incident Teams";
+        assert_eq!(op["deprecated"] == true, incident, "{method} {path}: deprecated");
+        assert_eq!(op["x-unstable"] == true, incident, "{method} {path}: x-unstable");
+    }
+}
+
+#[test]
+fn servers_and_security() {
+    let doc = merged();
+    let server = &doc["servers"][0];
+    assert_eq!(server["url"], "https://api.{site}");
+    assert_eq!(server["variables"]["site"]["default"], "datadoghq.com");
+    let sites: BTreeSet<&str> =
+        server["variables"]["site"]["enum"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+    let expected: BTreeSet<&str> = datadog_v2_client::SITES.into_iter().collect();
+    assert_eq!(sites, expected, "the client's SITES are the spec's");
+    let schemes = &doc["components"]["securitySchemes"];
+    assert_eq!(schemes["apiKeyAuth"]["name"], "DD-API-KEY");
+    assert_eq!(schemes["appKeyAuth"]["name"], "DD-APPLICATION-KEY");
+}
+
+/// Every `$ref` string in `value`, with the pointer where it stands.
+fn refs<'a>(value: &'a Value, pointer: String, out: &mut Vec<(String, &'a str)>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                if key == "$ref" {
+                    out.push((pointer.clone(), child.as_str().unwrap()));
+                } else {
+                    refs(child, format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1")), out);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                refs(child, format!("{pointer}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_ref_resolves() {
+    let doc = merged();
+    let mut found = Vec::new();
+    refs(&doc, String::new(), &mut found);
+    assert!(found.len() > 100);
+    for (pointer, target) in found {
+        let local = target.strip_prefix('#').unwrap_or_else(|| panic!("{pointer}: non-local $ref {target}"));
+        assert!(doc.pointer(local).is_some(), "{pointer}: unresolved $ref {target}");
+    }
+}
+
+#[test]
+fn every_component_is_used() {
+    let doc = merged();
+    // Walk from the paths through every reference, transitively.
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    let mut pending: Vec<&Value> = vec![&doc["paths"]];
+    while let Some(value) = pending.pop() {
+        let mut found = Vec::new();
+        refs(value, String::new(), &mut found);
+        for (_, target) in found {
+            if used.insert(target.to_owned()) {
+                pending.push(doc.pointer(target.trim_start_matches('#')).unwrap());
+            }
+        }
+    }
+    for kind in ["schemas", "responses", "parameters"] {
+        for name in doc["components"][kind].as_object().map(|m| m.keys().collect()).unwrap_or_else(Vec::new) {
+            let target = format!("#/components/{kind}/{name}");
+            assert!(used.contains(&target), "{target} is never used");
+        }
+    }
+}
+
+/// A schema written twice should be one schema and two `$ref`s. Single-value resource-type enums
+/// are exempt: the documentation names one per place (`ScheduleCreateRequestDataType`,
+/// `ScheduleUpdateRequestDataType`, ...) and the official clients keep them apart.
+#[test]
+fn no_schema_is_a_copy_of_another() {
+    let doc = merged();
+    let mut by_content: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+    for (name, schema) in doc["components"]["schemas"].as_object().unwrap() {
+        let single_value_enum = schema["enum"].as_array().is_some_and(|values| values.len() == 1);
+        if !single_value_enum {
+            by_content.entry(schema.to_string()).or_default().push(name);
+        }
+    }
+    let copies: Vec<_> = by_content.values().filter(|names| names.len() > 1).collect();
+    assert!(copies.is_empty(), "identical schemas: {copies:?}");
+}
+
+#[test]
+fn paginated_operations_are_marked() {
+    let doc = merged();
+    let mut paginated: Vec<String> = operations(&doc)
+        .into_iter()
+        .filter(|(_, _, op)| op.get("x-pagination").is_some())
+        .map(|(_, _, op)| op["operationId"].as_str().unwrap().to_owned())
+        .collect();
+    paginated.sort();
+    assert_eq!(
+        paginated,
+        ["getTeamMemberships", "listIncidentTeams", "listServiceAccountApplicationKeys", "listTeams", "searchCases"]
+    );
+}
