@@ -120,7 +120,7 @@ fn every_component_is_used() {
         }
     }
     for kind in ["schemas", "responses", "parameters"] {
-        for name in doc["components"][kind].as_object().map(|m| m.keys().collect()).unwrap_or_default() {
+        for name in doc["components"][kind].as_object().map(|m| m.keys().collect::<Vec<_>>()).unwrap_or_default() {
             let target = format!("#/components/{kind}/{name}");
             assert!(used.contains(&target), "{target} is never used");
         }
