@@ -13,7 +13,8 @@
 //! - a JSON example is a block that starts with a line that is exactly `{` and ends at the
 //!   balancing `}`;
 //! - blocks before the first response-status label are request examples, blocks after it are the
-//!   response examples, in ascending status order of the operation's responses with a JSON body;
+//!   response examples, in ascending status order of the operation's responses with a JSON body
+//!   (the count must match, and a tab label that names a status must agree);
 //! - the curl example's body (`-d @- << EOF` ... `EOF`) is a request example too.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,25 +29,33 @@ use crate::Error;
 use crate::error::join;
 use crate::spec::Spec;
 
-/// The lines that label a response tab on the pages. Only the first one of an operation matters:
-/// it separates the request examples from the response examples. The labels do not tell the
-/// status (see the README's pitfalls), so the status comes from the spec.
-pub const STATUS_LABELS: &[&str] = &[
-    "OK",
-    "CREATED",
-    "Created",
-    "No Content",
-    "Bad Request",
-    "Unauthorized",
-    "Authentication error",
-    "Forbidden",
-    "Not Found",
-    "Conflict",
-    "Too many requests",
-    "API error response",
-    "API error response.",
-    "Represents a user's association to a team",
+/// The lines that label a response tab on the pages, with the statuses each may stand for. The
+/// first one of an operation separates the request examples from the response examples. The
+/// labels do not tell the status reliably (see the README's pitfalls: "OK" on a 201 or a 204,
+/// "API error response" on a 400, 404 or 409), so the status comes from the spec; the label only
+/// cross-checks it. Not a label: "API error response." with a period, which is the description
+/// of every error tab (and, on the Teams page, also the name of some tabs).
+pub const STATUS_LABELS: &[(&str, std::ops::RangeInclusive<u16>)] = &[
+    ("OK", 200..=299),
+    ("CREATED", 200..=299),
+    ("Created", 200..=299),
+    ("No Content", 204..=204),
+    ("Represents a user's association to a team", 200..=299),
+    ("Bad Request", 400..=400),
+    ("Unauthorized", 401..=401),
+    ("Authentication error", 403..=403),
+    ("Forbidden", 403..=403),
+    ("Not Found", 404..=404),
+    ("Conflict", 409..=409),
+    ("Too many requests", 429..=429),
+    ("API error response", 400..=499),
 ];
+
+/// The status label a line is, if any.
+fn status_label(line: &str) -> Option<&'static str> {
+    let line = line.trim();
+    STATUS_LABELS.iter().map(|(label, _)| *label).find(|label| *label == line)
+}
 
 const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
 const FIRST_SITE: &str = "https://api.ap1.datadoghq.com";
@@ -184,6 +193,9 @@ pub struct Block {
     /// The 1-based line where it starts.
     pub line: usize,
     pub value: Value,
+    /// For a response example: the label of its tab, when one was found since the previous
+    /// example (a label directly followed by another one is a tab without a body, e.g. 204).
+    pub label: Option<&'static str>,
 }
 
 /// An operation of a page, with its examples in page order.
@@ -301,25 +313,28 @@ pub fn parse_page(text: &str) -> Result<Vec<PageOperation>, String> {
             curl: Vec::new(),
         };
         let mut in_responses = false;
+        let mut label = None;
         let mut i = start + 1;
         while i < end {
             let line = lines[i];
             if line.contains("<< EOF") || line.contains("<<EOF") {
                 let (last, value) = scan_heredoc(&lines, i, end)?;
-                op.curl.push(Block { line: i + 1, value });
+                op.curl.push(Block { line: i + 1, value, label: None });
                 i = last + 1;
             } else if line.trim_end() == "{" {
                 let (last, value) = scan_block(&lines, i, end)?;
-                let block = Block { line: i + 1, value };
+                let mut block = Block { line: i + 1, value, label: None };
                 if in_responses {
+                    block.label = label.take();
                     op.responses.push(block)
                 } else {
                     op.requests.push(block)
                 }
                 i = last + 1;
             } else {
-                if STATUS_LABELS.contains(&line.trim()) {
+                if let Some(found) = status_label(line) {
                     in_responses = true;
+                    label = Some(found);
                 }
                 i += 1;
             }
@@ -437,6 +452,18 @@ pub fn page_fixtures(page: &str, text: &str, spec: &Spec) -> Result<Vec<Fixture>
                 spec_op.json_statuses,
                 spec_op.pointer
             )));
+        }
+        for (block, &status) in op.responses.iter().zip(&spec_op.json_statuses) {
+            let Some(label) = block.label else { continue };
+            let (_, statuses) = STATUS_LABELS.iter().find(|(l, _)| *l == label).expect("a known label");
+            if !statuses.contains(&status) {
+                return Err(page_error(format!(
+                    "line {}: the response example under \"{label}\" falls on status {status} of {id} \
+                     (the n-th example goes to the n-th JSON status of the spec {:?}): the page or the spec \
+                     lists other statuses ({})",
+                    block.line, spec_op.json_statuses, spec_op.pointer
+                )));
+            }
         }
         for (n, block) in op.requests.iter().enumerate() {
             let name = if n == 0 { format!("{id}.request") } else { format!("{id}.request.{}", n + 1) };
@@ -748,11 +775,13 @@ components:
         assert_eq!(create.requests[1].value, json!({"name": "second", "tags": [{"k": 1}]}));
         assert_eq!(create.responses.len(), 2);
         assert_eq!(create.responses[0].value, json!({"data": {"id": "1"}}));
+        assert_eq!((create.responses[0].label, create.responses[1].label), (Some("CREATED"), Some("Bad Request")));
         assert_eq!(create.curl.len(), 2);
         assert_eq!(create.curl[1].value, json!({"name": "curl"}));
         let delete = &ops[1];
         assert!(delete.requests.is_empty());
         assert_eq!(delete.responses.len(), 1);
+        assert_eq!(delete.responses[0].label, Some("Not Found"), "No Content has no example");
     }
 
     #[test]
@@ -789,6 +818,16 @@ components:
         let error = page_fixtures("things.txt", &short, &spec()).unwrap_err();
         assert!(error.message.contains("(createThing)"), "{error}");
         assert!(error.message.contains("1 response example(s)"), "{error}");
+    }
+
+    #[test]
+    fn page_fixtures_checks_the_labels_against_the_statuses() {
+        let conflict = PAGE.replace("Bad Request\nAPI error response.", "Conflict\nAPI error response.");
+        let error = page_fixtures("things.txt", &conflict, &spec()).unwrap_err();
+        assert!(
+            error.message.contains("line 26: the response example under \"Conflict\" falls on status 400"),
+            "{error}"
+        );
     }
 
     #[test]
