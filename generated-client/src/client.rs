@@ -60,6 +60,7 @@ impl Client {
             None => reqwest::Client::builder()
                 .timeout(config.timeout)
                 .connect_timeout(config.connect_timeout)
+                .redirect(same_origin_redirects())
                 .build()
                 .map_err(Error::Transport)?,
         };
@@ -192,6 +193,16 @@ fn finish(
         body: String::from_utf8_lossy(&body).into_owned(),
         documented: request.documented_errors.contains(&status.as_u16()),
     })))
+}
+
+/// Follows redirects only within the same origin (scheme, host and port), at most 10: the key
+/// headers must never reach another host, which reqwest's default policy would allow (it strips
+/// only `Authorization`-like headers).
+fn same_origin_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let same_origin = attempt.previous().last().is_some_and(|previous| previous.origin() == attempt.url().origin());
+        if attempt.previous().len() > 10 || !same_origin { attempt.stop() } else { attempt.follow() }
+    })
 }
 
 fn is_loopback(url: &reqwest::Url) -> bool {

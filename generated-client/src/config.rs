@@ -197,8 +197,9 @@ impl Configuration {
         self
     }
 
-    /// Uses this `reqwest::Client` (its own timeouts and proxies apply; `timeout` and
-    /// `connect_timeout` here do not).
+    /// Uses this `reqwest::Client` (its own timeouts, proxies and redirect policy apply; `timeout`
+    /// and `connect_timeout` here do not). The default client follows redirects only within the
+    /// same origin, so that the keys never reach another host; give yours the same care.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self

@@ -11,6 +11,8 @@ use reqwest::header::HeaderMap;
 pub enum Error {
     /// The configuration is unusable (unknown site, missing key, a key over plain http...).
     Configuration(String),
+    /// An argument cannot be sent as given (e.g. a path parameter that is `..`).
+    InvalidArgument(String),
     /// The operation is unstable and was not switched on with
     /// [`Configuration::enable_unstable_operation`](crate::Configuration::enable_unstable_operation).
     UnstableOperation(&'static str),
@@ -134,6 +136,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Configuration(message) => write!(f, "invalid configuration: {message}"),
+            Error::InvalidArgument(message) => write!(f, "invalid argument: {message}"),
             Error::UnstableOperation(op) => write!(
                 f,
                 "operation `{op}` is unstable; enable it with Configuration::enable_unstable_operation(\"{op}\")"

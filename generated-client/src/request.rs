@@ -15,6 +15,18 @@ pub fn encode_path_segment(value: &str) -> String {
     utf8_percent_encode(value, PATH_SEGMENT).to_string()
 }
 
+/// The encoded path parameter `name`. An empty value, `.` or `..` is refused: URL parsing would
+/// drop or resolve it and send the request to another endpoint (`DELETE .../keys/..` would
+/// reach the parent resource).
+pub fn path_segment(name: &'static str, value: &str) -> Result<String, Error> {
+    if matches!(value, "" | "." | "..") {
+        return Err(Error::InvalidArgument(format!(
+            "path parameter `{name}` must not be empty, `.` or `..` (got {value:?})"
+        )));
+    }
+    Ok(encode_path_segment(value))
+}
+
 /// A request to send, built by a generated method.
 #[derive(Debug, Clone)]
 pub struct Request {

@@ -573,10 +573,11 @@ fn emit_operation(op: &Operation) -> TokenStream {
         let param =
             op.params.iter().find(|p| p.wire_name == rest[start + 1..end]).expect("lower checked path parameters");
         let rust = ident(&param.rust_name);
+        let wire = &param.wire_name;
         pieces.push(if param.ty == TypeRef::String {
-            quote! { &crate::request::encode_path_segment(#rust) }
+            quote! { &crate::request::path_segment(#wire, #rust)? }
         } else {
-            quote! { &crate::request::encode_path_segment(&#rust.to_string()) }
+            quote! { &crate::request::path_segment(#wire, &#rust.to_string())? }
         });
         rest = &rest[end + 1..];
     }
@@ -682,9 +683,13 @@ fn emit_pagination(op: &Operation, p: &Pagination) -> TokenStream {
     let size_value = narrow(size_ty, quote! { page_size });
     let position_value = narrow(position_ty, quote! { position });
     let widen_size = match size_ty {
-        Some(TypeRef::Int32) => quote! { i64::from(size) },
-        _ => quote! { size },
+        Some(TypeRef::Int32) => quote! { .map_or(#default_size, i64::from) },
+        _ => quote! { .unwrap_or(#default_size) },
     };
+    let clamp = p.max_size.map(|max| {
+        let max = proc_macro2::Literal::i64_unsuffixed(max);
+        quote! { .min(#max) }
+    });
     let items_field = ident(&p.items_field);
     let items = if p.items_required {
         quote! { page.#items_field }
@@ -692,15 +697,16 @@ fn emit_pagination(op: &Operation, p: &Pagination) -> TokenStream {
         quote! { page.#items_field.unwrap_or_default() }
     };
     let doc = format!(
-        " Like [`Self::{}`], as a stream of items across all pages, from the first page on; the page size is `params`'s or {default_size}.",
-        op.rust_name
+        " Like [`Self::{}`], as a stream of items across all pages, from the first page on; the page size is `params`'s or {default_size}{}.",
+        op.rust_name,
+        p.max_size.map(|max| format!(", at most {max}")).unwrap_or_default()
     );
     let deprecated = op.docs.deprecated.then(|| quote! { #[deprecated] });
     quote! {
         #[doc = #doc]
         #deprecated
         pub fn #name(&self, #(#fixed_args,)* params: #params_ty) -> impl futures_core::Stream<Item = Result<#item_ty, Error>> + '_ {
-            let page_size = params.#size.map_or(#default_size, |size| #widen_size);
+            let page_size = params.#size #widen_size #clamp;
             #(#owned)*
             crate::pagination::paginate(#start, page_size, move |position| {
                 let params = params.clone().#size(#size_value).#position_param(#position_value);

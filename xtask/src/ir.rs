@@ -216,6 +216,9 @@ pub struct Pagination {
     pub position: PagePosition,
     /// The page size sent when the caller gives none: the parameter's `default`, else its `maximum`.
     pub default_size: i64,
+    /// The size parameter's `maximum`: a larger size asked by the caller is lowered to it, since a
+    /// server that caps the page would otherwise look like it sent the last page.
+    pub max_size: Option<i64>,
     /// Rust name of the response field holding the items, and whether it is required.
     pub items_field: String,
     pub items_required: bool,

@@ -750,6 +750,7 @@ impl<'a> Lowerer<'a> {
             size_param: size.rust_name.clone(),
             position,
             default_size,
+            max_size: size.maximum,
             items_field: field.rust_name.clone(),
             items_required: field.required && !field.nullable,
             item_type: (**item_type).clone(),

@@ -53,12 +53,12 @@ impl CaseManagementApi {
         }
         self.client.send_json(request).await
     }
-    /// Like [`Self::search_cases`], as a stream of items across all pages, from the first page on; the page size is `params`'s or 100.
+    /// Like [`Self::search_cases`], as a stream of items across all pages, from the first page on; the page size is `params`'s or 100, at most 100.
     pub fn search_cases_with_pagination(
         &self,
         params: SearchCasesOptionalParams,
     ) -> impl futures_core::Stream<Item = Result<crate::models::Case, Error>> + '_ {
-        let page_size = params.page_size.map_or(100, |size| size);
+        let page_size = params.page_size.unwrap_or(100).min(100);
         crate::pagination::paginate(
             crate::pagination::PageStart::Number(1),
             page_size,
@@ -169,7 +169,10 @@ impl CaseManagementApi {
         let request = Request::new(
             reqwest::Method::GET,
             "get_project",
-            ["/api/v2/cases/projects/", &crate::request::encode_path_segment(project_id)]
+            [
+                "/api/v2/cases/projects/",
+                &crate::request::path_segment("project_id", project_id)?,
+            ]
                 .concat(),
             &[400, 401, 403, 404, 429],
         );
@@ -193,7 +196,10 @@ impl CaseManagementApi {
         let request = Request::new(
             reqwest::Method::DELETE,
             "delete_project",
-            ["/api/v2/cases/projects/", &crate::request::encode_path_segment(project_id)]
+            [
+                "/api/v2/cases/projects/",
+                &crate::request::path_segment("project_id", project_id)?,
+            ]
                 .concat(),
             &[403, 404, 429],
         );
@@ -220,7 +226,8 @@ impl CaseManagementApi {
         let request = Request::new(
             reqwest::Method::GET,
             "get_case",
-            ["/api/v2/cases/", &crate::request::encode_path_segment(case_id)].concat(),
+            ["/api/v2/cases/", &crate::request::path_segment("case_id", case_id)?]
+                .concat(),
             &[400, 401, 403, 404, 429],
         );
         self.client.send_json(request).await
@@ -250,7 +257,11 @@ impl CaseManagementApi {
         let request = Request::new(
             reqwest::Method::POST,
             "update_status",
-            ["/api/v2/cases/", &crate::request::encode_path_segment(case_id), "/status"]
+            [
+                "/api/v2/cases/",
+                &crate::request::path_segment("case_id", case_id)?,
+                "/status",
+            ]
                 .concat(),
             &[400, 401, 403, 404, 429],
         );
@@ -284,7 +295,7 @@ impl CaseManagementApi {
             "update_priority",
             [
                 "/api/v2/cases/",
-                &crate::request::encode_path_segment(case_id),
+                &crate::request::path_segment("case_id", case_id)?,
                 "/priority",
             ]
                 .concat(),
@@ -316,7 +327,11 @@ impl CaseManagementApi {
         let request = Request::new(
             reqwest::Method::POST,
             "assign_case",
-            ["/api/v2/cases/", &crate::request::encode_path_segment(case_id), "/assign"]
+            [
+                "/api/v2/cases/",
+                &crate::request::path_segment("case_id", case_id)?,
+                "/assign",
+            ]
                 .concat(),
             &[400, 401, 403, 404, 429],
         );
@@ -350,7 +365,7 @@ impl CaseManagementApi {
             "unassign_case",
             [
                 "/api/v2/cases/",
-                &crate::request::encode_path_segment(case_id),
+                &crate::request::path_segment("case_id", case_id)?,
                 "/unassign",
             ]
                 .concat(),
@@ -382,7 +397,11 @@ impl CaseManagementApi {
         let request = Request::new(
             reqwest::Method::POST,
             "archive_case",
-            ["/api/v2/cases/", &crate::request::encode_path_segment(case_id), "/archive"]
+            [
+                "/api/v2/cases/",
+                &crate::request::path_segment("case_id", case_id)?,
+                "/archive",
+            ]
                 .concat(),
             &[400, 401, 403, 404, 429],
         );
@@ -416,7 +435,7 @@ impl CaseManagementApi {
             "unarchive_case",
             [
                 "/api/v2/cases/",
-                &crate::request::encode_path_segment(case_id),
+                &crate::request::path_segment("case_id", case_id)?,
                 "/unarchive",
             ]
                 .concat(),

@@ -43,7 +43,8 @@ impl IncidentTeamsApi {
         let mut request = Request::new(
             reqwest::Method::GET,
             "get_incident_team",
-            ["/api/v2/teams/", &crate::request::encode_path_segment(team_id)].concat(),
+            ["/api/v2/teams/", &crate::request::path_segment("team_id", team_id)?]
+                .concat(),
             &[400, 401, 403, 404, 429],
         );
         if let Some(value) = &params.include {
@@ -81,7 +82,8 @@ impl IncidentTeamsApi {
         let request = Request::new(
             reqwest::Method::PATCH,
             "update_incident_team",
-            ["/api/v2/teams/", &crate::request::encode_path_segment(team_id)].concat(),
+            ["/api/v2/teams/", &crate::request::path_segment("team_id", team_id)?]
+                .concat(),
             &[400, 401, 403, 404, 429],
         );
         let request = request.json_body(&body)?;
@@ -112,7 +114,8 @@ impl IncidentTeamsApi {
         let request = Request::new(
             reqwest::Method::DELETE,
             "delete_incident_team",
-            ["/api/v2/teams/", &crate::request::encode_path_segment(team_id)].concat(),
+            ["/api/v2/teams/", &crate::request::path_segment("team_id", team_id)?]
+                .concat(),
             &[400, 401, 403, 404, 429],
         );
         self.client.send_empty(request).await
@@ -160,7 +163,7 @@ impl IncidentTeamsApi {
         }
         self.client.send_json(request).await
     }
-    /// Like [`Self::list_incident_teams`], as a stream of items across all pages, from the first page on; the page size is `params`'s or 100.
+    /// Like [`Self::list_incident_teams`], as a stream of items across all pages, from the first page on; the page size is `params`'s or 100, at most 100.
     #[deprecated]
     pub fn list_incident_teams_with_pagination(
         &self,
@@ -168,7 +171,7 @@ impl IncidentTeamsApi {
     ) -> impl futures_core::Stream<
         Item = Result<crate::models::IncidentTeamResponseData, Error>,
     > + '_ {
-        let page_size = params.page_size.map_or(100, |size| size);
+        let page_size = params.page_size.unwrap_or(100).min(100);
         crate::pagination::paginate(
             crate::pagination::PageStart::Offset,
             page_size,

@@ -69,7 +69,7 @@ impl OnCallApi {
             "get_on_call_schedule",
             [
                 "/api/v2/on-call/schedules/",
-                &crate::request::encode_path_segment(schedule_id),
+                &crate::request::path_segment("schedule_id", schedule_id)?,
             ]
                 .concat(),
             &[401, 403, 404, 429],
@@ -106,7 +106,7 @@ impl OnCallApi {
             "update_on_call_schedule",
             [
                 "/api/v2/on-call/schedules/",
-                &crate::request::encode_path_segment(schedule_id),
+                &crate::request::path_segment("schedule_id", schedule_id)?,
             ]
                 .concat(),
             &[400, 401, 403, 404, 429],
@@ -137,7 +137,7 @@ impl OnCallApi {
             "delete_on_call_schedule",
             [
                 "/api/v2/on-call/schedules/",
-                &crate::request::encode_path_segment(schedule_id),
+                &crate::request::path_segment("schedule_id", schedule_id)?,
             ]
                 .concat(),
             &[401, 403, 404, 429],
@@ -201,7 +201,7 @@ impl OnCallApi {
             "get_on_call_escalation_policy",
             [
                 "/api/v2/on-call/escalation-policies/",
-                &crate::request::encode_path_segment(policy_id),
+                &crate::request::path_segment("policy_id", policy_id)?,
             ]
                 .concat(),
             &[400, 401, 403, 404, 429],
@@ -238,7 +238,7 @@ impl OnCallApi {
             "update_on_call_escalation_policy",
             [
                 "/api/v2/on-call/escalation-policies/",
-                &crate::request::encode_path_segment(policy_id),
+                &crate::request::path_segment("policy_id", policy_id)?,
             ]
                 .concat(),
             &[400, 401, 403, 404, 429],
@@ -272,7 +272,7 @@ impl OnCallApi {
             "delete_on_call_escalation_policy",
             [
                 "/api/v2/on-call/escalation-policies/",
-                &crate::request::encode_path_segment(policy_id),
+                &crate::request::path_segment("policy_id", policy_id)?,
             ]
                 .concat(),
             &[401, 403, 404, 429],

@@ -69,9 +69,9 @@ impl ServiceAccountsApi {
             "get_service_account_application_key",
             [
                 "/api/v2/service_accounts/",
-                &crate::request::encode_path_segment(service_account_id),
+                &crate::request::path_segment("service_account_id", service_account_id)?,
                 "/application_keys/",
-                &crate::request::encode_path_segment(app_key_id),
+                &crate::request::path_segment("app_key_id", app_key_id)?,
             ]
                 .concat(),
             &[403, 404, 429],
@@ -110,9 +110,9 @@ impl ServiceAccountsApi {
             "update_service_account_application_key",
             [
                 "/api/v2/service_accounts/",
-                &crate::request::encode_path_segment(service_account_id),
+                &crate::request::path_segment("service_account_id", service_account_id)?,
                 "/application_keys/",
-                &crate::request::encode_path_segment(app_key_id),
+                &crate::request::path_segment("app_key_id", app_key_id)?,
             ]
                 .concat(),
             &[400, 403, 404, 429],
@@ -149,9 +149,9 @@ impl ServiceAccountsApi {
             "delete_service_account_application_key",
             [
                 "/api/v2/service_accounts/",
-                &crate::request::encode_path_segment(service_account_id),
+                &crate::request::path_segment("service_account_id", service_account_id)?,
                 "/application_keys/",
-                &crate::request::encode_path_segment(app_key_id),
+                &crate::request::path_segment("app_key_id", app_key_id)?,
             ]
                 .concat(),
             &[403, 404, 429],
@@ -187,7 +187,7 @@ impl ServiceAccountsApi {
             "list_service_account_application_keys",
             [
                 "/api/v2/service_accounts/",
-                &crate::request::encode_path_segment(service_account_id),
+                &crate::request::path_segment("service_account_id", service_account_id)?,
                 "/application_keys",
             ]
                 .concat(),
@@ -213,7 +213,7 @@ impl ServiceAccountsApi {
         }
         self.client.send_json(request).await
     }
-    /// Like [`Self::list_service_account_application_keys`], as a stream of items across all pages, from the first page on; the page size is `params`'s or 100.
+    /// Like [`Self::list_service_account_application_keys`], as a stream of items across all pages, from the first page on; the page size is `params`'s or 100, at most 100.
     pub fn list_service_account_application_keys_with_pagination(
         &self,
         service_account_id: &str,
@@ -221,7 +221,7 @@ impl ServiceAccountsApi {
     ) -> impl futures_core::Stream<
         Item = Result<crate::models::PartialApplicationKey, Error>,
     > + '_ {
-        let page_size = params.page_size.map_or(100, |size| size);
+        let page_size = params.page_size.unwrap_or(100).min(100);
         let service_account_id = service_account_id.to_owned();
         crate::pagination::paginate(
             crate::pagination::PageStart::Number(0),
@@ -269,7 +269,7 @@ impl ServiceAccountsApi {
             "create_service_account_application_key",
             [
                 "/api/v2/service_accounts/",
-                &crate::request::encode_path_segment(service_account_id),
+                &crate::request::path_segment("service_account_id", service_account_id)?,
                 "/application_keys",
             ]
                 .concat(),

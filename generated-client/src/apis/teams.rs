@@ -57,12 +57,12 @@ impl TeamsApi {
         }
         self.client.send_json(request).await
     }
-    /// Like [`Self::list_teams`], as a stream of items across all pages, from the first page on; the page size is `params`'s or 100.
+    /// Like [`Self::list_teams`], as a stream of items across all pages, from the first page on; the page size is `params`'s or 100, at most 100.
     pub fn list_teams_with_pagination(
         &self,
         params: ListTeamsOptionalParams,
     ) -> impl futures_core::Stream<Item = Result<crate::models::Team, Error>> + '_ {
-        let page_size = params.page_size.map_or(100, |size| size);
+        let page_size = params.page_size.unwrap_or(100).min(100);
         crate::pagination::paginate(
             crate::pagination::PageStart::Number(0),
             page_size,
@@ -124,7 +124,7 @@ impl TeamsApi {
             "get_user_memberships",
             [
                 "/api/v2/users/",
-                &crate::request::encode_path_segment(user_uuid),
+                &crate::request::path_segment("user_uuid", user_uuid)?,
                 "/memberships",
             ]
                 .concat(),
@@ -151,7 +151,8 @@ impl TeamsApi {
         let request = Request::new(
             reqwest::Method::GET,
             "get_team",
-            ["/api/v2/team/", &crate::request::encode_path_segment(team_id)].concat(),
+            ["/api/v2/team/", &crate::request::path_segment("team_id", team_id)?]
+                .concat(),
             &[403, 404, 429],
         );
         self.client.send_json(request).await
@@ -177,7 +178,8 @@ impl TeamsApi {
         let request = Request::new(
             reqwest::Method::PATCH,
             "update_team",
-            ["/api/v2/team/", &crate::request::encode_path_segment(team_id)].concat(),
+            ["/api/v2/team/", &crate::request::path_segment("team_id", team_id)?]
+                .concat(),
             &[400, 403, 404, 409, 429],
         );
         let request = request.json_body(&body)?;
@@ -199,7 +201,8 @@ impl TeamsApi {
         let request = Request::new(
             reqwest::Method::DELETE,
             "delete_team",
-            ["/api/v2/team/", &crate::request::encode_path_segment(team_id)].concat(),
+            ["/api/v2/team/", &crate::request::path_segment("team_id", team_id)?]
+                .concat(),
             &[403, 404, 429],
         );
         self.client.send_empty(request).await
@@ -229,7 +232,7 @@ impl TeamsApi {
             "get_team_memberships",
             [
                 "/api/v2/team/",
-                &crate::request::encode_path_segment(team_id),
+                &crate::request::path_segment("team_id", team_id)?,
                 "/memberships",
             ]
                 .concat(),
@@ -249,13 +252,13 @@ impl TeamsApi {
         }
         self.client.send_json(request).await
     }
-    /// Like [`Self::get_team_memberships`], as a stream of items across all pages, from the first page on; the page size is `params`'s or 100.
+    /// Like [`Self::get_team_memberships`], as a stream of items across all pages, from the first page on; the page size is `params`'s or 100, at most 100.
     pub fn get_team_memberships_with_pagination(
         &self,
         team_id: &str,
         params: GetTeamMembershipsOptionalParams,
     ) -> impl futures_core::Stream<Item = Result<crate::models::UserTeam, Error>> + '_ {
-        let page_size = params.page_size.map_or(100, |size| size);
+        let page_size = params.page_size.unwrap_or(100).min(100);
         let team_id = team_id.to_owned();
         crate::pagination::paginate(
             crate::pagination::PageStart::Number(0),
@@ -296,7 +299,7 @@ impl TeamsApi {
             "create_team_membership",
             [
                 "/api/v2/team/",
-                &crate::request::encode_path_segment(team_id),
+                &crate::request::path_segment("team_id", team_id)?,
                 "/memberships",
             ]
                 .concat(),
