@@ -12,7 +12,7 @@ use futures_util::StreamExt;
 #[tokio::main]
 async fn main() {
     let cases = CaseManagementApi::new(common::client_from_env(&[]));
-    let projects = cases.get_projects().await.unwrap_or_else(|e| common::fail(e));
+    let projects = cases.get_projects(Default::default()).await.unwrap_or_else(|e| common::fail(e));
     for project in projects.data.unwrap_or_default() {
         println!("project {} {:?}", project.id, project.attributes.name);
     }

@@ -134,7 +134,7 @@ fn a_key_with_characters_not_allowed_in_a_header_is_an_error() {
 async fn the_user_agent_names_the_crate_and_its_version() {
     let server = MockServer::start().await;
     Mock::given(any()).respond_with(ResponseTemplate::new(204)).mount(&server).await;
-    TeamsApi::new(client(&server)).delete_team(ID).await.unwrap();
+    TeamsApi::new(client(&server)).delete_team(ID, Default::default()).await.unwrap();
     let manifest = include_str!("../../generated-client/Cargo.toml");
     let version = manifest
         .lines()
@@ -152,7 +152,7 @@ async fn the_user_agent_can_be_replaced() {
     let server = MockServer::start().await;
     Mock::given(any()).respond_with(ResponseTemplate::new(204)).mount(&server).await;
     let client = Client::new(config(&server).user_agent("my-tool/2.0")).unwrap();
-    TeamsApi::new(client).delete_team(ID).await.unwrap();
+    TeamsApi::new(client).delete_team(ID, Default::default()).await.unwrap();
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests[0].headers.get("user-agent").unwrap(), "my-tool/2.0");
 }
@@ -163,7 +163,7 @@ async fn a_base_url_path_prefix_is_kept() {
     let server = MockServer::start().await;
     Mock::given(any()).respond_with(ResponseTemplate::new(204)).mount(&server).await;
     let client = Client::new(config(&server).base_url(format!("{}/proxy/", server.uri()))).unwrap();
-    TeamsApi::new(client).delete_team(ID).await.unwrap();
+    TeamsApi::new(client).delete_team(ID, Default::default()).await.unwrap();
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests[0].url.path(), format!("/proxy/api/v2/team/{}", common::ID_RAW));
 }
@@ -208,7 +208,7 @@ async fn keys_are_absent_from_errors() {
             .retry(datadog_v2_client::RetryPolicy::disabled()),
     )
     .unwrap();
-    let error = TeamsApi::new(client).get_team(ID).await.unwrap_err();
+    let error = TeamsApi::new(client).get_team(ID, Default::default()).await.unwrap_err();
     for shown in [format!("{error:?}"), error.to_string()] {
         assert!(!shown.contains("dd-api-0123456789abcdef") && !shown.contains("dd-app-fedcba9876543210"), "{shown}");
     }

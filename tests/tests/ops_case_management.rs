@@ -230,8 +230,13 @@ async fn create_case() {
         response: Some(case_response("OPEN", "P2")),
         errors: ERRORS,
     };
-    let created =
-        exercise(&server, &op, || api.create_case(body.clone()), || api.create_case_with_http_info(body.clone())).await;
+    let created = exercise(
+        &server,
+        &op,
+        || api.create_case(body.clone(), Default::default()),
+        || api.create_case_with_http_info(body.clone(), Default::default()),
+    )
+    .await;
     check_case(&created, CaseStatus::Open, CasePriority::P2);
 }
 
@@ -268,8 +273,13 @@ async fn create_case_with_explicit_null_assignee() {
         response: Some(case_response("OPEN", "NOT_DEFINED")),
         errors: &[],
     };
-    let created =
-        exercise(&server, &op, || api.create_case(body.clone()), || api.create_case_with_http_info(body.clone())).await;
+    let created = exercise(
+        &server,
+        &op,
+        || api.create_case(body.clone(), Default::default()),
+        || api.create_case_with_http_info(body.clone(), Default::default()),
+    )
+    .await;
     check_case(&created, CaseStatus::Open, CasePriority::NotDefined);
 }
 
@@ -287,7 +297,13 @@ async fn get_projects() {
         response: Some(json!({ "data": [project_json("p-1"), project_json("p-2")] })),
         errors: ERRORS,
     };
-    let projects = exercise(&server, &op, || api.get_projects(), || api.get_projects_with_http_info()).await;
+    let projects = exercise(
+        &server,
+        &op,
+        || api.get_projects(Default::default()),
+        || api.get_projects_with_http_info(Default::default()),
+    )
+    .await;
     let projects = projects.data.unwrap();
     assert_eq!(projects.len(), 2);
     check_project(&ProjectResponse::new().data(projects[1].clone()), "p-2");
@@ -313,9 +329,13 @@ async fn create_project() {
         response: Some(json!({ "data": project_json("aeadc05e-98a8-11ec-ac2c-da7ad0900001") })),
         errors: ERRORS,
     };
-    let created =
-        exercise(&server, &op, || api.create_project(body.clone()), || api.create_project_with_http_info(body.clone()))
-            .await;
+    let created = exercise(
+        &server,
+        &op,
+        || api.create_project(body.clone(), Default::default()),
+        || api.create_project_with_http_info(body.clone(), Default::default()),
+    )
+    .await;
     check_project(&created, "aeadc05e-98a8-11ec-ac2c-da7ad0900001");
 }
 
@@ -333,7 +353,13 @@ async fn get_project() {
         response: Some(json!({ "data": project_json(ID) })),
         errors: ERRORS,
     };
-    let project = exercise(&server, &op, || api.get_project(ID), || api.get_project_with_http_info(ID)).await;
+    let project = exercise(
+        &server,
+        &op,
+        || api.get_project(ID, Default::default()),
+        || api.get_project_with_http_info(ID, Default::default()),
+    )
+    .await;
     check_project(&project, ID);
 }
 
@@ -351,7 +377,13 @@ async fn delete_project() {
         response: None,
         errors: &[403, 404, 429],
     };
-    exercise(&server, &op, || api.delete_project(ID), || api.delete_project_with_http_info(ID)).await;
+    exercise(
+        &server,
+        &op,
+        || api.delete_project(ID, Default::default()),
+        || api.delete_project_with_http_info(ID, Default::default()),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -368,7 +400,13 @@ async fn get_case() {
         response: Some(case_response("CLOSED", "P5")),
         errors: ERRORS,
     };
-    let case = exercise(&server, &op, || api.get_case(ID), || api.get_case_with_http_info(ID)).await;
+    let case = exercise(
+        &server,
+        &op,
+        || api.get_case(ID, Default::default()),
+        || api.get_case_with_http_info(ID, Default::default()),
+    )
+    .await;
     check_case(&case, CaseStatus::Closed, CasePriority::P5);
 }
 
@@ -393,8 +431,8 @@ async fn update_status() {
     let case = exercise(
         &server,
         &op,
-        || api.update_status(ID, body.clone()),
-        || api.update_status_with_http_info(ID, body.clone()),
+        || api.update_status(ID, body.clone(), Default::default()),
+        || api.update_status_with_http_info(ID, body.clone(), Default::default()),
     )
     .await;
     check_case(&case, CaseStatus::InProgress, CasePriority::P3);
@@ -421,8 +459,8 @@ async fn update_priority() {
     let case = exercise(
         &server,
         &op,
-        || api.update_priority(ID, body.clone()),
-        || api.update_priority_with_http_info(ID, body.clone()),
+        || api.update_priority(ID, body.clone(), Default::default()),
+        || api.update_priority_with_http_info(ID, body.clone(), Default::default()),
     )
     .await;
     check_case(&case, CaseStatus::Open, CasePriority::P3);
@@ -451,8 +489,8 @@ async fn assign_case() {
     let case = exercise(
         &server,
         &op,
-        || api.assign_case(ID, body.clone()),
-        || api.assign_case_with_http_info(ID, body.clone()),
+        || api.assign_case(ID, body.clone(), Default::default()),
+        || api.assign_case_with_http_info(ID, body.clone(), Default::default()),
     )
     .await;
     check_case(&case, CaseStatus::Open, CasePriority::P4);
@@ -484,8 +522,8 @@ async fn unassign_case() {
     let case = exercise(
         &server,
         &op,
-        || api.unassign_case(ID, empty_body()),
-        || api.unassign_case_with_http_info(ID, empty_body()),
+        || api.unassign_case(ID, empty_body(), Default::default()),
+        || api.unassign_case_with_http_info(ID, empty_body(), Default::default()),
     )
     .await;
     check_case(&case, CaseStatus::Open, CasePriority::P1);
@@ -499,8 +537,8 @@ async fn archive_case() {
     let case = exercise(
         &server,
         &op,
-        || api.archive_case(ID, empty_body()),
-        || api.archive_case_with_http_info(ID, empty_body()),
+        || api.archive_case(ID, empty_body(), Default::default()),
+        || api.archive_case_with_http_info(ID, empty_body(), Default::default()),
     )
     .await;
     check_case(&case, CaseStatus::Open, CasePriority::P1);
@@ -514,8 +552,8 @@ async fn unarchive_case() {
     let case = exercise(
         &server,
         &op,
-        || api.unarchive_case(ID, empty_body()),
-        || api.unarchive_case_with_http_info(ID, empty_body()),
+        || api.unarchive_case(ID, empty_body(), Default::default()),
+        || api.unarchive_case_with_http_info(ID, empty_body(), Default::default()),
     )
     .await;
     check_case(&case, CaseStatus::Open, CasePriority::P1);

@@ -100,8 +100,8 @@ async fn update_incident_team() {
     let team = exercise(
         &server,
         &op,
-        || api.update_incident_team(ID, body.clone()),
-        || api.update_incident_team_with_http_info(ID, body.clone()),
+        || api.update_incident_team(ID, body.clone(), Default::default()),
+        || api.update_incident_team_with_http_info(ID, body.clone(), Default::default()),
     )
     .await;
     check_team(&team, "team name-updated");
@@ -121,7 +121,13 @@ async fn delete_incident_team() {
         response: None,
         errors: ERRORS,
     };
-    exercise(&server, &op, || api.delete_incident_team(ID), || api.delete_incident_team_with_http_info(ID)).await;
+    exercise(
+        &server,
+        &op,
+        || api.delete_incident_team(ID, Default::default()),
+        || api.delete_incident_team_with_http_info(ID, Default::default()),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -183,8 +189,8 @@ async fn create_incident_team() {
     let team = exercise(
         &server,
         &op,
-        || api.create_incident_team(body.clone()),
-        || api.create_incident_team_with_http_info(body.clone()),
+        || api.create_incident_team(body.clone(), Default::default()),
+        || api.create_incident_team_with_http_info(body.clone(), Default::default()),
     )
     .await;
     check_team(&team, "Example-Incident-Team");
@@ -209,11 +215,11 @@ async fn unstable_operations_fail_unless_enabled_and_send_nothing() {
     assert_unstable(api.get_incident_team(ID, Default::default()).await, "get_incident_team");
     assert_unstable(api.get_incident_team_with_http_info(ID, Default::default()).await, "get_incident_team");
     let update = IncidentTeamUpdateRequest::new(IncidentTeamUpdateData::new(IncidentTeamType::Teams));
-    assert_unstable(api.update_incident_team(ID, update).await, "update_incident_team");
-    assert_unstable(api.delete_incident_team(ID).await, "delete_incident_team");
+    assert_unstable(api.update_incident_team(ID, update, Default::default()).await, "update_incident_team");
+    assert_unstable(api.delete_incident_team(ID, Default::default()).await, "delete_incident_team");
     assert_unstable(api.list_incident_teams(Default::default()).await, "list_incident_teams");
     let create = IncidentTeamCreateRequest::new(IncidentTeamCreateData::new(IncidentTeamType::Teams));
-    assert_unstable(api.create_incident_team(create).await, "create_incident_team");
+    assert_unstable(api.create_incident_team(create, Default::default()).await, "create_incident_team");
     assert_eq!(server.received_requests().await.unwrap().len(), 0, "nothing was sent");
 }
 
@@ -227,7 +233,7 @@ async fn enabling_one_unstable_operation_leaves_the_others_off() {
         .respond_with(wiremock::ResponseTemplate::new(204))
         .mount(&server)
         .await;
-    api.delete_incident_team(ID).await.unwrap();
+    api.delete_incident_team(ID, Default::default()).await.unwrap();
     assert_unstable(api.list_incident_teams(Default::default()).await, "list_incident_teams");
     assert_eq!(server.received_requests().await.unwrap().len(), 1);
 }

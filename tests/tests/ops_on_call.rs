@@ -364,7 +364,13 @@ async fn delete_on_call_schedule() {
         response: None,
         errors: &[401, 403, 404, 429],
     };
-    exercise(&server, &op, || api.delete_on_call_schedule(ID), || api.delete_on_call_schedule_with_http_info(ID)).await;
+    exercise(
+        &server,
+        &op,
+        || api.delete_on_call_schedule(ID, Default::default()),
+        || api.delete_on_call_schedule_with_http_info(ID, Default::default()),
+    )
+    .await;
 }
 
 /// An escalation policy answer with one included object of each kind the spec lists.
@@ -636,8 +642,8 @@ async fn delete_on_call_escalation_policy() {
     exercise(
         &server,
         &op,
-        || api.delete_on_call_escalation_policy(ID),
-        || api.delete_on_call_escalation_policy_with_http_info(ID),
+        || api.delete_on_call_escalation_policy(ID, Default::default()),
+        || api.delete_on_call_escalation_policy_with_http_info(ID, Default::default()),
     )
     .await;
 }

@@ -190,8 +190,8 @@ async fn create_service_account() {
     let created = exercise(
         &server,
         &op,
-        || api.create_service_account(body.clone()),
-        || api.create_service_account_with_http_info(body.clone()),
+        || api.create_service_account(body.clone(), Default::default()),
+        || api.create_service_account_with_http_info(body.clone(), Default::default()),
     )
     .await;
     let user = created.data.as_ref().unwrap();
@@ -240,8 +240,8 @@ async fn get_service_account_application_key() {
     let key = exercise(
         &server,
         &op,
-        || api.get_service_account_application_key(ID, ID2),
-        || api.get_service_account_application_key_with_http_info(ID, ID2),
+        || api.get_service_account_application_key(ID, ID2, Default::default()),
+        || api.get_service_account_application_key_with_http_info(ID, ID2, Default::default()),
     )
     .await;
     check_partial_key(key.data.as_ref().unwrap(), "key-1");
@@ -280,8 +280,8 @@ async fn update_service_account_application_key() {
     let key = exercise(
         &server,
         &op,
-        || api.update_service_account_application_key(ID, ID2, body.clone()),
-        || api.update_service_account_application_key_with_http_info(ID, ID2, body.clone()),
+        || api.update_service_account_application_key(ID, ID2, body.clone(), Default::default()),
+        || api.update_service_account_application_key_with_http_info(ID, ID2, body.clone(), Default::default()),
     )
     .await;
     check_partial_key(key.data.as_ref().unwrap(), "67963b57-d67c-dfa7-b180-62ee9301d2f6");
@@ -304,8 +304,8 @@ async fn delete_service_account_application_key() {
     exercise(
         &server,
         &op,
-        || api.delete_service_account_application_key(ID, ID2),
-        || api.delete_service_account_application_key_with_http_info(ID, ID2),
+        || api.delete_service_account_application_key(ID, ID2, Default::default()),
+        || api.delete_service_account_application_key_with_http_info(ID, ID2, Default::default()),
     )
     .await;
 }
@@ -395,8 +395,8 @@ async fn create_service_account_application_key() {
     let created = exercise(
         &server,
         &op,
-        || api.create_service_account_application_key(ID, body.clone()),
-        || api.create_service_account_application_key_with_http_info(ID, body.clone()),
+        || api.create_service_account_application_key(ID, body.clone(), Default::default()),
+        || api.create_service_account_application_key_with_http_info(ID, body.clone(), Default::default()),
     )
     .await;
     let key = created.data.as_ref().unwrap();

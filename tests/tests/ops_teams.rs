@@ -245,8 +245,13 @@ async fn create_team() {
         response: Some(json!({ "data": team_json(TEAM_ID, "test-name-a0fc0297eb519635") })),
         errors: &[403, 409, 429],
     };
-    let created =
-        exercise(&server, &op, || api.create_team(body.clone()), || api.create_team_with_http_info(body.clone())).await;
+    let created = exercise(
+        &server,
+        &op,
+        || api.create_team(body.clone(), Default::default()),
+        || api.create_team_with_http_info(body.clone(), Default::default()),
+    )
+    .await;
     check_team(created.data.as_ref().unwrap(), TEAM_ID, "test-name-a0fc0297eb519635");
 }
 
@@ -264,8 +269,13 @@ async fn get_user_memberships() {
         response: Some(memberships_response()),
         errors: &[404, 429],
     };
-    let memberships =
-        exercise(&server, &op, || api.get_user_memberships(ID), || api.get_user_memberships_with_http_info(ID)).await;
+    let memberships = exercise(
+        &server,
+        &op,
+        || api.get_user_memberships(ID, Default::default()),
+        || api.get_user_memberships_with_http_info(ID, Default::default()),
+    )
+    .await;
     check_memberships(&memberships);
 }
 
@@ -283,7 +293,13 @@ async fn get_team() {
         response: Some(json!({ "data": team_json(ID, "Example Team") })),
         errors: &[403, 404, 429],
     };
-    let team = exercise(&server, &op, || api.get_team(ID), || api.get_team_with_http_info(ID)).await;
+    let team = exercise(
+        &server,
+        &op,
+        || api.get_team(ID, Default::default()),
+        || api.get_team_with_http_info(ID, Default::default()),
+    )
+    .await;
     check_team(team.data.as_ref().unwrap(), ID, "Example Team");
 }
 
@@ -333,8 +349,8 @@ async fn update_team() {
     let team = exercise(
         &server,
         &op,
-        || api.update_team(ID, body.clone()),
-        || api.update_team_with_http_info(ID, body.clone()),
+        || api.update_team(ID, body.clone(), Default::default()),
+        || api.update_team_with_http_info(ID, body.clone(), Default::default()),
     )
     .await;
     check_team(team.data.as_ref().unwrap(), TEAM_ID, "Example Team updated");
@@ -354,7 +370,13 @@ async fn delete_team() {
         response: None,
         errors: &[403, 404, 429],
     };
-    exercise(&server, &op, || api.delete_team(ID), || api.delete_team_with_http_info(ID)).await;
+    exercise(
+        &server,
+        &op,
+        || api.delete_team(ID, Default::default()),
+        || api.delete_team_with_http_info(ID, Default::default()),
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -435,8 +457,8 @@ async fn create_team_membership() {
     let membership = exercise(
         &server,
         &op,
-        || api.create_team_membership(ID, body.clone()),
-        || api.create_team_membership_with_http_info(ID, body.clone()),
+        || api.create_team_membership(ID, body.clone(), Default::default()),
+        || api.create_team_membership_with_http_info(ID, body.clone(), Default::default()),
     )
     .await;
     check_membership(membership.data.as_ref().unwrap());

@@ -33,7 +33,7 @@ async fn path_parameters_are_escaped_as_one_segment() {
         ("back\\slash", "back%5Cslash"),
     ];
     for (id, raw) in cases {
-        api.delete_team(id).await.unwrap_or_else(|e| panic!("{id:?}: {e}"));
+        api.delete_team(id, Default::default()).await.unwrap_or_else(|e| panic!("{id:?}: {e}"));
         let requests = server.received_requests().await.unwrap();
         assert_eq!(requests.last().unwrap().url.path(), format!("/api/v2/team/{raw}"), "{id:?}");
     }
@@ -66,10 +66,10 @@ async fn dot_segment_path_parameters_do_not_escape_their_resource() {
     answer(&server, ResponseTemplate::new(204)).await;
     let api = ServiceAccountsApi::new(client(&server));
     let refused = [
-        api.delete_service_account_application_key("..", "abc").await,
-        api.delete_service_account_application_key("sa-1", "..").await,
-        TeamsApi::new(client(&server)).delete_team(".").await,
-        TeamsApi::new(client(&server)).delete_team("").await,
+        api.delete_service_account_application_key("..", "abc", Default::default()).await,
+        api.delete_service_account_application_key("sa-1", "..", Default::default()).await,
+        TeamsApi::new(client(&server)).delete_team(".", Default::default()).await,
+        TeamsApi::new(client(&server)).delete_team("", Default::default()).await,
     ];
     for result in refused {
         assert!(matches!(result, Err(Error::InvalidArgument(_))), "{result:?}");
@@ -97,7 +97,10 @@ async fn a_connection_failure_is_a_retryable_transport_error() {
         .connect_timeout(Duration::from_secs(2))
         .retry(RetryPolicy { max_attempts: 3, initial_backoff: Duration::from_millis(10), ..RetryPolicy::default() })
         .sleeper(sleeper.clone());
-    let error = TeamsApi::new(Client::new(config).unwrap()).get_team("t").await.expect_err("nothing listens");
+    let error = TeamsApi::new(Client::new(config).unwrap())
+        .get_team("t", Default::default())
+        .await
+        .expect_err("nothing listens");
     assert!(matches!(error, Error::Transport(_)), "{error:?}");
     assert!(error.is_retryable());
     assert!(!error.is_timeout());
@@ -116,7 +119,7 @@ async fn keys_are_not_sent_to_another_origin_on_redirect() {
     answer(&elsewhere, ResponseTemplate::new(204)).await;
     answer(&origin, ResponseTemplate::new(307).insert_header("Location", format!("{}/collect", elsewhere.uri()))).await;
     let (client, _) = retrying_client(&origin, RetryPolicy::disabled());
-    let _ = TeamsApi::new(client).delete_team("t").await;
+    let _ = TeamsApi::new(client).delete_team("t", Default::default()).await;
     for request in elsewhere.received_requests().await.unwrap() {
         assert!(request.headers.get("dd-api-key").is_none(), "DD-API-KEY sent to {}", request.url);
         assert!(request.headers.get("dd-application-key").is_none(), "DD-APPLICATION-KEY sent to {}", request.url);

@@ -23,8 +23,8 @@ async fn a_204_with_an_empty_body_is_success() {
     let server = MockServer::start().await;
     answer(&server, ResponseTemplate::new(204)).await;
     let api = TeamsApi::new(client(&server));
-    api.delete_team(ID).await.expect("204 is success");
-    let response = api.delete_team_with_http_info(ID).await.expect("204 is success");
+    api.delete_team(ID, Default::default()).await.expect("204 is success");
+    let response = api.delete_team_with_http_info(ID, Default::default()).await.expect("204 is success");
     assert_eq!(response.status, 204);
     assert_eq!(response.data, ());
 }
@@ -35,7 +35,7 @@ async fn a_body_on_an_empty_operation_is_ignored() {
     let server = MockServer::start().await;
     answer(&server, ResponseTemplate::new(200).set_body_string("not json at all")).await;
     let api = OnCallApi::new(client(&server));
-    let response = api.delete_on_call_schedule_with_http_info(ID).await.expect("a 2xx is success");
+    let response = api.delete_on_call_schedule_with_http_info(ID, Default::default()).await.expect("a 2xx is success");
     assert_eq!(response.status, 200);
 }
 
@@ -50,7 +50,7 @@ async fn with_http_info_returns_the_headers() {
         ),
     )
     .await;
-    let response = TeamsApi::new(client(&server)).get_team_with_http_info(ID).await.unwrap();
+    let response = TeamsApi::new(client(&server)).get_team_with_http_info(ID, Default::default()).await.unwrap();
     assert_eq!(response.headers.get("x-ratelimit-remaining").unwrap(), "99");
     assert_eq!(response.into_data().data.unwrap().attributes.handle, "h");
 }
@@ -67,7 +67,7 @@ async fn malformed_json_in_a_2xx_is_a_decode_error_with_the_raw_body() {
     let server = MockServer::start().await;
     let body = r#"{"data": {"attributes": {"handle": "x", "name": "y"}, "id": "1", "type": "team""#;
     answer(&server, ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
-    let e = decode_error(TeamsApi::new(client(&server)).get_team(ID).await);
+    let e = decode_error(TeamsApi::new(client(&server)).get_team(ID, Default::default()).await);
     assert_eq!(e.operation, "get_team");
     assert_eq!(e.status, 200);
     assert_eq!(e.body, body);
@@ -82,7 +82,7 @@ async fn trailing_garbage_after_the_json_is_a_decode_error() {
     let server = MockServer::start().await;
     let body = r#"{"data": []} trailing"#;
     answer(&server, ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
-    let e = decode_error(CaseManagementApi::new(client(&server)).get_projects().await);
+    let e = decode_error(CaseManagementApi::new(client(&server)).get_projects(Default::default()).await);
     assert_eq!(e.body, body);
     assert_eq!(e.path, ".");
 }
@@ -91,7 +91,7 @@ async fn trailing_garbage_after_the_json_is_a_decode_error() {
 async fn an_empty_2xx_body_where_json_is_expected_is_a_decode_error() {
     let server = MockServer::start().await;
     answer(&server, ResponseTemplate::new(200)).await;
-    let e = decode_error(TeamsApi::new(client(&server)).get_team(ID).await);
+    let e = decode_error(TeamsApi::new(client(&server)).get_team(ID, Default::default()).await);
     assert_eq!(e.body, "");
     assert!(e.source.is_eof());
 }
@@ -116,7 +116,7 @@ async fn a_mistyped_field_is_a_decode_error_naming_its_path() {
 async fn a_missing_required_field_is_a_decode_error() {
     let server = MockServer::start().await;
     answer(&server, ResponseTemplate::new(200).set_body_json(json!({ "data": { "id": "1", "type": "team" } }))).await;
-    let e = decode_error(TeamsApi::new(client(&server)).get_team(ID).await);
+    let e = decode_error(TeamsApi::new(client(&server)).get_team(ID, Default::default()).await);
     assert!(e.source.to_string().contains("attributes"), "{}", e.source);
 }
 
@@ -125,7 +125,7 @@ async fn an_html_error_body_is_kept_raw() {
     let server = MockServer::start().await;
     let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
     answer(&server, ResponseTemplate::new(502).set_body_raw(html, "text/html")).await;
-    let e = api_error(TeamsApi::new(client(&server)).get_team(ID).await);
+    let e = api_error(TeamsApi::new(client(&server)).get_team(ID, Default::default()).await);
     assert_eq!(e.status, 502);
     assert_eq!(e.body, html);
     assert!(e.errors.is_empty());
@@ -142,14 +142,14 @@ async fn an_html_error_body_is_kept_raw() {
 async fn a_documented_status_with_an_undocumented_body() {
     let server = MockServer::start().await;
     answer(&server, ResponseTemplate::new(403).set_body_raw("Forbidden", "text/plain")).await;
-    let e = api_error(TeamsApi::new(client(&server)).get_team(ID).await);
+    let e = api_error(TeamsApi::new(client(&server)).get_team(ID, Default::default()).await);
     assert_eq!((e.status, e.documented, e.body.as_str()), (403, true, "Forbidden"));
     assert!(e.errors.is_empty());
 
     // JSON, but not `{"errors": [...]}`.
     server.reset().await;
     answer(&server, ResponseTemplate::new(404).set_body_json(json!({ "message": "no such team" }))).await;
-    let e = api_error(TeamsApi::new(client(&server)).get_team(ID).await);
+    let e = api_error(TeamsApi::new(client(&server)).get_team(ID, Default::default()).await);
     assert_eq!((e.status, e.documented), (404, true));
     assert!(e.errors.is_empty());
     assert_eq!(e.body, r#"{"message":"no such team"}"#);
@@ -164,7 +164,7 @@ async fn error_entries_that_are_objects_are_kept_as_json_text() {
         ResponseTemplate::new(400).set_body_json(json!({ "errors": ["plain", { "detail": "bad handle" }] })),
     )
     .await;
-    let e = api_error(CaseManagementApi::new(client(&server)).get_case(ID).await);
+    let e = api_error(CaseManagementApi::new(client(&server)).get_case(ID, Default::default()).await);
     assert_eq!(e.errors, vec!["plain".to_owned(), r#"{"detail":"bad handle"}"#.to_owned()]);
     let message = Error::Api(e).to_string();
     assert!(message.contains("plain; {\"detail\":\"bad handle\"}"), "{message}");
@@ -254,7 +254,7 @@ async fn unknown_case_enum_values_round_trip() {
         }
     });
     answer(&server, ResponseTemplate::new(200).set_body_json(&body)).await;
-    let case = CaseManagementApi::new(client(&server)).get_case(ID).await.expect("decodes");
+    let case = CaseManagementApi::new(client(&server)).get_case(ID, Default::default()).await.expect("decodes");
     let attributes = &case.data.as_ref().unwrap().attributes;
     assert_eq!(attributes.priority, Some(CasePriority::Unknown("P0".to_owned())));
     assert_eq!(attributes.status, Some(CaseStatus::Unknown("ESCALATED".to_owned())));
@@ -277,7 +277,7 @@ async fn unknown_enum_values_and_extra_fields_are_sent_as_given() {
         CaseUpdatePriority::new(CaseUpdatePriorityAttributes::new(CasePriority::from("P0")), CaseResourceType::Case)
             .additional_properties(extra),
     );
-    let response = CaseManagementApi::new(client(&server)).update_priority(ID, body).await.unwrap();
+    let response = CaseManagementApi::new(client(&server)).update_priority(ID, body, Default::default()).await.unwrap();
     assert_eq!(response.data, None);
     let sent: Value = server.received_requests().await.unwrap()[0].body_json().unwrap();
     assert_eq!(

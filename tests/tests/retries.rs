@@ -66,7 +66,7 @@ async fn a_429_waits_for_x_ratelimit_reset_then_succeeds() {
     answer_always(&server, ResponseTemplate::new(200).set_body_json(team_body())).await;
     let (client, sleeper) = retrying_client(&server, policy(3));
     let started = Instant::now();
-    let team = TeamsApi::new(client).get_team(ID).await.expect("success after the retry");
+    let team = TeamsApi::new(client).get_team(ID, Default::default()).await.expect("success after the retry");
     assert_eq!(team.data.unwrap().id, "t-1");
     assert_eq!(request_count(&server).await, 2, "two attempts");
     assert_eq!(sleeper.waits(), [Duration::from_secs(2)]);
@@ -80,7 +80,7 @@ async fn a_429_falls_back_to_retry_after() {
     answer_times(&server, ResponseTemplate::new(429).insert_header("Retry-After", "5"), 1).await;
     answer_always(&server, ResponseTemplate::new(200).set_body_json(team_body())).await;
     let (client, sleeper) = retrying_client(&server, policy(3));
-    TeamsApi::new(client).get_team(ID).await.expect("success after the retry");
+    TeamsApi::new(client).get_team(ID, Default::default()).await.expect("success after the retry");
     assert_eq!(sleeper.waits(), [Duration::from_secs(5)]);
 }
 
@@ -91,7 +91,7 @@ async fn a_429_is_retried_for_post() {
     answer_times(&server, ResponseTemplate::new(429).insert_header("X-RateLimit-Reset", "1"), 1).await;
     answer_always(&server, ResponseTemplate::new(201).set_body_json(team_body())).await;
     let (client, sleeper) = retrying_client(&server, policy(3));
-    TeamsApi::new(client).create_team(create_team_body()).await.expect("success after the retry");
+    TeamsApi::new(client).create_team(create_team_body(), Default::default()).await.expect("success after the retry");
     assert_eq!(request_count(&server).await, 2);
     assert_eq!(sleeper.waits(), [Duration::from_secs(1)]);
 }
@@ -103,7 +103,7 @@ async fn a_429_without_headers_backs_off() {
     answer_times(&server, ResponseTemplate::new(429), 1).await;
     answer_always(&server, ResponseTemplate::new(200).set_body_json(team_body())).await;
     let (client, sleeper) = retrying_client(&server, policy(3));
-    TeamsApi::new(client).get_team(ID).await.unwrap();
+    TeamsApi::new(client).get_team(ID, Default::default()).await.unwrap();
     let waits = sleeper.waits();
     assert_eq!(waits.len(), 1);
     assert_backoff(waits[0], Duration::from_millis(100), 1);
@@ -116,7 +116,7 @@ async fn a_wait_beyond_max_total_is_not_taken() {
     answer_always(&server, ResponseTemplate::new(429).insert_header("X-RateLimit-Reset", "30")).await;
     let (client, sleeper) =
         retrying_client(&server, RetryPolicy { max_total: Duration::from_secs(10), ..RetryPolicy::default() });
-    let e = api_error(TeamsApi::new(client).get_team(ID).await);
+    let e = api_error(TeamsApi::new(client).get_team(ID, Default::default()).await);
     assert_eq!(e.status, 429);
     assert_eq!(request_count(&server).await, 1);
     assert!(sleeper.waits().is_empty());
@@ -128,7 +128,7 @@ async fn a_503_on_get_is_retried_with_backoff() {
     answer_times(&server, unavailable(), 2).await;
     answer_always(&server, ResponseTemplate::new(200).set_body_json(team_body())).await;
     let (client, sleeper) = retrying_client(&server, policy(3));
-    TeamsApi::new(client).get_team(ID).await.expect("success on the third attempt");
+    TeamsApi::new(client).get_team(ID, Default::default()).await.expect("success on the third attempt");
     assert_eq!(request_count(&server).await, 3);
     let waits = sleeper.waits();
     assert_eq!(waits.len(), 2);
@@ -150,7 +150,7 @@ async fn the_backoff_is_capped_by_max_backoff() {
             ..RetryPolicy::default()
         },
     );
-    api_error(TeamsApi::new(client).get_team(ID).await);
+    api_error(TeamsApi::new(client).get_team(ID, Default::default()).await);
     let waits = sleeper.waits();
     assert_eq!(waits.len(), 5);
     assert_backoff(waits[0], Duration::from_millis(100), 1);
@@ -165,7 +165,7 @@ async fn a_503_on_post_is_not_retried_by_default() {
     let server = MockServer::start().await;
     answer_always(&server, unavailable()).await;
     let (client, sleeper) = retrying_client(&server, policy(3));
-    let e = api_error(TeamsApi::new(client).create_team(create_team_body()).await);
+    let e = api_error(TeamsApi::new(client).create_team(create_team_body(), Default::default()).await);
     assert_eq!(e.status, 503);
     assert!(!e.documented);
     assert_eq!(e.errors, ["Service Unavailable"]);
@@ -181,7 +181,7 @@ async fn a_503_on_patch_is_not_retried_by_default() {
     let (client, _) = retrying_client(&server, policy(3));
     let body =
         TeamUpdateRequest::new(TeamUpdate::new(TeamUpdateAttributes::new("h".into(), "n".into()), TeamType::Team));
-    api_error(TeamsApi::new(client).update_team(ID, body).await);
+    api_error(TeamsApi::new(client).update_team(ID, body, Default::default()).await);
     assert_eq!(request_count(&server).await, 1);
 }
 
@@ -191,7 +191,10 @@ async fn a_503_on_post_is_retried_with_retry_non_idempotent() {
     answer_times(&server, unavailable(), 1).await;
     answer_always(&server, ResponseTemplate::new(201).set_body_json(team_body())).await;
     let (client, sleeper) = retrying_client(&server, RetryPolicy { retry_non_idempotent: true, ..policy(3) });
-    let created = TeamsApi::new(client).create_team(create_team_body()).await.expect("success after the retry");
+    let created = TeamsApi::new(client)
+        .create_team(create_team_body(), Default::default())
+        .await
+        .expect("success after the retry");
     assert_eq!(created.data.unwrap().id, "t-1");
     assert_eq!(request_count(&server).await, 2);
     assert_eq!(sleeper.waits().len(), 1);
@@ -208,7 +211,7 @@ async fn a_5xx_on_put_and_delete_is_retried() {
     answer_always(&server, ResponseTemplate::new(500)).await;
     let (client, sleeper) = retrying_client(&server, policy(2));
     let api = OnCallApi::new(client);
-    api_error(api.delete_on_call_schedule(ID).await);
+    api_error(api.delete_on_call_schedule(ID, Default::default()).await);
     assert_eq!(request_count(&server).await, 2);
     let body = EscalationPolicyUpdateRequest::new(EscalationPolicyUpdateRequestData::new(
         EscalationPolicyUpdateRequestDataAttributes::new("p".into(), vec![]),
@@ -226,7 +229,7 @@ async fn max_attempts_is_respected() {
         let server = MockServer::start().await;
         answer_always(&server, unavailable()).await;
         let (client, sleeper) = retrying_client(&server, policy(attempts));
-        let e = api_error(TeamsApi::new(client).get_team(ID).await);
+        let e = api_error(TeamsApi::new(client).get_team(ID, Default::default()).await);
         assert_eq!(e.status, 503);
         assert_eq!(request_count(&server).await, attempts as usize, "max_attempts {attempts}");
         assert_eq!(sleeper.waits().len(), attempts as usize - 1);
@@ -239,7 +242,7 @@ async fn other_4xx_are_not_retried() {
     let server = MockServer::start().await;
     answer_always(&server, ResponseTemplate::new(404).set_body_json(common::error_body(404))).await;
     let (client, sleeper) = retrying_client(&server, policy(5));
-    let e = api_error(TeamsApi::new(client).get_team(ID).await);
+    let e = api_error(TeamsApi::new(client).get_team(ID, Default::default()).await);
     assert_eq!(e.status, 404);
     assert_eq!(request_count(&server).await, 1);
     assert!(sleeper.waits().is_empty());
@@ -258,7 +261,7 @@ async fn a_slow_answer_times_out() {
         .await;
     let (client, _) = timeout_client(&server, RetryPolicy::disabled());
     let started = Instant::now();
-    let error = TeamsApi::new(client).get_team(ID).await.expect_err("a timeout");
+    let error = TeamsApi::new(client).get_team(ID, Default::default()).await.expect_err("a timeout");
     assert!(error.is_timeout(), "{error:?}");
     assert!(error.is_retryable());
     assert!(matches!(error, Error::Transport(_)));
@@ -273,7 +276,7 @@ async fn a_timed_out_get_is_retried() {
     answer_always(&server, ResponseTemplate::new(200).set_body_json(team_body()).set_delay(Duration::from_secs(2)))
         .await;
     let (client, sleeper) = timeout_client(&server, policy(2));
-    let error = TeamsApi::new(client).get_team(ID).await.expect_err("a timeout");
+    let error = TeamsApi::new(client).get_team(ID, Default::default()).await.expect_err("a timeout");
     assert!(error.is_timeout(), "{error:?}");
     assert_eq!(sleeper.waits().len(), 1);
 }
@@ -285,7 +288,7 @@ async fn a_timed_out_post_is_not_retried() {
     answer_always(&server, ResponseTemplate::new(201).set_body_json(team_body()).set_delay(Duration::from_secs(2)))
         .await;
     let (client, sleeper) = timeout_client(&server, policy(3));
-    let error = TeamsApi::new(client).create_team(create_team_body()).await.expect_err("a timeout");
+    let error = TeamsApi::new(client).create_team(create_team_body(), Default::default()).await.expect_err("a timeout");
     assert!(error.is_timeout(), "{error:?}");
     assert!(sleeper.waits().is_empty());
 }
@@ -322,9 +325,9 @@ async fn rate_limit_with_partial_or_no_headers() {
     answer_times(&server, ResponseTemplate::new(403).insert_header("X-RateLimit-Remaining", "5"), 1).await;
     answer_always(&server, ResponseTemplate::new(403)).await;
     let api = TeamsApi::new(common::client(&server));
-    let error = api.get_team(ID).await.expect_err("403");
+    let error = api.get_team(ID, Default::default()).await.expect_err("403");
     assert_eq!(error.rate_limit(), Some(RateLimit { limit: None, remaining: Some(5), reset: None, period: None }));
     assert_eq!(error.retry_after(), None);
-    let error = api.get_team(ID).await.expect_err("403");
+    let error = api.get_team(ID, Default::default()).await.expect_err("403");
     assert_eq!(error.rate_limit(), None);
 }

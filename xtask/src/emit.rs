@@ -401,7 +401,7 @@ fn emit_union(def: &TypeDef, u: &Union) -> TokenStream {
 fn emit_group(group: &Group) -> TokenStream {
     let name = ident(&group.rust_name);
     let group_docs = doc_lines(group.docs.description.as_deref());
-    let params_structs = group.operations.iter().filter_map(emit_optional_params);
+    let params_structs = group.operations.iter().map(emit_optional_params);
     let methods = group.operations.iter().map(emit_operation);
     let any_deprecated = group.operations.iter().any(|op| op.docs.deprecated).then(|| quote! { #[allow(deprecated)] });
     quote! {
@@ -461,20 +461,21 @@ fn method_args(op: &Operation) -> Vec<Arg> {
         };
         args.push(Arg { name: ident("body"), ty, borrowed_str: false });
     }
-    if op.params.iter().any(|p| !p.required) {
-        let params = optional_params_name(op);
-        args.push(Arg { name: ident("params"), ty: quote! { #params }, borrowed_str: false });
-    }
+    // Always last, even when empty, so that an optional parameter added to the spec later is a
+    // new field of this struct, not a new argument that would break callers.
+    let params = optional_params_name(op);
+    args.push(Arg { name: ident("params"), ty: quote! { #params }, borrowed_str: false });
     args
 }
 
-fn emit_optional_params(op: &Operation) -> Option<TokenStream> {
+fn emit_optional_params(op: &Operation) -> TokenStream {
     let optional: Vec<&Param> = op.params.iter().filter(|p| !p.required).collect();
-    if optional.is_empty() {
-        return None;
-    }
     let name = optional_params_name(op);
-    let doc = format!(" Optional parameters of `{}`; unset ones are not sent.", op.rust_name);
+    let doc = if optional.is_empty() {
+        format!(" Optional parameters of `{}`: none yet; pass `Default::default()`.", op.rust_name)
+    } else {
+        format!(" Optional parameters of `{}`; unset ones are not sent.", op.rust_name)
+    };
     let fields = optional.iter().map(|p| {
         let rust = ident(&p.rust_name);
         let ty = type_tokens(&p.ty);
@@ -488,7 +489,8 @@ fn emit_optional_params(op: &Operation) -> Option<TokenStream> {
         let doc = format!(" Sets `{}`.", p.wire_name);
         quote! { #[doc = #doc] pub fn #rust(mut self, value: #ty) -> Self { self.#rust = Some(value); self } }
     });
-    Some(quote! {
+    let setters_impl = (!optional.is_empty()).then(|| quote! { impl #name { #(#setters)* } });
+    quote! {
         #[doc = #doc]
         #[derive(Clone, Debug, Default, PartialEq)]
         #[non_exhaustive]
@@ -496,10 +498,8 @@ fn emit_optional_params(op: &Operation) -> Option<TokenStream> {
             #(#fields)*
         }
 
-        impl #name {
-            #(#setters)*
-        }
-    })
+        #setters_impl
+    }
 }
 
 /// How one parameter is added to the request.
@@ -594,6 +594,7 @@ fn emit_operation(op: &Operation) -> TokenStream {
     let method = format_ident!("{}", op.method.as_str());
     let id = &op.rust_name;
     let unstable = op.unstable.then(|| quote! { self.client.check_unstable(#id)?; });
+    let no_optional = op.params.iter().all(|p| p.required).then(|| quote! { let _ = params; });
     let param_uses = op.params.iter().filter(|p| p.location == ParamLocation::Query).map(emit_param_use);
     let body = op.body.as_ref().map(|b| {
         if b.required {
@@ -623,6 +624,7 @@ fn emit_operation(op: &Operation) -> TokenStream {
         #deprecated
         pub async fn #http_info_name(&self, #(#args),*) -> Result<ApiResponse<#success_ty>, Error> {
             #unstable
+            #no_optional
             let #mut_request request = Request::new(reqwest::Method::#method, #id, #path, &[#(#errors),*]);
             #(#param_uses)*
             #body

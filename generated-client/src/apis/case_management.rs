@@ -82,14 +82,17 @@ impl CaseManagementApi {
     pub async fn create_case(
         &self,
         body: crate::models::CaseCreateRequest,
+        params: CreateCaseOptionalParams,
     ) -> Result<crate::models::CaseResponse, Error> {
-        self.create_case_with_http_info(body).await.map(ApiResponse::into_data)
+        self.create_case_with_http_info(body, params).await.map(ApiResponse::into_data)
     }
     /// Like [`Self::create_case`], and also returns the response's status and headers.
     pub async fn create_case_with_http_info(
         &self,
         body: crate::models::CaseCreateRequest,
+        params: CreateCaseOptionalParams,
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::POST,
             "create_case",
@@ -106,13 +109,18 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_read authorization scope to access this endpoint.
     ///
     /// `GET /api/v2/cases/projects`: answers 200 on success; documented errors: 400, 401, 403, 404, 429.
-    pub async fn get_projects(&self) -> Result<crate::models::ProjectsResponse, Error> {
-        self.get_projects_with_http_info().await.map(ApiResponse::into_data)
+    pub async fn get_projects(
+        &self,
+        params: GetProjectsOptionalParams,
+    ) -> Result<crate::models::ProjectsResponse, Error> {
+        self.get_projects_with_http_info(params).await.map(ApiResponse::into_data)
     }
     /// Like [`Self::get_projects`], and also returns the response's status and headers.
     pub async fn get_projects_with_http_info(
         &self,
+        params: GetProjectsOptionalParams,
     ) -> Result<ApiResponse<crate::models::ProjectsResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::GET,
             "get_projects",
@@ -131,14 +139,19 @@ impl CaseManagementApi {
     pub async fn create_project(
         &self,
         body: crate::models::ProjectCreateRequest,
+        params: CreateProjectOptionalParams,
     ) -> Result<crate::models::ProjectResponse, Error> {
-        self.create_project_with_http_info(body).await.map(ApiResponse::into_data)
+        self.create_project_with_http_info(body, params)
+            .await
+            .map(ApiResponse::into_data)
     }
     /// Like [`Self::create_project`], and also returns the response's status and headers.
     pub async fn create_project_with_http_info(
         &self,
         body: crate::models::ProjectCreateRequest,
+        params: CreateProjectOptionalParams,
     ) -> Result<ApiResponse<crate::models::ProjectResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::POST,
             "create_project",
@@ -158,14 +171,19 @@ impl CaseManagementApi {
     pub async fn get_project(
         &self,
         project_id: &str,
+        params: GetProjectOptionalParams,
     ) -> Result<crate::models::ProjectResponse, Error> {
-        self.get_project_with_http_info(project_id).await.map(ApiResponse::into_data)
+        self.get_project_with_http_info(project_id, params)
+            .await
+            .map(ApiResponse::into_data)
     }
     /// Like [`Self::get_project`], and also returns the response's status and headers.
     pub async fn get_project_with_http_info(
         &self,
         project_id: &str,
+        params: GetProjectOptionalParams,
     ) -> Result<ApiResponse<crate::models::ProjectResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::GET,
             "get_project",
@@ -185,14 +203,22 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_write authorization scope to access this endpoint.
     ///
     /// `DELETE /api/v2/cases/projects/{project_id}`: answers 204 on success; documented errors: 403, 404, 429.
-    pub async fn delete_project(&self, project_id: &str) -> Result<(), Error> {
-        self.delete_project_with_http_info(project_id).await.map(ApiResponse::into_data)
+    pub async fn delete_project(
+        &self,
+        project_id: &str,
+        params: DeleteProjectOptionalParams,
+    ) -> Result<(), Error> {
+        self.delete_project_with_http_info(project_id, params)
+            .await
+            .map(ApiResponse::into_data)
     }
     /// Like [`Self::delete_project`], and also returns the response's status and headers.
     pub async fn delete_project_with_http_info(
         &self,
         project_id: &str,
+        params: DeleteProjectOptionalParams,
     ) -> Result<ApiResponse<()>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::DELETE,
             "delete_project",
@@ -215,14 +241,17 @@ impl CaseManagementApi {
     pub async fn get_case(
         &self,
         case_id: &str,
+        params: GetCaseOptionalParams,
     ) -> Result<crate::models::CaseResponse, Error> {
-        self.get_case_with_http_info(case_id).await.map(ApiResponse::into_data)
+        self.get_case_with_http_info(case_id, params).await.map(ApiResponse::into_data)
     }
     /// Like [`Self::get_case`], and also returns the response's status and headers.
     pub async fn get_case_with_http_info(
         &self,
         case_id: &str,
+        params: GetCaseOptionalParams,
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::GET,
             "get_case",
@@ -243,8 +272,9 @@ impl CaseManagementApi {
         &self,
         case_id: &str,
         body: crate::models::CaseUpdateStatusRequest,
+        params: UpdateStatusOptionalParams,
     ) -> Result<crate::models::CaseResponse, Error> {
-        self.update_status_with_http_info(case_id, body)
+        self.update_status_with_http_info(case_id, body, params)
             .await
             .map(ApiResponse::into_data)
     }
@@ -253,7 +283,9 @@ impl CaseManagementApi {
         &self,
         case_id: &str,
         body: crate::models::CaseUpdateStatusRequest,
+        params: UpdateStatusOptionalParams,
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::POST,
             "update_status",
@@ -279,8 +311,9 @@ impl CaseManagementApi {
         &self,
         case_id: &str,
         body: crate::models::CaseUpdatePriorityRequest,
+        params: UpdatePriorityOptionalParams,
     ) -> Result<crate::models::CaseResponse, Error> {
-        self.update_priority_with_http_info(case_id, body)
+        self.update_priority_with_http_info(case_id, body, params)
             .await
             .map(ApiResponse::into_data)
     }
@@ -289,7 +322,9 @@ impl CaseManagementApi {
         &self,
         case_id: &str,
         body: crate::models::CaseUpdatePriorityRequest,
+        params: UpdatePriorityOptionalParams,
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::POST,
             "update_priority",
@@ -315,15 +350,20 @@ impl CaseManagementApi {
         &self,
         case_id: &str,
         body: crate::models::CaseAssignRequest,
+        params: AssignCaseOptionalParams,
     ) -> Result<crate::models::CaseResponse, Error> {
-        self.assign_case_with_http_info(case_id, body).await.map(ApiResponse::into_data)
+        self.assign_case_with_http_info(case_id, body, params)
+            .await
+            .map(ApiResponse::into_data)
     }
     /// Like [`Self::assign_case`], and also returns the response's status and headers.
     pub async fn assign_case_with_http_info(
         &self,
         case_id: &str,
         body: crate::models::CaseAssignRequest,
+        params: AssignCaseOptionalParams,
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::POST,
             "assign_case",
@@ -349,8 +389,9 @@ impl CaseManagementApi {
         &self,
         case_id: &str,
         body: crate::models::CaseEmptyRequest,
+        params: UnassignCaseOptionalParams,
     ) -> Result<crate::models::CaseResponse, Error> {
-        self.unassign_case_with_http_info(case_id, body)
+        self.unassign_case_with_http_info(case_id, body, params)
             .await
             .map(ApiResponse::into_data)
     }
@@ -359,7 +400,9 @@ impl CaseManagementApi {
         &self,
         case_id: &str,
         body: crate::models::CaseEmptyRequest,
+        params: UnassignCaseOptionalParams,
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::POST,
             "unassign_case",
@@ -385,15 +428,20 @@ impl CaseManagementApi {
         &self,
         case_id: &str,
         body: crate::models::CaseEmptyRequest,
+        params: ArchiveCaseOptionalParams,
     ) -> Result<crate::models::CaseResponse, Error> {
-        self.archive_case_with_http_info(case_id, body).await.map(ApiResponse::into_data)
+        self.archive_case_with_http_info(case_id, body, params)
+            .await
+            .map(ApiResponse::into_data)
     }
     /// Like [`Self::archive_case`], and also returns the response's status and headers.
     pub async fn archive_case_with_http_info(
         &self,
         case_id: &str,
         body: crate::models::CaseEmptyRequest,
+        params: ArchiveCaseOptionalParams,
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::POST,
             "archive_case",
@@ -419,8 +467,9 @@ impl CaseManagementApi {
         &self,
         case_id: &str,
         body: crate::models::CaseEmptyRequest,
+        params: UnarchiveCaseOptionalParams,
     ) -> Result<crate::models::CaseResponse, Error> {
-        self.unarchive_case_with_http_info(case_id, body)
+        self.unarchive_case_with_http_info(case_id, body, params)
             .await
             .map(ApiResponse::into_data)
     }
@@ -429,7 +478,9 @@ impl CaseManagementApi {
         &self,
         case_id: &str,
         body: crate::models::CaseEmptyRequest,
+        params: UnarchiveCaseOptionalParams,
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::POST,
             "unarchive_case",
@@ -497,3 +548,51 @@ impl SearchCasesOptionalParams {
         self
     }
 }
+/// Optional parameters of `create_case`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct CreateCaseOptionalParams {}
+/// Optional parameters of `get_projects`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct GetProjectsOptionalParams {}
+/// Optional parameters of `create_project`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct CreateProjectOptionalParams {}
+/// Optional parameters of `get_project`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct GetProjectOptionalParams {}
+/// Optional parameters of `delete_project`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct DeleteProjectOptionalParams {}
+/// Optional parameters of `get_case`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct GetCaseOptionalParams {}
+/// Optional parameters of `update_status`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct UpdateStatusOptionalParams {}
+/// Optional parameters of `update_priority`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct UpdatePriorityOptionalParams {}
+/// Optional parameters of `assign_case`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct AssignCaseOptionalParams {}
+/// Optional parameters of `unassign_case`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct UnassignCaseOptionalParams {}
+/// Optional parameters of `archive_case`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ArchiveCaseOptionalParams {}
+/// Optional parameters of `unarchive_case`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct UnarchiveCaseOptionalParams {}

@@ -66,8 +66,9 @@ impl IncidentTeamsApi {
         &self,
         team_id: &str,
         body: crate::models::IncidentTeamUpdateRequest,
+        params: UpdateIncidentTeamOptionalParams,
     ) -> Result<crate::models::IncidentTeamResponse, Error> {
-        self.update_incident_team_with_http_info(team_id, body)
+        self.update_incident_team_with_http_info(team_id, body, params)
             .await
             .map(ApiResponse::into_data)
     }
@@ -77,8 +78,10 @@ impl IncidentTeamsApi {
         &self,
         team_id: &str,
         body: crate::models::IncidentTeamUpdateRequest,
+        params: UpdateIncidentTeamOptionalParams,
     ) -> Result<ApiResponse<crate::models::IncidentTeamResponse>, Error> {
         self.client.check_unstable("update_incident_team")?;
+        let _ = params;
         let request = Request::new(
             reqwest::Method::PATCH,
             "update_incident_team",
@@ -99,8 +102,12 @@ impl IncidentTeamsApi {
     ///
     /// This operation is unstable: it fails with `Error::UnstableOperation` unless enabled with `Configuration::enable_unstable_operation("delete_incident_team")`.
     #[deprecated]
-    pub async fn delete_incident_team(&self, team_id: &str) -> Result<(), Error> {
-        self.delete_incident_team_with_http_info(team_id)
+    pub async fn delete_incident_team(
+        &self,
+        team_id: &str,
+        params: DeleteIncidentTeamOptionalParams,
+    ) -> Result<(), Error> {
+        self.delete_incident_team_with_http_info(team_id, params)
             .await
             .map(ApiResponse::into_data)
     }
@@ -109,8 +116,10 @@ impl IncidentTeamsApi {
     pub async fn delete_incident_team_with_http_info(
         &self,
         team_id: &str,
+        params: DeleteIncidentTeamOptionalParams,
     ) -> Result<ApiResponse<()>, Error> {
         self.client.check_unstable("delete_incident_team")?;
+        let _ = params;
         let request = Request::new(
             reqwest::Method::DELETE,
             "delete_incident_team",
@@ -196,16 +205,21 @@ impl IncidentTeamsApi {
     pub async fn create_incident_team(
         &self,
         body: crate::models::IncidentTeamCreateRequest,
+        params: CreateIncidentTeamOptionalParams,
     ) -> Result<crate::models::IncidentTeamResponse, Error> {
-        self.create_incident_team_with_http_info(body).await.map(ApiResponse::into_data)
+        self.create_incident_team_with_http_info(body, params)
+            .await
+            .map(ApiResponse::into_data)
     }
     /// Like [`Self::create_incident_team`], and also returns the response's status and headers.
     #[deprecated]
     pub async fn create_incident_team_with_http_info(
         &self,
         body: crate::models::IncidentTeamCreateRequest,
+        params: CreateIncidentTeamOptionalParams,
     ) -> Result<ApiResponse<crate::models::IncidentTeamResponse>, Error> {
         self.client.check_unstable("create_incident_team")?;
+        let _ = params;
         let request = Request::new(
             reqwest::Method::POST,
             "create_incident_team",
@@ -232,6 +246,14 @@ impl GetIncidentTeamOptionalParams {
         self
     }
 }
+/// Optional parameters of `update_incident_team`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct UpdateIncidentTeamOptionalParams {}
+/// Optional parameters of `delete_incident_team`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct DeleteIncidentTeamOptionalParams {}
 /// Optional parameters of `list_incident_teams`; unset ones are not sent.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
@@ -275,3 +297,7 @@ impl ListIncidentTeamsOptionalParams {
         self
     }
 }
+/// Optional parameters of `create_incident_team`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct CreateIncidentTeamOptionalParams {}

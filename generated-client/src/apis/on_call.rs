@@ -122,8 +122,12 @@ impl OnCallApi {
     /// Delete an on-call schedule
     ///
     /// `DELETE /api/v2/on-call/schedules/{schedule_id}`: answers 204 on success; documented errors: 401, 403, 404, 429.
-    pub async fn delete_on_call_schedule(&self, schedule_id: &str) -> Result<(), Error> {
-        self.delete_on_call_schedule_with_http_info(schedule_id)
+    pub async fn delete_on_call_schedule(
+        &self,
+        schedule_id: &str,
+        params: DeleteOnCallScheduleOptionalParams,
+    ) -> Result<(), Error> {
+        self.delete_on_call_schedule_with_http_info(schedule_id, params)
             .await
             .map(ApiResponse::into_data)
     }
@@ -131,7 +135,9 @@ impl OnCallApi {
     pub async fn delete_on_call_schedule_with_http_info(
         &self,
         schedule_id: &str,
+        params: DeleteOnCallScheduleOptionalParams,
     ) -> Result<ApiResponse<()>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::DELETE,
             "delete_on_call_schedule",
@@ -257,8 +263,9 @@ impl OnCallApi {
     pub async fn delete_on_call_escalation_policy(
         &self,
         policy_id: &str,
+        params: DeleteOnCallEscalationPolicyOptionalParams,
     ) -> Result<(), Error> {
-        self.delete_on_call_escalation_policy_with_http_info(policy_id)
+        self.delete_on_call_escalation_policy_with_http_info(policy_id, params)
             .await
             .map(ApiResponse::into_data)
     }
@@ -266,7 +273,9 @@ impl OnCallApi {
     pub async fn delete_on_call_escalation_policy_with_http_info(
         &self,
         policy_id: &str,
+        params: DeleteOnCallEscalationPolicyOptionalParams,
     ) -> Result<ApiResponse<()>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::DELETE,
             "delete_on_call_escalation_policy",
@@ -328,6 +337,10 @@ impl UpdateOnCallScheduleOptionalParams {
         self
     }
 }
+/// Optional parameters of `delete_on_call_schedule`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct DeleteOnCallScheduleOptionalParams {}
 /// Optional parameters of `create_on_call_escalation_policy`; unset ones are not sent.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
@@ -376,3 +389,7 @@ impl UpdateOnCallEscalationPolicyOptionalParams {
         self
     }
 }
+/// Optional parameters of `delete_on_call_escalation_policy`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct DeleteOnCallEscalationPolicyOptionalParams {}

@@ -21,8 +21,9 @@ impl ServiceAccountsApi {
     pub async fn create_service_account(
         &self,
         body: crate::models::ServiceAccountCreateRequest,
+        params: CreateServiceAccountOptionalParams,
     ) -> Result<crate::models::UserResponse, Error> {
-        self.create_service_account_with_http_info(body)
+        self.create_service_account_with_http_info(body, params)
             .await
             .map(ApiResponse::into_data)
     }
@@ -30,7 +31,9 @@ impl ServiceAccountsApi {
     pub async fn create_service_account_with_http_info(
         &self,
         body: crate::models::ServiceAccountCreateRequest,
+        params: CreateServiceAccountOptionalParams,
     ) -> Result<ApiResponse<crate::models::UserResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::POST,
             "create_service_account",
@@ -50,10 +53,12 @@ impl ServiceAccountsApi {
         &self,
         service_account_id: &str,
         app_key_id: &str,
+        params: GetServiceAccountApplicationKeyOptionalParams,
     ) -> Result<crate::models::PartialApplicationKeyResponse, Error> {
         self.get_service_account_application_key_with_http_info(
                 service_account_id,
                 app_key_id,
+                params,
             )
             .await
             .map(ApiResponse::into_data)
@@ -63,7 +68,9 @@ impl ServiceAccountsApi {
         &self,
         service_account_id: &str,
         app_key_id: &str,
+        params: GetServiceAccountApplicationKeyOptionalParams,
     ) -> Result<ApiResponse<crate::models::PartialApplicationKeyResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::GET,
             "get_service_account_application_key",
@@ -89,11 +96,13 @@ impl ServiceAccountsApi {
         service_account_id: &str,
         app_key_id: &str,
         body: crate::models::ApplicationKeyUpdateRequest,
+        params: UpdateServiceAccountApplicationKeyOptionalParams,
     ) -> Result<crate::models::PartialApplicationKeyResponse, Error> {
         self.update_service_account_application_key_with_http_info(
                 service_account_id,
                 app_key_id,
                 body,
+                params,
             )
             .await
             .map(ApiResponse::into_data)
@@ -104,7 +113,9 @@ impl ServiceAccountsApi {
         service_account_id: &str,
         app_key_id: &str,
         body: crate::models::ApplicationKeyUpdateRequest,
+        params: UpdateServiceAccountApplicationKeyOptionalParams,
     ) -> Result<ApiResponse<crate::models::PartialApplicationKeyResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::PATCH,
             "update_service_account_application_key",
@@ -130,10 +141,12 @@ impl ServiceAccountsApi {
         &self,
         service_account_id: &str,
         app_key_id: &str,
+        params: DeleteServiceAccountApplicationKeyOptionalParams,
     ) -> Result<(), Error> {
         self.delete_service_account_application_key_with_http_info(
                 service_account_id,
                 app_key_id,
+                params,
             )
             .await
             .map(ApiResponse::into_data)
@@ -143,7 +156,9 @@ impl ServiceAccountsApi {
         &self,
         service_account_id: &str,
         app_key_id: &str,
+        params: DeleteServiceAccountApplicationKeyOptionalParams,
     ) -> Result<ApiResponse<()>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::DELETE,
             "delete_service_account_application_key",
@@ -250,10 +265,12 @@ impl ServiceAccountsApi {
         &self,
         service_account_id: &str,
         body: crate::models::ApplicationKeyCreateRequest,
+        params: CreateServiceAccountApplicationKeyOptionalParams,
     ) -> Result<crate::models::ApplicationKeyResponse, Error> {
         self.create_service_account_application_key_with_http_info(
                 service_account_id,
                 body,
+                params,
             )
             .await
             .map(ApiResponse::into_data)
@@ -263,7 +280,9 @@ impl ServiceAccountsApi {
         &self,
         service_account_id: &str,
         body: crate::models::ApplicationKeyCreateRequest,
+        params: CreateServiceAccountApplicationKeyOptionalParams,
     ) -> Result<ApiResponse<crate::models::ApplicationKeyResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::POST,
             "create_service_account_application_key",
@@ -279,6 +298,22 @@ impl ServiceAccountsApi {
         self.client.send_json(request).await
     }
 }
+/// Optional parameters of `create_service_account`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct CreateServiceAccountOptionalParams {}
+/// Optional parameters of `get_service_account_application_key`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct GetServiceAccountApplicationKeyOptionalParams {}
+/// Optional parameters of `update_service_account_application_key`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct UpdateServiceAccountApplicationKeyOptionalParams {}
+/// Optional parameters of `delete_service_account_application_key`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct DeleteServiceAccountApplicationKeyOptionalParams {}
 /// Optional parameters of `list_service_account_application_keys`; unset ones are not sent.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
@@ -340,3 +375,7 @@ impl ListServiceAccountApplicationKeysOptionalParams {
         self
     }
 }
+/// Optional parameters of `create_service_account_application_key`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct CreateServiceAccountApplicationKeyOptionalParams {}

@@ -84,14 +84,17 @@ impl TeamsApi {
     pub async fn create_team(
         &self,
         body: crate::models::TeamCreateRequest,
+        params: CreateTeamOptionalParams,
     ) -> Result<crate::models::TeamResponse, Error> {
-        self.create_team_with_http_info(body).await.map(ApiResponse::into_data)
+        self.create_team_with_http_info(body, params).await.map(ApiResponse::into_data)
     }
     /// Like [`Self::create_team`], and also returns the response's status and headers.
     pub async fn create_team_with_http_info(
         &self,
         body: crate::models::TeamCreateRequest,
+        params: CreateTeamOptionalParams,
     ) -> Result<ApiResponse<crate::models::TeamResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::POST,
             "create_team",
@@ -109,8 +112,9 @@ impl TeamsApi {
     pub async fn get_user_memberships(
         &self,
         user_uuid: &str,
+        params: GetUserMembershipsOptionalParams,
     ) -> Result<crate::models::UserTeamsResponse, Error> {
-        self.get_user_memberships_with_http_info(user_uuid)
+        self.get_user_memberships_with_http_info(user_uuid, params)
             .await
             .map(ApiResponse::into_data)
     }
@@ -118,7 +122,9 @@ impl TeamsApi {
     pub async fn get_user_memberships_with_http_info(
         &self,
         user_uuid: &str,
+        params: GetUserMembershipsOptionalParams,
     ) -> Result<ApiResponse<crate::models::UserTeamsResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::GET,
             "get_user_memberships",
@@ -140,14 +146,17 @@ impl TeamsApi {
     pub async fn get_team(
         &self,
         team_id: &str,
+        params: GetTeamOptionalParams,
     ) -> Result<crate::models::TeamResponse, Error> {
-        self.get_team_with_http_info(team_id).await.map(ApiResponse::into_data)
+        self.get_team_with_http_info(team_id, params).await.map(ApiResponse::into_data)
     }
     /// Like [`Self::get_team`], and also returns the response's status and headers.
     pub async fn get_team_with_http_info(
         &self,
         team_id: &str,
+        params: GetTeamOptionalParams,
     ) -> Result<ApiResponse<crate::models::TeamResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::GET,
             "get_team",
@@ -166,15 +175,20 @@ impl TeamsApi {
         &self,
         team_id: &str,
         body: crate::models::TeamUpdateRequest,
+        params: UpdateTeamOptionalParams,
     ) -> Result<crate::models::TeamResponse, Error> {
-        self.update_team_with_http_info(team_id, body).await.map(ApiResponse::into_data)
+        self.update_team_with_http_info(team_id, body, params)
+            .await
+            .map(ApiResponse::into_data)
     }
     /// Like [`Self::update_team`], and also returns the response's status and headers.
     pub async fn update_team_with_http_info(
         &self,
         team_id: &str,
         body: crate::models::TeamUpdateRequest,
+        params: UpdateTeamOptionalParams,
     ) -> Result<ApiResponse<crate::models::TeamResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::PATCH,
             "update_team",
@@ -190,14 +204,22 @@ impl TeamsApi {
     /// Remove a team using the team’s id. This endpoint requires the teams_read, teams_manage authorization scope.
     ///
     /// `DELETE /api/v2/team/{team_id}`: answers 204 on success; documented errors: 403, 404, 429.
-    pub async fn delete_team(&self, team_id: &str) -> Result<(), Error> {
-        self.delete_team_with_http_info(team_id).await.map(ApiResponse::into_data)
+    pub async fn delete_team(
+        &self,
+        team_id: &str,
+        params: DeleteTeamOptionalParams,
+    ) -> Result<(), Error> {
+        self.delete_team_with_http_info(team_id, params)
+            .await
+            .map(ApiResponse::into_data)
     }
     /// Like [`Self::delete_team`], and also returns the response's status and headers.
     pub async fn delete_team_with_http_info(
         &self,
         team_id: &str,
+        params: DeleteTeamOptionalParams,
     ) -> Result<ApiResponse<()>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::DELETE,
             "delete_team",
@@ -283,8 +305,9 @@ impl TeamsApi {
         &self,
         team_id: &str,
         body: crate::models::UserTeamRequest,
+        params: CreateTeamMembershipOptionalParams,
     ) -> Result<crate::models::UserTeamResponse, Error> {
-        self.create_team_membership_with_http_info(team_id, body)
+        self.create_team_membership_with_http_info(team_id, body, params)
             .await
             .map(ApiResponse::into_data)
     }
@@ -293,7 +316,9 @@ impl TeamsApi {
         &self,
         team_id: &str,
         body: crate::models::UserTeamRequest,
+        params: CreateTeamMembershipOptionalParams,
     ) -> Result<ApiResponse<crate::models::UserTeamResponse>, Error> {
+        let _ = params;
         let request = Request::new(
             reqwest::Method::POST,
             "create_team_membership",
@@ -379,6 +404,26 @@ impl ListTeamsOptionalParams {
         self
     }
 }
+/// Optional parameters of `create_team`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct CreateTeamOptionalParams {}
+/// Optional parameters of `get_user_memberships`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct GetUserMembershipsOptionalParams {}
+/// Optional parameters of `get_team`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct GetTeamOptionalParams {}
+/// Optional parameters of `update_team`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct UpdateTeamOptionalParams {}
+/// Optional parameters of `delete_team`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct DeleteTeamOptionalParams {}
 /// Optional parameters of `get_team_memberships`; unset ones are not sent.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
@@ -422,3 +467,7 @@ impl GetTeamMembershipsOptionalParams {
         self
     }
 }
+/// Optional parameters of `create_team_membership`: none yet; pass `Default::default()`.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct CreateTeamMembershipOptionalParams {}
