@@ -57,3 +57,8 @@ impl<T> ApiResponse<T> {
         self.data
     }
 }
+
+/// The README's examples, compiled as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
