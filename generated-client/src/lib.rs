@@ -35,7 +35,7 @@ pub mod pagination;
 pub mod request;
 
 pub use client::Client;
-pub use codec::Nullable;
+pub use codec::{Nullable, RawJson};
 pub use config::{Configuration, DEFAULT_SITE, RetryPolicy, SITES, Sleeper, TokioSleeper};
 pub use error::{ApiError, DecodeError, Error, RateLimit};
 

@@ -147,39 +147,19 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
 
     let fields = s.fields.iter().map(|field| {
         let rust = ident(&field.rust_name);
-        let ty = type_tokens(&field.ty);
         let mut field_docs = docs(&field.docs);
         if field.read_only {
             field_docs.extend(quote! { #[doc = ""] #[doc = " Read-only: set by the server."] });
         }
-        let rename = (field.rust_name != field.json_name).then(|| {
-            let json = &field.json_name;
-            quote! { rename = #json, }
-        });
-        let (attrs, ty) = match field_shape(field) {
-            FieldShape::Plain => (quote! { #rename }, ty),
-            FieldShape::Option if field.required => (quote! { #rename default, }, quote! { Option<#ty> }),
-            FieldShape::Option => {
-                (quote! { #rename default, skip_serializing_if = "Option::is_none", }, quote! { Option<#ty> })
-            }
-            FieldShape::Nullable => (
-                quote! { #rename default, skip_serializing_if = "crate::Nullable::is_absent", },
-                quote! { crate::Nullable<#ty> },
-            ),
-        };
-        let serde = (!attrs.is_empty()).then(|| quote! { #[serde(#attrs)] });
-        quote! { #field_docs #serde pub #rust: #ty, }
+        let ty = stored_type(field);
+        quote! { #field_docs pub #rust: #ty, }
     });
 
     let required: Vec<&Field> = s.fields.iter().filter(|f| f.required).collect();
     let args = required.iter().map(|f| {
         let rust = ident(&f.rust_name);
-        let ty = type_tokens(&f.ty);
-        if f.nullable {
-            quote! { #rust: Option<#ty> }
-        } else {
-            quote! { #rust: #ty }
-        }
+        let ty = stored_type(f);
+        quote! { #rust: #ty }
     });
     let inits = s.fields.iter().map(|f| {
         let rust = ident(&f.rust_name);
@@ -212,17 +192,16 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
         " A value with its required fields; the optional ones are set with the chained setters.".to_owned()
     };
     let deprecated_allow = s.fields.iter().any(|f| f.docs.deprecated).then(|| quote! { #[allow(deprecated)] });
+    let serialize = emit_struct_serialize(&name, s);
+    let deserialize = emit_struct_deserialize(&name, s);
     quote! {
-        use serde::{Deserialize, Serialize};
-
         #type_docs
-        #[derive(Clone, Debug, #derive_default PartialEq, Serialize, Deserialize)]
+        #[derive(Clone, Debug, #derive_default PartialEq)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
-            /// Fields the spec does not know, kept so that re-encoding loses nothing.
-            #[serde(flatten)]
-            pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+            /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
+            pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
         }
 
         #deprecated_allow
@@ -234,9 +213,119 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
             }
             #(#setters)*
             /// Replaces the fields the spec does not know.
-            pub fn additional_properties(mut self, value: std::collections::BTreeMap<String, serde_json::Value>) -> Self {
+            pub fn additional_properties(mut self, value: std::collections::BTreeMap<String, crate::RawJson>) -> Self {
                 self.additional_properties = value;
                 self
+            }
+        }
+
+        #serialize
+        #deserialize
+    }
+}
+
+/// The type a field is stored as, by its shape.
+fn stored_type(field: &Field) -> TokenStream {
+    let ty = type_tokens(&field.ty);
+    match field_shape(field) {
+        FieldShape::Plain => ty,
+        FieldShape::Option => quote! { Option<#ty> },
+        FieldShape::Nullable => quote! { crate::Nullable<#ty> },
+    }
+}
+
+/// Known fields in spec order (absent optional ones left out), then the unknown ones.
+fn emit_struct_serialize(name: &Ident, s: &Struct) -> TokenStream {
+    let entries = s.fields.iter().map(|f| {
+        let rust = ident(&f.rust_name);
+        let json = &f.json_name;
+        match (f.required, field_shape(f)) {
+            (true, _) => quote! { map.serialize_entry(#json, &self.#rust)?; },
+            (false, FieldShape::Nullable) => quote! {
+                if !self.#rust.is_absent() { map.serialize_entry(#json, &self.#rust)?; }
+            },
+            (false, _) => quote! {
+                if let Some(value) = &self.#rust { map.serialize_entry(#json, value)?; }
+            },
+        }
+    });
+    let allow_deprecated = s.fields.iter().any(|f| f.docs.deprecated).then(|| quote! { #[allow(deprecated)] });
+    quote! {
+        impl serde::Serialize for #name {
+            #allow_deprecated
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(None)?;
+                #(#entries)*
+                for (key, value) in &self.additional_properties {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// One pass over the object: each known field decoded straight into its type, unknown ones kept
+/// as raw JSON text (no detour through `serde_json::Value`).
+fn emit_struct_deserialize(name: &Ident, s: &Struct) -> TokenStream {
+    let var = |f: &Field| format_ident!("f_{}", f.rust_name.trim_end_matches('_'));
+    let decls = s.fields.iter().map(|f| {
+        let v = var(f);
+        let ty = type_tokens(&f.ty);
+        match field_shape(f) {
+            FieldShape::Nullable => quote! { let mut #v: crate::Nullable<#ty> = crate::Nullable::Absent; },
+            _ => quote! { let mut #v: Option<#ty> = None; },
+        }
+    });
+    let arms = s.fields.iter().map(|f| {
+        let v = var(f);
+        let json = &f.json_name;
+        match field_shape(f) {
+            FieldShape::Plain => quote! { #json => #v = Some(map.next_value()?), },
+            _ => quote! { #json => #v = map.next_value()?, },
+        }
+    });
+    let builds = s.fields.iter().map(|f| {
+        let v = var(f);
+        let rust = ident(&f.rust_name);
+        let json = &f.json_name;
+        match field_shape(f) {
+            FieldShape::Plain => quote! { #rust: #v.ok_or_else(|| serde::de::Error::missing_field(#json))?, },
+            _ => quote! { #rust: #v, },
+        }
+    });
+    let expecting = format!("a {name} object");
+    let allow_deprecated = s.fields.iter().any(|f| f.docs.deprecated).then(|| quote! { #[allow(deprecated)] });
+    quote! {
+        impl<'de> serde::Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+
+                impl<'de> serde::de::Visitor<'de> for Visitor {
+                    type Value = #name;
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+
+                    #allow_deprecated
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
+                        #(#decls)*
+                        let mut additional_properties = std::collections::BTreeMap::new();
+                        while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
+                            match key.as_str() {
+                                #(#arms)*
+                                _ => {
+                                    additional_properties.insert(key.into_owned(), map.next_value()?);
+                                }
+                            }
+                        }
+                        Ok(#name { #(#builds)* additional_properties })
+                    }
+                }
+
+                deserializer.deserialize_map(Visitor)
             }
         }
     }
@@ -349,7 +438,7 @@ fn emit_union(def: &TypeDef, u: &Union) -> TokenStream {
                 pub enum #name {
                     #(#decls)*
                     /// An object whose `type` this version of the spec does not know, kept as it was sent.
-                    Unknown(serde_json::Value),
+                    Unknown(crate::RawJson),
                 }
 
                 impl serde::Serialize for #name {
@@ -365,7 +454,7 @@ fn emit_union(def: &TypeDef, u: &Union) -> TokenStream {
                     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                         crate::codec::deserialize_tagged(deserializer, |tag, raw| match tag {
                             #(#arms)*
-                            _ => crate::codec::from_raw(raw).map(Self::Unknown),
+                            _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
                         })
                     }
                 }

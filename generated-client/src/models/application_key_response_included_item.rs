@@ -14,7 +14,7 @@ pub enum ApplicationKeyResponseIncludedItem {
     /// An object whose `type` is `leaked_keys`.
     LeakedKey(Box<crate::models::LeakedKey>),
     /// An object whose `type` this version of the spec does not know, kept as it was sent.
-    Unknown(serde_json::Value),
+    Unknown(crate::RawJson),
 }
 impl serde::Serialize for ApplicationKeyResponseIncludedItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -42,7 +42,7 @@ impl<'de> serde::Deserialize<'de> for ApplicationKeyResponseIncludedItem {
                 Some("leaked_keys") => {
                     crate::codec::from_raw(raw).map(|v| Self::LeakedKey(Box::new(v)))
                 }
-                _ => crate::codec::from_raw(raw).map(Self::Unknown),
+                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
             },
         )
     }

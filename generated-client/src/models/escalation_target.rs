@@ -14,7 +14,7 @@ pub enum EscalationTarget {
     /// An object whose `type` is `schedules`.
     ScheduleTarget(Box<crate::models::ScheduleTarget>),
     /// An object whose `type` this version of the spec does not know, kept as it was sent.
-    Unknown(serde_json::Value),
+    Unknown(crate::RawJson),
 }
 impl serde::Serialize for EscalationTarget {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -43,7 +43,7 @@ impl<'de> serde::Deserialize<'de> for EscalationTarget {
                     crate::codec::from_raw(raw)
                         .map(|v| Self::ScheduleTarget(Box::new(v)))
                 }
-                _ => crate::codec::from_raw(raw).map(Self::Unknown),
+                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
             },
         )
     }

@@ -10,7 +10,7 @@ pub enum IncidentTeamIncludedItems {
     /// An object whose `type` is `users`.
     User(Box<crate::models::User>),
     /// An object whose `type` this version of the spec does not know, kept as it was sent.
-    Unknown(serde_json::Value),
+    Unknown(crate::RawJson),
 }
 impl serde::Serialize for IncidentTeamIncludedItems {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -30,7 +30,7 @@ impl<'de> serde::Deserialize<'de> for IncidentTeamIncludedItems {
                 Some("users") => {
                     crate::codec::from_raw(raw).map(|v| Self::User(Box::new(v)))
                 }
-                _ => crate::codec::from_raw(raw).map(Self::Unknown),
+                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
             },
         )
     }

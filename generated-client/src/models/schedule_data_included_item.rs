@@ -16,7 +16,7 @@ pub enum ScheduleDataIncludedItem {
     /// An object whose `type` is `users`.
     ScheduleUser(Box<crate::models::ScheduleUser>),
     /// An object whose `type` this version of the spec does not know, kept as it was sent.
-    Unknown(serde_json::Value),
+    Unknown(crate::RawJson),
 }
 impl serde::Serialize for ScheduleDataIncludedItem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -49,7 +49,7 @@ impl<'de> serde::Deserialize<'de> for ScheduleDataIncludedItem {
                 Some("users") => {
                     crate::codec::from_raw(raw).map(|v| Self::ScheduleUser(Box::new(v)))
                 }
-                _ => crate::codec::from_raw(raw).map(Self::Unknown),
+                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
             },
         )
     }

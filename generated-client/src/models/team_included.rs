@@ -14,7 +14,7 @@ pub enum TeamIncluded {
     /// An object whose `type` is `user_team_permissions`.
     UserTeamPermission(Box<crate::models::UserTeamPermission>),
     /// An object whose `type` this version of the spec does not know, kept as it was sent.
-    Unknown(serde_json::Value),
+    Unknown(crate::RawJson),
 }
 impl serde::Serialize for TeamIncluded {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -45,7 +45,7 @@ impl<'de> serde::Deserialize<'de> for TeamIncluded {
                     crate::codec::from_raw(raw)
                         .map(|v| Self::UserTeamPermission(Box::new(v)))
                 }
-                _ => crate::codec::from_raw(raw).map(Self::Unknown),
+                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
             },
         )
     }

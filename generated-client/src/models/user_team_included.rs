@@ -12,7 +12,7 @@ pub enum UserTeamIncluded {
     /// An object whose `type` is `team`.
     Team(Box<crate::models::Team>),
     /// An object whose `type` this version of the spec does not know, kept as it was sent.
-    Unknown(serde_json::Value),
+    Unknown(crate::RawJson),
 }
 impl serde::Serialize for UserTeamIncluded {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -36,7 +36,7 @@ impl<'de> serde::Deserialize<'de> for UserTeamIncluded {
                 Some("team") => {
                     crate::codec::from_raw(raw).map(|v| Self::Team(Box::new(v)))
                 }
-                _ => crate::codec::from_raw(raw).map(Self::Unknown),
+                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
             },
         )
     }
