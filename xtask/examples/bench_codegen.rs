@@ -1,0 +1,256 @@
+//! Generation benchmark: times each stage of the generator on `spec/` and on synthetic specs
+//! 10x and 100x larger, and prints a Markdown table (see BENCHMARKS.md).
+//!
+//! ```sh
+//! cargo run --release -p xtask --example bench_codegen            # sizes 1, 10, 100
+//! cargo run --release -p xtask --example bench_codegen -- 1 10    # chosen sizes
+//! ```
+//!
+//! The synthetic spec of size N is `spec/` plus N-1 copies of every schema and every operation:
+//! copy k renames schema `Team` to `TeamCopyk` (rewriting every `$ref` to it), operation
+//! `listTeams` to `listTeamsCopyk` under the path `/api/vk/...`, and tag `Teams` to `Teams Copyk`
+//! (one more API group per copy). Shared responses and parameters are not copied. Each copy of a
+//! file is one more source given to `load_sources`, so loading parses N times as many files.
+//!
+//! Stages, as the public API allows them to be timed:
+//! - **load**: `spec::load_sources` on the texts already in memory (YAML parse, merge, typed
+//!   OpenAPI document);
+//! - **lower**: `lower::lower`;
+//! - **emit**: `emit::emit`, which builds the tokens *and* formats them (`emit::format_file`
+//!   parses the tokens with `syn::parse2` and prints them with `prettyplease::unparse`); the two
+//!   cannot be timed apart through the public API, so the **format** part is measured separately
+//!   on the same files: each emitted file is turned back into a `TokenStream`, then
+//!   `syn::parse2` + `prettyplease::unparse` are timed; **tokens** is emit minus that;
+//! - **write**: `write::diff` + `write::apply` into an empty temporary directory.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use proc_macro2::TokenStream;
+use serde_json::{Map, Value};
+use xtask::{emit, lower, spec, write};
+
+const SCHEMA_REF: &str = "#/components/schemas/";
+
+fn main() {
+    let sizes: Vec<usize> = {
+        let args: Vec<usize> =
+            std::env::args().skip(1).map(|a| a.parse().expect("sizes are positive integers")).collect();
+        if args.is_empty() { vec![1, 10, 100] } else { args }
+    };
+    let spec_dir = xtask::workspace_root().join("spec");
+    let originals: Vec<(PathBuf, String)> = spec::spec_files(&spec_dir)
+        .expect("spec/ has yaml files")
+        .into_iter()
+        .map(|file| {
+            let text = std::fs::read_to_string(&file).expect("readable spec file");
+            (file, text)
+        })
+        .collect();
+
+    // Output directories are removed only at the end: on ext4, creating files right after
+    // deleting thousands makes inode allocation scan the recently deleted ones (`recently_deleted`
+    // in a profile), which would be timed as `write`.
+    let out_dir = std::env::temp_dir().join(format!("bench-codegen-{}", std::process::id()));
+    println!(
+        "| size | files | schemas | named types | operations | output lines | load | lower | emit (tokens + format) | of which tokens | of which format | write | total | generator (load+lower+emit) | per schema |"
+    );
+    println!(
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    );
+    for &size in &sizes {
+        let sources = synthetic(&originals, size);
+        let iterations = (30 / size).clamp(3, 15);
+        let mut runs = Vec::with_capacity(iterations);
+        let mut shape = None;
+        for _ in 0..iterations {
+            let (run, this_shape) = run_once(&sources, &out_dir);
+            shape = Some(this_shape);
+            runs.push(run);
+        }
+        let shape = shape.expect("at least one iteration");
+        let median = |pick: fn(&Run) -> Duration| {
+            let mut values: Vec<Duration> = runs.iter().map(pick).collect();
+            values.sort();
+            values[values.len() / 2]
+        };
+        let load = median(|r| r.load);
+        let lower = median(|r| r.lower);
+        let emit = median(|r| r.emit);
+        let format = median(|r| r.format);
+        let write = median(|r| r.write);
+        let generator = median(|r| r.load + r.lower + r.emit);
+        let total = median(|r| r.load + r.lower + r.emit + r.write);
+        println!(
+            "| {size}x | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.1} µs |",
+            sources.len(),
+            shape.schemas,
+            shape.types,
+            shape.operations,
+            shape.lines,
+            ms(load),
+            ms(lower),
+            ms(emit),
+            ms(emit.saturating_sub(format)),
+            ms(format),
+            ms(write),
+            ms(total),
+            ms(generator),
+            generator.as_secs_f64() * 1e6 / shape.schemas as f64,
+        );
+        eprintln!(
+            "{size}x: median of {iterations} runs; fastest generator run {}, fastest total {}",
+            ms(runs.iter().map(|r| r.load + r.lower + r.emit).min().unwrap()),
+            ms(runs.iter().map(|r| r.load + r.lower + r.emit + r.write).min().unwrap()),
+        );
+    }
+    let _ = std::fs::remove_dir_all(&out_dir);
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1e3)
+}
+
+struct Run {
+    load: Duration,
+    lower: Duration,
+    emit: Duration,
+    format: Duration,
+    write: Duration,
+}
+
+struct Shape {
+    schemas: usize,
+    types: usize,
+    operations: usize,
+    lines: usize,
+}
+
+static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// One run of every stage; the output goes to a new directory below `out_dir`.
+fn run_once(sources: &[(PathBuf, String)], out_dir: &Path) -> (Run, Shape) {
+    let start = Instant::now();
+    let loaded = spec::load_sources(sources).expect("the synthetic spec loads");
+    let load = start.elapsed();
+
+    let start = Instant::now();
+    let api = lower::lower(&loaded).expect("the synthetic spec lowers");
+    let lower = start.elapsed();
+
+    let start = Instant::now();
+    let files = emit::emit(&api);
+    let emit = start.elapsed();
+
+    let format = format_time(&files);
+
+    let out = out_dir.join(format!("run{}", RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)));
+    let start = Instant::now();
+    let changes = write::diff(&out, &files).expect("diff against an empty directory");
+    write::apply(&out, &files, &changes).expect("write to the temporary directory");
+    let write = start.elapsed();
+
+    let shape = Shape {
+        schemas: loaded.doc.components.as_ref().map_or(0, |c| c.schemas.len()),
+        types: api.types.len(),
+        operations: api.groups.iter().map(|g| g.operations.len()).sum(),
+        lines: files.values().map(|text| text.lines().count()).sum(),
+    };
+    (Run { load, lower, emit, format, write }, shape)
+}
+
+/// The formatting share of `emit`: `syn::parse2` + `prettyplease::unparse`, as `emit::format_file`
+/// does them, on token streams equal to the ones emit formatted (re-parsed from its output).
+fn format_time(files: &BTreeMap<String, String>) -> Duration {
+    let streams: Vec<TokenStream> = files
+        .values()
+        .map(|text| {
+            let body = text.split_once('\n').map_or(text.as_str(), |(_header, body)| body);
+            body.parse().expect("emitted files are valid Rust")
+        })
+        .collect();
+    let start = Instant::now();
+    for tokens in streams {
+        let file: syn::File = syn::parse2(tokens).expect("emitted files parse");
+        std::hint::black_box(prettyplease::unparse(&file));
+    }
+    start.elapsed()
+}
+
+// ---- synthetic specs ---------------------------------------------------------------------
+
+/// `spec/` plus `size - 1` suffixed copies of every schema, operation and tag, as YAML sources.
+fn synthetic(originals: &[(PathBuf, String)], size: usize) -> Vec<(PathBuf, String)> {
+    let mut sources = originals.to_vec();
+    let parsed: Vec<(PathBuf, Value)> = originals
+        .iter()
+        .map(|(file, text)| (file.clone(), spec::parse_yaml(file, text).expect("spec/ parses")))
+        .collect();
+    for copy in 1..size {
+        for (file, doc) in &parsed {
+            let copied = copy_doc(doc, copy);
+            let name = format!("{}.copy{copy}.yaml", file.file_stem().unwrap().to_string_lossy());
+            sources.push((file.with_file_name(name), serde_yaml::to_string(&copied).expect("JSON is YAML")));
+        }
+    }
+    sources
+}
+
+/// One copy of a spec file: only its schemas, operations and tags, renamed with `Copy{copy}`.
+fn copy_doc(doc: &Value, copy: usize) -> Value {
+    let suffix = format!("Copy{copy}");
+    let mut out = Map::new();
+    if let Some(Value::Object(schemas)) = doc.pointer("/components/schemas") {
+        let renamed: Map<String, Value> =
+            schemas.iter().map(|(name, schema)| (format!("{name}{suffix}"), rewrite(schema, &suffix))).collect();
+        out.insert("components".into(), serde_json::json!({ "schemas": renamed }));
+    }
+    if let Some(Value::Object(paths)) = doc.get("paths") {
+        let renamed: Map<String, Value> = paths
+            .iter()
+            .map(|(path, item)| {
+                let path = path.replacen("/api/v2/", &format!("/api/v{}/", copy + 2), 1);
+                (path, rewrite(item, &suffix))
+            })
+            .collect();
+        out.insert("paths".into(), Value::Object(renamed));
+    }
+    if let Some(Value::Array(tags)) = doc.get("tags") {
+        let renamed: Vec<Value> = tags
+            .iter()
+            .map(|tag| {
+                let mut tag = tag.clone();
+                tag["name"] = Value::String(format!("{} {suffix}", tag["name"].as_str().unwrap()));
+                tag
+            })
+            .collect();
+        out.insert("tags".into(), Value::Array(renamed));
+    }
+    Value::Object(out)
+}
+
+/// Suffixes schema `$ref`s, `operationId`s and operation tags below `value`.
+fn rewrite(value: &Value, suffix: &str) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(key, value)| {
+                    let value = match (key.as_str(), value) {
+                        ("$ref", Value::String(target)) if target.starts_with(SCHEMA_REF) => {
+                            Value::String(format!("{target}{suffix}"))
+                        }
+                        ("operationId", Value::String(id)) => Value::String(format!("{id}{suffix}")),
+                        ("tags", Value::Array(tags)) if map.contains_key("operationId") => Value::Array(
+                            tags.iter().map(|t| Value::String(format!("{} {suffix}", t.as_str().unwrap()))).collect(),
+                        ),
+                        _ => rewrite(value, suffix),
+                    };
+                    (key.clone(), value)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(|v| rewrite(v, suffix)).collect()),
+        other => other.clone(),
+    }
+}
