@@ -32,17 +32,13 @@ impl<'de> serde::Deserialize<'de> for ApplicationKeyResponseIncludedItem {
     ) -> Result<Self, D::Error> {
         crate::codec::deserialize_tagged(
             deserializer,
-            |tag, raw| match tag {
-                Some("users") => {
-                    crate::codec::from_raw(raw).map(|v| Self::User(Box::new(v)))
-                }
-                Some("roles") => {
-                    crate::codec::from_raw(raw).map(|v| Self::Role(Box::new(v)))
-                }
+            |tag, object| match tag {
+                Some("users") => object.decode().map(|v| Self::User(Box::new(v))),
+                Some("roles") => object.decode().map(|v| Self::Role(Box::new(v))),
                 Some("leaked_keys") => {
-                    crate::codec::from_raw(raw).map(|v| Self::LeakedKey(Box::new(v)))
+                    object.decode().map(|v| Self::LeakedKey(Box::new(v)))
                 }
-                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
+                _ => Ok(Self::Unknown(object.into_raw())),
             },
         )
     }

@@ -37,22 +37,18 @@ impl<'de> serde::Deserialize<'de> for EscalationPolicyIncluded {
     ) -> Result<Self, D::Error> {
         crate::codec::deserialize_tagged(
             deserializer,
-            |tag, raw| match tag {
+            |tag, object| match tag {
                 Some("teams") => {
-                    crate::codec::from_raw(raw).map(|v| Self::TeamReference(Box::new(v)))
+                    object.decode().map(|v| Self::TeamReference(Box::new(v)))
                 }
                 Some("steps") => {
-                    crate::codec::from_raw(raw)
-                        .map(|v| Self::EscalationPolicyStep(Box::new(v)))
+                    object.decode().map(|v| Self::EscalationPolicyStep(Box::new(v)))
                 }
-                Some("users") => {
-                    crate::codec::from_raw(raw).map(|v| Self::UserTarget(Box::new(v)))
-                }
+                Some("users") => object.decode().map(|v| Self::UserTarget(Box::new(v))),
                 Some("schedules") => {
-                    crate::codec::from_raw(raw)
-                        .map(|v| Self::ScheduleTarget(Box::new(v)))
+                    object.decode().map(|v| Self::ScheduleTarget(Box::new(v)))
                 }
-                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
+                _ => Ok(Self::Unknown(object.into_raw())),
             },
         )
     }

@@ -35,21 +35,16 @@ impl<'de> serde::Deserialize<'de> for ScheduleDataIncludedItem {
     ) -> Result<Self, D::Error> {
         crate::codec::deserialize_tagged(
             deserializer,
-            |tag, raw| match tag {
+            |tag, object| match tag {
                 Some("teams") => {
-                    crate::codec::from_raw(raw).map(|v| Self::TeamReference(Box::new(v)))
+                    object.decode().map(|v| Self::TeamReference(Box::new(v)))
                 }
-                Some("layers") => {
-                    crate::codec::from_raw(raw).map(|v| Self::Layer(Box::new(v)))
-                }
+                Some("layers") => object.decode().map(|v| Self::Layer(Box::new(v))),
                 Some("members") => {
-                    crate::codec::from_raw(raw)
-                        .map(|v| Self::ScheduleMember(Box::new(v)))
+                    object.decode().map(|v| Self::ScheduleMember(Box::new(v)))
                 }
-                Some("users") => {
-                    crate::codec::from_raw(raw).map(|v| Self::ScheduleUser(Box::new(v)))
-                }
-                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
+                Some("users") => object.decode().map(|v| Self::ScheduleUser(Box::new(v))),
+                _ => Ok(Self::Unknown(object.into_raw())),
             },
         )
     }

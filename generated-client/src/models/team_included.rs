@@ -34,18 +34,15 @@ impl<'de> serde::Deserialize<'de> for TeamIncluded {
     ) -> Result<Self, D::Error> {
         crate::codec::deserialize_tagged(
             deserializer,
-            |tag, raw| match tag {
-                Some("users") => {
-                    crate::codec::from_raw(raw).map(|v| Self::User(Box::new(v)))
-                }
+            |tag, object| match tag {
+                Some("users") => object.decode().map(|v| Self::User(Box::new(v))),
                 Some("team_links") => {
-                    crate::codec::from_raw(raw).map(|v| Self::TeamLink(Box::new(v)))
+                    object.decode().map(|v| Self::TeamLink(Box::new(v)))
                 }
                 Some("user_team_permissions") => {
-                    crate::codec::from_raw(raw)
-                        .map(|v| Self::UserTeamPermission(Box::new(v)))
+                    object.decode().map(|v| Self::UserTeamPermission(Box::new(v)))
                 }
-                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
+                _ => Ok(Self::Unknown(object.into_raw())),
             },
         )
     }

@@ -32,17 +32,13 @@ impl<'de> serde::Deserialize<'de> for UserResponseIncludedItem {
     ) -> Result<Self, D::Error> {
         crate::codec::deserialize_tagged(
             deserializer,
-            |tag, raw| match tag {
-                Some("orgs") => {
-                    crate::codec::from_raw(raw).map(|v| Self::Organization(Box::new(v)))
-                }
+            |tag, object| match tag {
+                Some("orgs") => object.decode().map(|v| Self::Organization(Box::new(v))),
                 Some("permissions") => {
-                    crate::codec::from_raw(raw).map(|v| Self::Permission(Box::new(v)))
+                    object.decode().map(|v| Self::Permission(Box::new(v)))
                 }
-                Some("roles") => {
-                    crate::codec::from_raw(raw).map(|v| Self::Role(Box::new(v)))
-                }
-                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
+                Some("roles") => object.decode().map(|v| Self::Role(Box::new(v))),
+                _ => Ok(Self::Unknown(object.into_raw())),
             },
         )
     }
