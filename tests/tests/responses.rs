@@ -228,7 +228,9 @@ async fn unknown_fields_and_enum_values_round_trip() {
     assert_eq!(link.type_, TeamLinkType::Unknown("team_links_v2".to_owned()));
     let included = teams.included.as_ref().unwrap();
     assert!(matches!(&included[0], TeamIncluded::Unknown(raw) if *raw == body["included"][0]));
-    assert!(matches!(&included[1], TeamIncluded::TeamLink(l) if l.attributes.additional_properties["icon"] == json!("book")));
+    assert!(
+        matches!(&included[1], TeamIncluded::TeamLink(l) if l.attributes.additional_properties["icon"] == json!("book"))
+    );
     assert_eq!(teams.additional_properties["top_level_extra"], json!(42.5));
 
     let reencoded = serde_json::to_value(&teams).unwrap();
