@@ -95,9 +95,7 @@ impl<'a> Lowerer<'a> {
     /// Lowers a component schema (or an inline one that needs a name) into a named type.
     fn lower_named(&mut self, name: &str, schema: &Schema, pointer: &str) -> Result<()> {
         let kind = match &schema.schema_kind {
-            SchemaKind::Type(Type::Object(object))
-                if !object.properties.is_empty() || object.additional_properties.is_none() =>
-            {
+            SchemaKind::Type(Type::Object(object)) if !is_map(object) => {
                 TypeKind::Struct(self.lower_struct(name, &object.properties, &object.required, pointer)?)
             }
             SchemaKind::Any(any) if any.typ.is_none() && !any.properties.is_empty() && any.one_of.is_empty() => {
@@ -758,6 +756,15 @@ impl<'a> Lowerer<'a> {
     }
 }
 
+/// An object with no properties whose members are all of one type (or anything): a map.
+fn is_map(object: &openapiv3::ObjectType) -> bool {
+    object.properties.is_empty()
+        && matches!(
+            object.additional_properties,
+            Some(AdditionalProperties::Schema(_) | AdditionalProperties::Any(true))
+        )
+}
+
 fn schema_docs(schema: &Schema) -> Docs {
     Docs {
         description: schema.schema_data.description.clone().or_else(|| schema.schema_data.title.clone()),
@@ -808,4 +815,66 @@ fn lower_enum(values: &[Option<String>], schema: &Schema, pointer: &str) -> Resu
         Some(_) => return Err(Error::new(join(pointer, "default"), "an enum default must be a string")),
     };
     Ok(Enum { values: out, default })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lower_yaml(schemas: &str) -> Result<Api> {
+        let text = format!(
+            "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{schemas}"
+        );
+        let spec = crate::spec::load_sources(&[("t.yaml".into(), text)])?;
+        lower(&spec)
+    }
+
+    fn kind<'a>(api: &'a Api, name: &str) -> &'a TypeKind {
+        &api.types.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("no type {name}")).kind
+    }
+
+    #[test]
+    fn objects_maps_and_closed_objects() {
+        let api = lower_yaml(concat!(
+            "    A:\n      type: object\n      properties:\n",
+            "        closed: {type: object, additionalProperties: false}\n",
+            "        open: {type: object}\n",
+            "        counts: {type: object, additionalProperties: {type: integer}}\n",
+            "    Named: {type: object, additionalProperties: {type: string}}\n",
+        ))
+        .unwrap();
+        let TypeKind::Struct(a) = kind(&api, "A") else { panic!("A is a struct") };
+        let types: Vec<&TypeRef> = a.fields.iter().map(|f| &f.ty).collect();
+        let expected = [
+            TypeRef::Named("AClosed".into()),
+            TypeRef::Map(Box::new(TypeRef::Any)),
+            TypeRef::Map(Box::new(TypeRef::Int64)),
+        ];
+        assert_eq!(types, expected.iter().collect::<Vec<_>>());
+        assert!(matches!(kind(&api, "AClosed"), TypeKind::Struct(s) if s.fields.is_empty()));
+        assert_eq!(kind(&api, "Named"), &TypeKind::Alias(TypeRef::Map(Box::new(TypeRef::String))));
+    }
+
+    #[test]
+    fn nullable_comes_from_the_referenced_schema() {
+        let api = lower_yaml(concat!(
+            "    A:\n      type: object\n      properties:\n        rel: {$ref: '#/components/schemas/N'}\n",
+            "    N: {type: object, nullable: true, properties: {id: {type: string}}}\n",
+        ))
+        .unwrap();
+        let TypeKind::Struct(a) = kind(&api, "A") else { panic!("A is a struct") };
+        assert!(a.fields[0].nullable && !a.fields[0].required);
+    }
+
+    #[test]
+    fn enum_variant_names_and_defaults() {
+        let api = lower_yaml("    P: {type: string, enum: [NOT_DEFINED, P1, '2x', ''], default: P1}\n").unwrap();
+        let TypeKind::Enum(e) = kind(&api, "P") else { panic!("P is an enum") };
+        let names: Vec<&str> = e.values.iter().map(|v| v.rust_name.as_str()).collect();
+        assert_eq!(names, ["NotDefined", "P1", "Value2x", "Empty"]);
+        assert_eq!(e.default, Some(1));
+        let error = lower_yaml("    P: {type: string, enum: [a], default: b}\n").unwrap_err();
+        assert!(error.message.contains("default `b` is not one of the enum values"), "{error}");
+        assert_eq!(error.pointer, "/components/schemas/P/default");
+    }
 }
