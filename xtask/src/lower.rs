@@ -25,7 +25,7 @@ pub fn lower(spec: &Spec) -> Result<Api> {
 
 /// Lowers a document; errors carry the JSON pointer but no file.
 pub fn lower_doc(doc: &OpenAPI) -> Result<Api> {
-    let mut lowerer = Lowerer { doc, types: BTreeMap::new() };
+    let mut lowerer = Lowerer { doc, types: BTreeMap::new(), modules: BTreeMap::new() };
     if let Some(components) = &doc.components {
         for (name, schema) in &components.schemas {
             let pointer = join("/components/schemas", name);
@@ -47,6 +47,8 @@ struct Lowerer<'a> {
     doc: &'a OpenAPI,
     /// Every named type so far, with the pointer of the schema it came from (for collisions).
     types: BTreeMap<String, (TypeDef, String)>,
+    /// Module name -> type name, to refuse two types in one file.
+    modules: BTreeMap<String, String>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -81,11 +83,14 @@ impl<'a> Lowerer<'a> {
                 ),
             ));
         }
-        let module = def.module.clone();
-        if let Some((other, (_, first))) = self.types.iter().find(|(_, (d, _))| d.module == module) {
+        if let Some(other) = self.modules.insert(def.module.clone(), def.name.clone()) {
+            let first = &self.types[&other].1;
             return Err(Error::new(
                 pointer,
-                format!("name collision: `{}` and `{other}` (at {first}) share the module name `{module}`", def.name),
+                format!(
+                    "name collision: `{}` and `{other}` (at {first}) share the module name `{}`",
+                    def.name, def.module
+                ),
             ));
         }
         self.types.insert(def.name.clone(), (def, pointer.to_owned()));
