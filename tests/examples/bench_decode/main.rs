@@ -15,7 +15,8 @@
 //!   types (teams, steps, users, schedules): 8,000 `oneOf` values, plus one step target each.
 //!
 //! Each iteration decodes and encodes every payload with both model trees, interleaved, so that
-//! both see the same machine load; the tables give the median. Decoding is timed from bytes to the
+//! both see the same machine load; the tables give the median time and, as the ratio, the median
+//! of the per-iteration ratios (steadier than a ratio of medians on a shared machine). Decoding is timed from bytes to the
 //! value (`serde_json::from_slice`), not its drop; "client path" is the decode the client really
 //! runs (`serde_path_to_error` over a `serde_json::Deserializer`, then `end()`). Encoding is
 //! `serde_json::to_vec`; MB/s are over the input size for decode and the output size for encode
@@ -59,31 +60,47 @@ fn once<T: DeserializeOwned + Serialize>(bytes: &[u8]) -> Sample {
     Sample { decode, decode_client_path, encode, encoded_len: encoded.len() }
 }
 
-/// Runs every contestant on `bytes`, interleaved, `iterations` times after one warm-up round;
-/// returns the median of each measure, per contestant.
-fn race(bytes: &[u8], contestants: &[Contestant], iterations: usize) -> Vec<Sample> {
-    let mut samples: Vec<Vec<Sample>> = vec![Vec::new(); contestants.len()];
-    for iteration in 0..=iterations {
-        for (contestant, samples) in contestants.iter().zip(&mut samples) {
-            let sample = contestant(bytes);
-            if iteration > 0 {
-                samples.push(sample);
+/// The samples of every contestant, iteration by iteration.
+struct Race(Vec<Vec<Sample>>);
+
+impl Race {
+    /// Runs every contestant on `bytes`, interleaved, `iterations` times after one warm-up round.
+    fn run(bytes: &[u8], contestants: &[Contestant], iterations: usize) -> Race {
+        let mut samples: Vec<Vec<Sample>> = vec![Vec::new(); contestants.len()];
+        for iteration in 0..=iterations {
+            for (contestant, samples) in contestants.iter().zip(&mut samples) {
+                let sample = contestant(bytes);
+                if iteration > 0 {
+                    samples.push(sample);
+                }
             }
         }
+        Race(samples)
     }
-    samples
-        .into_iter()
-        .map(|samples| {
-            let pick = |f: fn(&Sample) -> Duration| median(samples.iter().map(f).collect());
-            Sample {
-                decode: pick(|s| s.decode),
-                decode_client_path: pick(|s| s.decode_client_path),
-                encode: pick(|s| s.encode),
-                encoded_len: samples[0].encoded_len,
-            }
-        })
-        .collect()
+
+    /// The median of one measure of contestant `c`.
+    fn median(&self, c: usize, pick: fn(&Sample) -> Duration) -> Duration {
+        median(self.0[c].iter().map(pick).collect())
+    }
+
+    /// The median, over the iterations, of contestant `a`'s time over contestant `b`'s in the same
+    /// iteration: run side by side, both see the same machine load, so the ratio is steadier than
+    /// the times themselves on a shared machine.
+    fn ratio(&self, a: usize, b: usize, pick: fn(&Sample) -> Duration) -> f64 {
+        let mut ratios: Vec<f64> =
+            self.0[a].iter().zip(&self.0[b]).map(|(x, y)| pick(x).as_secs_f64() / pick(y).as_secs_f64()).collect();
+        ratios.sort_by(f64::total_cmp);
+        ratios[ratios.len() / 2]
+    }
+
+    fn encoded_len(&self, c: usize) -> usize {
+        self.0[c][0].encoded_len
+    }
 }
+
+const DECODE: fn(&Sample) -> Duration = |s| s.decode;
+const CLIENT_PATH: fn(&Sample) -> Duration = |s| s.decode_client_path;
+const ENCODE: fn(&Sample) -> Duration = |s| s.encode;
 
 fn main() {
     let iterations: usize = std::env::args().nth(1).map_or(15, |n| n.parse().expect("iterations is a number"));
@@ -96,26 +113,25 @@ fn main() {
         "| payload | size | decode: generated | decode: baseline | ratio | client-path decode: generated | client-path decode: baseline | ratio | encode: generated | encode: baseline | ratio |"
     );
     println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    let row = |name: &str, bytes: &[u8], result: &[Sample]| {
-        let (g, b) = (result[0], result[1]);
+    let row = |name: &str, bytes: &[u8], race: &Race| {
         println!(
             "| {name} | {:.2} MB | {} | {} | **{:.2}x** | {} | {} | **{:.2}x** | {} | {} | **{:.2}x** |",
             mb(bytes.len()),
-            rate(bytes.len(), g.decode),
-            rate(bytes.len(), b.decode),
-            ratio(g.decode, b.decode),
-            rate(bytes.len(), g.decode_client_path),
-            rate(bytes.len(), b.decode_client_path),
-            ratio(g.decode_client_path, b.decode_client_path),
-            rate(g.encoded_len, g.encode),
-            rate(b.encoded_len, b.encode),
-            ratio(g.encode, b.encode),
+            rate(bytes.len(), race.median(0, DECODE)),
+            rate(bytes.len(), race.median(1, DECODE)),
+            race.ratio(0, 1, DECODE),
+            rate(bytes.len(), race.median(0, CLIENT_PATH)),
+            rate(bytes.len(), race.median(1, CLIENT_PATH)),
+            race.ratio(0, 1, CLIENT_PATH),
+            rate(race.encoded_len(0), race.median(0, ENCODE)),
+            rate(race.encoded_len(1), race.median(1, ENCODE)),
+            race.ratio(0, 1, ENCODE),
         );
     };
-    let result = race(&teams, &[once::<generated::TeamsResponse>, once::<baseline::TeamsResponse>], iterations);
-    row("TeamsResponse (10,000 teams)", &teams, &result);
+    let race = Race::run(&teams, &[once::<generated::TeamsResponse>, once::<baseline::TeamsResponse>], iterations);
+    row("TeamsResponse (10,000 teams)", &teams, &race);
     // The Cases payload also races the variants that isolate the cost of keeping unknown fields.
-    let cases_result = race(
+    let cases_race = Race::run(
         &cases,
         &[
             once::<generated::CasesResponse>,
@@ -123,12 +139,14 @@ fn main() {
             once::<variants::flatten::CasesResponse>,
             once::<variants::visitor_value::CasesResponse>,
             once::<variants::visitor_raw::CasesResponse>,
+            once::<variants::visitor_raw_vec::CasesResponse>,
         ],
         iterations,
     );
-    row("CasesResponse (10,000 cases, unknown fields)", &cases, &cases_result);
-    let result = race(&policy, &[once::<generated::EscalationPolicy>, once::<baseline::EscalationPolicy>], iterations);
-    row("EscalationPolicy (2,000 × 4 included)", &policy, &result);
+    row("CasesResponse (10,000 cases, unknown fields)", &cases, &cases_race);
+    let race =
+        Race::run(&policy, &[once::<generated::EscalationPolicy>, once::<baseline::EscalationPolicy>], iterations);
+    row("EscalationPolicy (2,000 × 4 included)", &policy, &race);
 
     println!();
     println!("CasesResponse: where the time goes (ratios to the baseline, which drops unknown fields)");
@@ -141,20 +159,23 @@ fn main() {
         "baseline + `#[serde(flatten)] BTreeMap<String, Value>`",
         "baseline + map visitor, unknown fields as `Value`",
         "baseline + map visitor, unknown fields as `Box<RawValue>`",
+        "baseline + map visitor, unknown fields as `Box<RawValue>` in a `Vec`",
     ];
-    let base = cases_result[1];
-    for (name, s) in names.iter().zip(&cases_result) {
+    for (c, name) in names.iter().enumerate() {
         println!(
             "| {name} | {} | {:.2}x | {} | {:.2}x | {} | {:.2}x |",
-            rate(cases.len(), s.decode),
-            ratio(s.decode, base.decode),
-            rate(cases.len(), s.decode_client_path),
-            ratio(s.decode_client_path, base.decode_client_path),
-            rate(s.encoded_len, s.encode),
-            ratio(s.encode, base.encode),
+            rate(cases.len(), cases_race.median(c, DECODE)),
+            cases_race.ratio(c, 1, DECODE),
+            rate(cases.len(), cases_race.median(c, CLIENT_PATH)),
+            cases_race.ratio(c, 1, CLIENT_PATH),
+            rate(cases_race.encoded_len(c), cases_race.median(c, ENCODE)),
+            cases_race.ratio(c, 1, ENCODE),
         );
     }
-    eprintln!("median of {iterations} iterations; ratio = generated time / baseline time (1.00x = as fast)");
+    eprintln!(
+        "times: median of {iterations} iterations; ratio: median of the per-iteration ratios \
+         generated time / baseline time (1.00x = as fast)"
+    );
 }
 
 /// What `Client::send_json` does with a 2xx body.
@@ -176,10 +197,6 @@ fn mb(bytes: usize) -> f64 {
 
 fn rate(bytes: usize, time: Duration) -> String {
     format!("{:.0} MB/s ({:.1} ms)", mb(bytes) / time.as_secs_f64(), time.as_secs_f64() * 1e3)
-}
-
-fn ratio(generated: Duration, baseline: Duration) -> f64 {
-    generated.as_secs_f64() / baseline.as_secs_f64()
 }
 
 /// The generated models keep everything: decode then encode gives back the same JSON. The
@@ -217,6 +234,8 @@ fn check_round_trips(teams: &[u8], cases: &[u8], policy: &[u8]) {
     let raw = serde_json::to_vec(&raw).unwrap();
     let value: variants::visitor_value::CasesResponse = serde_json::from_slice(cases).unwrap();
     let flat: variants::flatten::CasesResponse = serde_json::from_slice(cases).unwrap();
+    let raw_vec: variants::visitor_raw_vec::CasesResponse = serde_json::from_slice(cases).unwrap();
+    assert_eq!(serde_json::to_value(&raw_vec).unwrap(), serde_json::to_value(&value).unwrap());
     assert_eq!(serde_json::from_slice::<Value>(&raw).unwrap(), serde_json::to_value(&value).unwrap());
     assert_eq!(serde_json::to_value(&flat).unwrap(), serde_json::to_value(&value).unwrap());
     let policy: baseline::EscalationPolicy = serde_json::from_slice(policy).unwrap();
