@@ -434,7 +434,7 @@ fn emit_union(def: &TypeDef, u: &Union) -> TokenStream {
             let arms = variants.iter().map(|v| {
                 let variant = ident(&v.rust_name);
                 let tag = &v.tag;
-                quote! { Some(#tag) => object.decode().map(|v| Self::#variant(Box::new(v))), }
+                quote! { Some(#tag) => crate::codec::from_raw(raw).map(|v| Self::#variant(Box::new(v))), }
             });
             let ser = variants.iter().map(|v| {
                 let variant = ident(&v.rust_name);
@@ -464,9 +464,9 @@ fn emit_union(def: &TypeDef, u: &Union) -> TokenStream {
 
                 impl<'de> serde::Deserialize<'de> for #name {
                     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                        crate::codec::deserialize_tagged(deserializer, |tag, object| match tag {
+                        crate::codec::deserialize_tagged(deserializer, |tag, raw| match tag {
                             #(#arms)*
-                            _ => Ok(Self::Unknown(object.into_raw())),
+                            _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
                         })
                     }
                 }

@@ -32,13 +32,17 @@ impl<'de> serde::Deserialize<'de> for ApplicationKeyResponseIncludedItem {
     ) -> Result<Self, D::Error> {
         crate::codec::deserialize_tagged(
             deserializer,
-            |tag, object| match tag {
-                Some("users") => object.decode().map(|v| Self::User(Box::new(v))),
-                Some("roles") => object.decode().map(|v| Self::Role(Box::new(v))),
-                Some("leaked_keys") => {
-                    object.decode().map(|v| Self::LeakedKey(Box::new(v)))
+            |tag, raw| match tag {
+                Some("users") => {
+                    crate::codec::from_raw(raw).map(|v| Self::User(Box::new(v)))
                 }
-                _ => Ok(Self::Unknown(object.into_raw())),
+                Some("roles") => {
+                    crate::codec::from_raw(raw).map(|v| Self::Role(Box::new(v)))
+                }
+                Some("leaked_keys") => {
+                    crate::codec::from_raw(raw).map(|v| Self::LeakedKey(Box::new(v)))
+                }
+                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
             },
         )
     }

@@ -37,18 +37,22 @@ impl<'de> serde::Deserialize<'de> for EscalationPolicyIncluded {
     ) -> Result<Self, D::Error> {
         crate::codec::deserialize_tagged(
             deserializer,
-            |tag, object| match tag {
+            |tag, raw| match tag {
                 Some("teams") => {
-                    object.decode().map(|v| Self::TeamReference(Box::new(v)))
+                    crate::codec::from_raw(raw).map(|v| Self::TeamReference(Box::new(v)))
                 }
                 Some("steps") => {
-                    object.decode().map(|v| Self::EscalationPolicyStep(Box::new(v)))
+                    crate::codec::from_raw(raw)
+                        .map(|v| Self::EscalationPolicyStep(Box::new(v)))
                 }
-                Some("users") => object.decode().map(|v| Self::UserTarget(Box::new(v))),
+                Some("users") => {
+                    crate::codec::from_raw(raw).map(|v| Self::UserTarget(Box::new(v)))
+                }
                 Some("schedules") => {
-                    object.decode().map(|v| Self::ScheduleTarget(Box::new(v)))
+                    crate::codec::from_raw(raw)
+                        .map(|v| Self::ScheduleTarget(Box::new(v)))
                 }
-                _ => Ok(Self::Unknown(object.into_raw())),
+                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
             },
         )
     }

@@ -32,13 +32,18 @@ impl<'de> serde::Deserialize<'de> for EscalationTarget {
     ) -> Result<Self, D::Error> {
         crate::codec::deserialize_tagged(
             deserializer,
-            |tag, object| match tag {
-                Some("teams") => object.decode().map(|v| Self::TeamTarget(Box::new(v))),
-                Some("users") => object.decode().map(|v| Self::UserTarget(Box::new(v))),
-                Some("schedules") => {
-                    object.decode().map(|v| Self::ScheduleTarget(Box::new(v)))
+            |tag, raw| match tag {
+                Some("teams") => {
+                    crate::codec::from_raw(raw).map(|v| Self::TeamTarget(Box::new(v)))
                 }
-                _ => Ok(Self::Unknown(object.into_raw())),
+                Some("users") => {
+                    crate::codec::from_raw(raw).map(|v| Self::UserTarget(Box::new(v)))
+                }
+                Some("schedules") => {
+                    crate::codec::from_raw(raw)
+                        .map(|v| Self::ScheduleTarget(Box::new(v)))
+                }
+                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
             },
         )
     }

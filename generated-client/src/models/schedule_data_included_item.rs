@@ -35,16 +35,21 @@ impl<'de> serde::Deserialize<'de> for ScheduleDataIncludedItem {
     ) -> Result<Self, D::Error> {
         crate::codec::deserialize_tagged(
             deserializer,
-            |tag, object| match tag {
+            |tag, raw| match tag {
                 Some("teams") => {
-                    object.decode().map(|v| Self::TeamReference(Box::new(v)))
+                    crate::codec::from_raw(raw).map(|v| Self::TeamReference(Box::new(v)))
                 }
-                Some("layers") => object.decode().map(|v| Self::Layer(Box::new(v))),
+                Some("layers") => {
+                    crate::codec::from_raw(raw).map(|v| Self::Layer(Box::new(v)))
+                }
                 Some("members") => {
-                    object.decode().map(|v| Self::ScheduleMember(Box::new(v)))
+                    crate::codec::from_raw(raw)
+                        .map(|v| Self::ScheduleMember(Box::new(v)))
                 }
-                Some("users") => object.decode().map(|v| Self::ScheduleUser(Box::new(v))),
-                _ => Ok(Self::Unknown(object.into_raw())),
+                Some("users") => {
+                    crate::codec::from_raw(raw).map(|v| Self::ScheduleUser(Box::new(v)))
+                }
+                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
             },
         )
     }

@@ -34,15 +34,18 @@ impl<'de> serde::Deserialize<'de> for TeamIncluded {
     ) -> Result<Self, D::Error> {
         crate::codec::deserialize_tagged(
             deserializer,
-            |tag, object| match tag {
-                Some("users") => object.decode().map(|v| Self::User(Box::new(v))),
+            |tag, raw| match tag {
+                Some("users") => {
+                    crate::codec::from_raw(raw).map(|v| Self::User(Box::new(v)))
+                }
                 Some("team_links") => {
-                    object.decode().map(|v| Self::TeamLink(Box::new(v)))
+                    crate::codec::from_raw(raw).map(|v| Self::TeamLink(Box::new(v)))
                 }
                 Some("user_team_permissions") => {
-                    object.decode().map(|v| Self::UserTeamPermission(Box::new(v)))
+                    crate::codec::from_raw(raw)
+                        .map(|v| Self::UserTeamPermission(Box::new(v)))
                 }
-                _ => Ok(Self::Unknown(object.into_raw())),
+                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
             },
         )
     }

@@ -32,13 +32,17 @@ impl<'de> serde::Deserialize<'de> for UserResponseIncludedItem {
     ) -> Result<Self, D::Error> {
         crate::codec::deserialize_tagged(
             deserializer,
-            |tag, object| match tag {
-                Some("orgs") => object.decode().map(|v| Self::Organization(Box::new(v))),
-                Some("permissions") => {
-                    object.decode().map(|v| Self::Permission(Box::new(v)))
+            |tag, raw| match tag {
+                Some("orgs") => {
+                    crate::codec::from_raw(raw).map(|v| Self::Organization(Box::new(v)))
                 }
-                Some("roles") => object.decode().map(|v| Self::Role(Box::new(v))),
-                _ => Ok(Self::Unknown(object.into_raw())),
+                Some("permissions") => {
+                    crate::codec::from_raw(raw).map(|v| Self::Permission(Box::new(v)))
+                }
+                Some("roles") => {
+                    crate::codec::from_raw(raw).map(|v| Self::Role(Box::new(v)))
+                }
+                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
             },
         )
     }

@@ -29,10 +29,14 @@ impl<'de> serde::Deserialize<'de> for UserTeamIncluded {
     ) -> Result<Self, D::Error> {
         crate::codec::deserialize_tagged(
             deserializer,
-            |tag, object| match tag {
-                Some("users") => object.decode().map(|v| Self::User(Box::new(v))),
-                Some("team") => object.decode().map(|v| Self::Team(Box::new(v))),
-                _ => Ok(Self::Unknown(object.into_raw())),
+            |tag, raw| match tag {
+                Some("users") => {
+                    crate::codec::from_raw(raw).map(|v| Self::User(Box::new(v)))
+                }
+                Some("team") => {
+                    crate::codec::from_raw(raw).map(|v| Self::Team(Box::new(v)))
+                }
+                _ => Ok(Self::Unknown(crate::RawJson::from_raw(raw))),
             },
         )
     }
