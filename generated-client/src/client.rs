@@ -123,7 +123,8 @@ impl Client {
                     (request.is_idempotent() || policy.retry_non_idempotent).then(|| backoff(policy, attempt))
                 }
                 Ok(_) => None,
-                Err(Error::Transport(e)) if e.is_timeout() || e.is_connect() || e.is_request() => {
+                // An attempt fails only with transport errors (API errors are made by `finish`).
+                Err(e) if e.is_retryable() => {
                     (request.is_idempotent() || policy.retry_non_idempotent).then(|| backoff(policy, attempt))
                 }
                 Err(_) => None,

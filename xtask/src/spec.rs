@@ -13,16 +13,22 @@ use crate::error::{Error, Result, escape_token, join};
 pub struct Spec {
     pub doc: openapiv3::OpenAPI,
     pub raw: Value,
-    /// JSON pointer of a path item or component (e.g. `/components/schemas/Team`) -> its file.
-    origins: BTreeMap<String, PathBuf>,
-    /// The file that defined each top-level key other than `paths` and `components`.
+    origins: Origins,
+}
+
+/// Where each part of the merged document was written.
+#[derive(Default)]
+struct Origins {
+    /// JSON pointer of a top-level key, path item or component (e.g. `/components/schemas/Team`)
+    /// -> its file.
+    by_pointer: BTreeMap<String, PathBuf>,
+    /// Every source file; when there is only one, everything is in it.
     files: Vec<PathBuf>,
 }
 
-impl Spec {
-    /// The file in which the part of the document at `pointer` was written, when known.
-    pub fn locate(&self, pointer: &str) -> Option<&Path> {
-        self.origins
+impl Origins {
+    fn locate(&self, pointer: &str) -> Option<&Path> {
+        self.by_pointer
             .iter()
             .filter(|(prefix, _)| pointer == prefix.as_str() || pointer.starts_with(&format!("{prefix}/")))
             .max_by_key(|(prefix, _)| prefix.len())
@@ -30,12 +36,23 @@ impl Spec {
             .or_else(|| if self.files.len() == 1 { Some(self.files[0].as_path()) } else { None })
     }
 
-    /// Attaches the file that holds `error.pointer`, if the error does not name one yet.
-    pub fn locate_error(&self, mut error: Error) -> Error {
+    fn locate_error(&self, mut error: Error) -> Error {
         if error.file.is_none() {
             error.file = self.locate(&error.pointer).map(Path::to_path_buf);
         }
         error
+    }
+}
+
+impl Spec {
+    /// The file in which the part of the document at `pointer` was written, when known.
+    pub fn locate(&self, pointer: &str) -> Option<&Path> {
+        self.origins.locate(pointer)
+    }
+
+    /// Attaches the file that holds `error.pointer`, if the error does not name one yet.
+    pub fn locate_error(&self, error: Error) -> Error {
+        self.origins.locate_error(error)
     }
 }
 
@@ -137,23 +154,21 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec> {
     }
     merged.entry("paths").or_insert_with(|| Value::Object(Map::new()));
     let raw = Value::Object(merged);
-    let spec_for_errors = Spec {
-        doc: openapiv3::OpenAPI::default(),
-        raw: Value::Null,
-        origins: origins.clone(),
-        files: sources.iter().map(|(f, _)| f.clone()).collect(),
-    };
+    for (key, file) in top_origins {
+        origins.insert(format!("/{}", escape_token(&key)), file);
+    }
+    let origins = Origins { by_pointer: origins, files: sources.iter().map(|(f, _)| f.clone()).collect() };
     let doc: openapiv3::OpenAPI = serde_path_to_error::deserialize(&raw).map_err(|e| {
         let (pointer, message) = narrow(&raw).unwrap_or_else(|| (pointer_of(e.path()), e.inner().to_string()));
-        spec_for_errors.locate_error(Error::new(pointer, format!("not a valid OpenAPI 3.0 document: {message}")))
+        origins.locate_error(Error::new(pointer, format!("not a valid OpenAPI 3.0 document: {message}")))
     })?;
     if !doc.openapi.starts_with("3.0") {
-        return Err(spec_for_errors.locate_error(Error::new(
+        return Err(origins.locate_error(Error::new(
             "/openapi",
             format!("OpenAPI version {} is not supported; use 3.0.x", doc.openapi),
         )));
     }
-    Ok(Spec { doc, raw, origins, files: spec_for_errors.files })
+    Ok(Spec { doc, raw, origins })
 }
 
 /// Merges the entries of one named map (`paths`, or one kind of `components`) from `file`.
