@@ -24,8 +24,6 @@ pub struct TypeDef {
     /// The module file name, e.g. `project_create_request`.
     pub module: String,
     pub docs: Docs,
-    /// `nullable: true` on the schema itself (e.g. `NullableUserRelationship`).
-    pub nullable: bool,
     pub kind: TypeKind,
 }
 

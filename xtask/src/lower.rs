@@ -112,13 +112,7 @@ impl<'a> Lowerer<'a> {
             SchemaKind::OneOf { one_of } => TypeKind::Union(self.lower_union(name, one_of, pointer)?),
             _ => TypeKind::Alias(self.lower_type_inline(name, schema, pointer)?),
         };
-        let def = TypeDef {
-            name: name.to_owned(),
-            module: module_name(name),
-            docs: schema_docs(schema),
-            nullable: schema.schema_data.nullable,
-            kind,
-        };
+        let def = TypeDef { name: name.to_owned(), module: module_name(name), docs: schema_docs(schema), kind };
         self.register(def, pointer)
     }
 
