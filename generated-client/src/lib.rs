@@ -29,6 +29,7 @@ mod client;
 mod codec;
 mod config;
 mod error;
+mod macros;
 #[rustfmt::skip]
 pub mod models;
 pub mod pagination;

@@ -25,10 +25,10 @@ fn struct_required_fields_are_constructor_arguments_and_optional_ones_setters() 
     assert_eq!(encode(&attributes), json!({"handle": "sec", "name": "Security", "description": "On call", "color": 3}));
     let decoded: TeamUpdateAttributes = decode(json!({"handle": "sec", "name": "Security"}));
     assert_eq!(decoded.description, None);
-    assert!(
-        serde_json::from_value::<TeamUpdateAttributes>(json!({"name": "Security"})).is_err(),
-        "missing required field"
-    );
+    let missing = serde_json::from_value::<TeamUpdateAttributes>(json!({"name": "Security"})).unwrap_err();
+    assert_eq!(missing.to_string(), "missing field `handle`");
+    let not_an_object = serde_json::from_value::<TeamUpdateAttributes>(json!([1])).unwrap_err();
+    assert_eq!(not_an_object.to_string(), "invalid type: sequence, expected a TeamUpdateAttributes object");
 }
 
 #[test]

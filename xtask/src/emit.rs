@@ -23,9 +23,7 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
             .chunks(chunk)
             .map(|defs| {
                 scope.spawn(move || {
-                    defs.iter()
-                        .map(|def| (format!("models/{}.rs", def.module), format_file(emit_type(def))))
-                        .collect::<Vec<_>>()
+                    defs.iter().map(|def| (format!("models/{}.rs", def.module), emit_model(def))).collect::<Vec<_>>()
                 })
             })
             .collect();
@@ -120,18 +118,26 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
 
 // ---- models ------------------------------------------------------------------------------
 
-fn emit_type(def: &TypeDef) -> TokenStream {
-    match &def.kind {
-        TypeKind::Struct(s) => emit_struct(def, s),
-        TypeKind::Enum(e) => emit_enum(def, e),
-        TypeKind::Union(u) => emit_union(def, u),
+/// A model file: the type's items, formatted, then the table of the `macro_rules!` that
+/// implements its serde traits (see `generated-client/src/macros.rs`).
+fn emit_model(def: &TypeDef) -> String {
+    let (items, table) = match &def.kind {
+        TypeKind::Struct(s) => (emit_struct(def, s), Some(struct_serde_table(&def.name, s))),
+        TypeKind::Enum(e) => (emit_enum(def, e), Some(enum_table(&def.name, e, enum_fallback(e)))),
+        TypeKind::Union(u) => (emit_union(def, u), None),
         TypeKind::Alias(ty) => {
             let docs = docs(&def.docs);
             let name = ident(&def.name);
             let ty = type_tokens(ty);
-            quote! { #docs pub type #name = #ty; }
+            (quote! { #docs pub type #name = #ty; }, None)
         }
+    };
+    let mut file = format_file(items);
+    if let Some(table) = table {
+        file.push('\n');
+        file.push_str(&table);
     }
+    file
 }
 
 /// How a field is stored: the three shapes of optionality.
@@ -204,8 +210,6 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
         " A value with its required fields; the optional ones are set with the chained setters.".to_owned()
     };
     let deprecated_allow = s.fields.iter().any(|f| f.docs.deprecated).then(|| quote! { #[allow(deprecated)] });
-    let serialize = emit_struct_serialize(&name, s);
-    let deserialize = emit_struct_deserialize(&name, s);
     quote! {
         #type_docs
         #[derive(Clone, Debug, #derive_default PartialEq)]
@@ -230,9 +234,6 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
                 self
             }
         }
-
-        #serialize
-        #deserialize
     }
 }
 
@@ -246,126 +247,49 @@ fn stored_type(field: &Field) -> TokenStream {
     }
 }
 
-/// Known fields in spec order (absent optional ones left out), then the unknown ones.
-fn emit_struct_serialize(name: &Ident, s: &Struct) -> TokenStream {
-    let entries = s.fields.iter().map(|f| {
-        let rust = ident(&f.rust_name);
-        let json = &f.json_name;
-        match (f.required, field_shape(f)) {
-            (true, _) => quote! { map.serialize_entry(#json, &self.#rust)?; },
-            (false, FieldShape::Nullable) => quote! {
-                if !self.#rust.is_absent() { map.serialize_entry(#json, &self.#rust)?; }
-            },
-            (false, _) => quote! {
-                if let Some(value) = &self.#rust { map.serialize_entry(#json, value)?; }
-            },
-        }
-    });
-    let allow_deprecated = s.fields.iter().any(|f| f.docs.deprecated).then(|| quote! { #[allow(deprecated)] });
-    quote! {
-        impl serde::Serialize for #name {
-            #allow_deprecated
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap;
-                let mut map = serializer.serialize_map(None)?;
-                #(#entries)*
-                for (key, value) in &self.additional_properties {
-                    map.serialize_entry(key, value)?;
-                }
-                map.end()
-            }
-        }
+/// The `object_serde!` table of a struct: one `"json" => field: shape` line per field. Written as
+/// text after the formatted items, so it is laid out one field per line (prettyplease would run a
+/// macro's tokens together) and costs no parsing.
+fn struct_serde_table(name: &str, s: &Struct) -> String {
+    let mut out = format!("crate::macros::object_serde!({name} {{\n");
+    for f in &s.fields {
+        let shape = match (f.required, field_shape(f)) {
+            (true, FieldShape::Option) => "required_nullable",
+            (_, FieldShape::Plain) => "required",
+            (_, FieldShape::Option) => "optional",
+            (_, FieldShape::Nullable) => "nullable",
+        };
+        out.push_str(&format!("    {:?} => {}: {shape},\n", f.json_name, f.rust_name));
     }
+    out.push_str("});\n");
+    out
 }
 
-/// One pass over the object: each known field decoded straight into its type, unknown ones kept
-/// as raw JSON text (no detour through `serde_json::Value`).
-fn emit_struct_deserialize(name: &Ident, s: &Struct) -> TokenStream {
-    let var = |f: &Field| format_ident!("f_{}", f.rust_name.trim_end_matches('_'));
-    let decls = s.fields.iter().map(|f| {
-        let v = var(f);
-        let ty = type_tokens(&f.ty);
-        match field_shape(f) {
-            FieldShape::Nullable => quote! { let mut #v: crate::Nullable<#ty> = crate::Nullable::Absent; },
-            _ => quote! { let mut #v: Option<#ty> = None; },
-        }
-    });
-    let arms = s.fields.iter().map(|f| {
-        let v = var(f);
-        let json = &f.json_name;
-        match field_shape(f) {
-            FieldShape::Plain => quote! { #json => #v = Some(map.next_value()?), },
-            _ => quote! { #json => #v = map.next_value()?, },
-        }
-    });
-    let builds = s.fields.iter().map(|f| {
-        let v = var(f);
-        let rust = ident(&f.rust_name);
-        let json = &f.json_name;
-        match field_shape(f) {
-            FieldShape::Plain => quote! { #rust: #v.ok_or_else(|| serde::de::Error::missing_field(#json))?, },
-            _ => quote! { #rust: #v, },
-        }
-    });
-    let expecting = format!("a {name} object");
-    let allow_deprecated = s.fields.iter().any(|f| f.docs.deprecated).then(|| quote! { #[allow(deprecated)] });
-    quote! {
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct Visitor;
-
-                impl<'de> serde::de::Visitor<'de> for Visitor {
-                    type Value = #name;
-
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-
-                    #allow_deprecated
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
-                        #(#decls)*
-                        let mut additional_properties = std::collections::BTreeMap::new();
-                        while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                            match key.as_str() {
-                                #(#arms)*
-                                _ => {
-                                    additional_properties.insert(key.into_owned(), map.next_value()?);
-                                }
-                            }
-                        }
-                        Ok(#name { #(#builds)* additional_properties })
-                    }
-                }
-
-                deserializer.deserialize_map(Visitor)
-            }
-        }
+/// The `string_enum!` table of an enum: one `Variant = "wire"` line per value, then the fallback.
+fn enum_table(name: &str, e: &Enum, fallback: &str) -> String {
+    let mut out = format!("crate::macros::string_enum!({name} {{\n");
+    for v in &e.values {
+        out.push_str(&format!("    {} = {:?},\n", v.rust_name, v.wire));
     }
+    out.push_str(&format!("    _ => {fallback},\n}});\n"));
+    out
 }
 
+/// The catch-all variant of an enum: `Unknown`, unless the spec lists a value of that name.
+fn enum_fallback(e: &Enum) -> &'static str {
+    if e.values.iter().any(|v| v.rust_name == "Unknown") { "UnknownValue" } else { "Unknown" }
+}
+
+/// The enum itself; its conversions come from its `string_enum!` table.
 fn emit_enum(def: &TypeDef, e: &Enum) -> TokenStream {
     let name = ident(&def.name);
     let type_docs = docs(&def.docs);
-    let fallback = if e.values.iter().any(|v| v.rust_name == "Unknown") {
-        format_ident!("UnknownValue")
-    } else {
-        format_ident!("Unknown")
-    };
+    let fallback = ident(enum_fallback(e));
     let variants = e.values.iter().enumerate().map(|(i, v)| {
         let variant = ident(&v.rust_name);
         let doc = format!(" `{}`", v.wire);
         let default = (e.default == Some(i)).then(|| quote! { #[default] });
         quote! { #[doc = #doc] #default #variant, }
-    });
-    let to_str = e.values.iter().map(|v| {
-        let variant = ident(&v.rust_name);
-        let wire = &v.wire;
-        quote! { Self::#variant => #wire, }
-    });
-    let from_str = e.values.iter().map(|v| {
-        let variant = ident(&v.rust_name);
-        let wire = &v.wire;
-        quote! { #wire => Self::#variant, }
     });
     let derive_default = e.default.is_some().then(|| quote! { Default, });
     quote! {
@@ -376,46 +300,6 @@ fn emit_enum(def: &TypeDef, e: &Enum) -> TokenStream {
             #(#variants)*
             /// A value this version of the spec does not list, kept as it was sent.
             #fallback(String),
-        }
-
-        impl #name {
-            /// The value as it goes on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(#to_str)*
-                    Self::#fallback(value) => value,
-                }
-            }
-        }
-
-        impl From<&str> for #name {
-            fn from(value: &str) -> Self {
-                match value {
-                    #(#from_str)*
-                    other => Self::#fallback(other.to_owned()),
-                }
-            }
-        }
-
-        impl std::str::FromStr for #name {
-            type Err = std::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> { Ok(Self::from(value)) }
-        }
-
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.as_str()) }
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                crate::codec::deserialize_str_enum(deserializer)
-            }
         }
     }
 }

@@ -39,58 +39,8 @@ impl ApplicationKeyResponseMeta {
         self
     }
 }
-impl serde::Serialize for ApplicationKeyResponseMeta {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.max_allowed_per_user {
-            map.serialize_entry("max_allowed_per_user", value)?;
-        }
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ApplicationKeyResponseMeta {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ApplicationKeyResponseMeta;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ApplicationKeyResponseMeta object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ApplicationKeyResponseMeta, A::Error> {
-                let mut f_max_allowed_per_user: Option<i64> = None;
-                let mut f_page: Option<crate::models::ApplicationKeyResponseMetaPage> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "max_allowed_per_user" => {
-                            f_max_allowed_per_user = map.next_value()?;
-                        }
-                        "page" => f_page = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ApplicationKeyResponseMeta {
-                    max_allowed_per_user: f_max_allowed_per_user,
-                    page: f_page,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(ApplicationKeyResponseMeta {
+    "max_allowed_per_user" => max_allowed_per_user: optional,
+    "page" => page: optional,
+});

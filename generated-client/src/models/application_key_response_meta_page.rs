@@ -31,52 +31,7 @@ impl ApplicationKeyResponseMetaPage {
         self
     }
 }
-impl serde::Serialize for ApplicationKeyResponseMetaPage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.total_filtered_count {
-            map.serialize_entry("total_filtered_count", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ApplicationKeyResponseMetaPage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ApplicationKeyResponseMetaPage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ApplicationKeyResponseMetaPage object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ApplicationKeyResponseMetaPage, A::Error> {
-                let mut f_total_filtered_count: Option<i64> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "total_filtered_count" => {
-                            f_total_filtered_count = map.next_value()?;
-                        }
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ApplicationKeyResponseMetaPage {
-                    total_filtered_count: f_total_filtered_count,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(ApplicationKeyResponseMetaPage {
+    "total_filtered_count" => total_filtered_count: optional,
+});

@@ -19,53 +19,13 @@ pub enum ApplicationKeysSort {
     /// A value this version of the spec does not list, kept as it was sent.
     Unknown(String),
 }
-impl ApplicationKeysSort {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CreatedAtAscending => "created_at",
-            Self::CreatedAtDescending => "-created_at",
-            Self::Last4Ascending => "last4",
-            Self::Last4Descending => "-last4",
-            Self::NameAscending => "name",
-            Self::NameDescending => "-name",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for ApplicationKeysSort {
-    fn from(value: &str) -> Self {
-        match value {
-            "created_at" => Self::CreatedAtAscending,
-            "-created_at" => Self::CreatedAtDescending,
-            "last4" => Self::Last4Ascending,
-            "-last4" => Self::Last4Descending,
-            "name" => Self::NameAscending,
-            "-name" => Self::NameDescending,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for ApplicationKeysSort {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ApplicationKeysSort {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ApplicationKeysSort {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ApplicationKeysSort {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::codec::deserialize_str_enum(deserializer)
-    }
-}
+
+crate::macros::string_enum!(ApplicationKeysSort {
+    CreatedAtAscending = "created_at",
+    CreatedAtDescending = "-created_at",
+    Last4Ascending = "last4",
+    Last4Descending = "-last4",
+    NameAscending = "name",
+    NameDescending = "-name",
+    _ => Unknown,
+});

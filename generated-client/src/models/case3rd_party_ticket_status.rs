@@ -14,47 +14,10 @@ pub enum Case3rdPartyTicketStatus {
     /// A value this version of the spec does not list, kept as it was sent.
     Unknown(String),
 }
-impl Case3rdPartyTicketStatus {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InProgress => "IN_PROGRESS",
-            Self::Completed => "COMPLETED",
-            Self::Failed => "FAILED",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for Case3rdPartyTicketStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "IN_PROGRESS" => Self::InProgress,
-            "COMPLETED" => Self::Completed,
-            "FAILED" => Self::Failed,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for Case3rdPartyTicketStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Case3rdPartyTicketStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Case3rdPartyTicketStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Case3rdPartyTicketStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::codec::deserialize_str_enum(deserializer)
-    }
-}
+
+crate::macros::string_enum!(Case3rdPartyTicketStatus {
+    InProgress = "IN_PROGRESS",
+    Completed = "COMPLETED",
+    Failed = "FAILED",
+    _ => Unknown,
+});

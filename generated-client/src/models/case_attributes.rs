@@ -119,116 +119,18 @@ impl CaseAttributes {
         self
     }
 }
-impl serde::Serialize for CaseAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.archived_at {
-            map.serialize_entry("archived_at", value)?;
-        }
-        if let Some(value) = &self.closed_at {
-            map.serialize_entry("closed_at", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("created_at", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.jira_issue {
-            map.serialize_entry("jira_issue", value)?;
-        }
-        if let Some(value) = &self.key {
-            map.serialize_entry("key", value)?;
-        }
-        if let Some(value) = &self.modified_at {
-            map.serialize_entry("modified_at", value)?;
-        }
-        if let Some(value) = &self.priority {
-            map.serialize_entry("priority", value)?;
-        }
-        if let Some(value) = &self.service_now_ticket {
-            map.serialize_entry("service_now_ticket", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.type_ {
-            map.serialize_entry("type", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for CaseAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = CaseAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a CaseAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<CaseAttributes, A::Error> {
-                let mut f_archived_at: Option<crate::DateTime> = None;
-                let mut f_closed_at: Option<crate::DateTime> = None;
-                let mut f_created_at: Option<crate::DateTime> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_jira_issue: Option<crate::models::JiraIssue> = None;
-                let mut f_key: Option<String> = None;
-                let mut f_modified_at: Option<crate::DateTime> = None;
-                let mut f_priority: Option<crate::models::CasePriority> = None;
-                let mut f_service_now_ticket: Option<crate::models::ServiceNowTicket> = None;
-                let mut f_status: Option<crate::models::CaseStatus> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_type: Option<crate::models::CaseType> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "archived_at" => f_archived_at = map.next_value()?,
-                        "closed_at" => f_closed_at = map.next_value()?,
-                        "created_at" => f_created_at = map.next_value()?,
-                        "description" => f_description = map.next_value()?,
-                        "jira_issue" => f_jira_issue = map.next_value()?,
-                        "key" => f_key = map.next_value()?,
-                        "modified_at" => f_modified_at = map.next_value()?,
-                        "priority" => f_priority = map.next_value()?,
-                        "service_now_ticket" => f_service_now_ticket = map.next_value()?,
-                        "status" => f_status = map.next_value()?,
-                        "title" => f_title = map.next_value()?,
-                        "type" => f_type = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(CaseAttributes {
-                    archived_at: f_archived_at,
-                    closed_at: f_closed_at,
-                    created_at: f_created_at,
-                    description: f_description,
-                    jira_issue: f_jira_issue,
-                    key: f_key,
-                    modified_at: f_modified_at,
-                    priority: f_priority,
-                    service_now_ticket: f_service_now_ticket,
-                    status: f_status,
-                    title: f_title,
-                    type_: f_type,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(CaseAttributes {
+    "archived_at" => archived_at: optional,
+    "closed_at" => closed_at: optional,
+    "created_at" => created_at: optional,
+    "description" => description: optional,
+    "jira_issue" => jira_issue: optional,
+    "key" => key: optional,
+    "modified_at" => modified_at: optional,
+    "priority" => priority: optional,
+    "service_now_ticket" => service_now_ticket: optional,
+    "status" => status: optional,
+    "title" => title: optional,
+    "type" => type_: optional,
+});

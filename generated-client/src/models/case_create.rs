@@ -43,62 +43,9 @@ impl CaseCreate {
         self
     }
 }
-impl serde::Serialize for CaseCreate {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("attributes", &self.attributes)?;
-        if let Some(value) = &self.relationships {
-            map.serialize_entry("relationships", value)?;
-        }
-        map.serialize_entry("type", &self.type_)?;
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for CaseCreate {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = CaseCreate;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a CaseCreate object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<CaseCreate, A::Error> {
-                let mut f_attributes: Option<crate::models::CaseCreateAttributes> = None;
-                let mut f_relationships: Option<
-                    crate::models::CaseCreateRelationships,
-                > = None;
-                let mut f_type: Option<crate::models::CaseResourceType> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "attributes" => f_attributes = Some(map.next_value()?),
-                        "relationships" => f_relationships = map.next_value()?,
-                        "type" => f_type = Some(map.next_value()?),
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(CaseCreate {
-                    attributes: f_attributes
-                        .ok_or_else(|| serde::de::Error::missing_field("attributes"))?,
-                    relationships: f_relationships,
-                    type_: f_type
-                        .ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(CaseCreate {
+    "attributes" => attributes: required,
+    "relationships" => relationships: optional,
+    "type" => type_: required,
+});

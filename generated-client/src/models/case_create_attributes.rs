@@ -45,66 +45,10 @@ impl CaseCreateAttributes {
         self
     }
 }
-impl serde::Serialize for CaseCreateAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.priority {
-            map.serialize_entry("priority", value)?;
-        }
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("type", &self.type_)?;
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for CaseCreateAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = CaseCreateAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a CaseCreateAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<CaseCreateAttributes, A::Error> {
-                let mut f_description: Option<String> = None;
-                let mut f_priority: Option<crate::models::CasePriority> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_type: Option<crate::models::CaseType> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "description" => f_description = map.next_value()?,
-                        "priority" => f_priority = map.next_value()?,
-                        "title" => f_title = Some(map.next_value()?),
-                        "type" => f_type = Some(map.next_value()?),
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(CaseCreateAttributes {
-                    description: f_description,
-                    priority: f_priority,
-                    title: f_title
-                        .ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    type_: f_type
-                        .ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(CaseCreateAttributes {
+    "description" => description: optional,
+    "priority" => priority: optional,
+    "title" => title: required,
+    "type" => type_: required,
+});

@@ -39,57 +39,8 @@ impl CaseCreateRelationships {
         self
     }
 }
-impl serde::Serialize for CaseCreateRelationships {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if !self.assignee.is_absent() {
-            map.serialize_entry("assignee", &self.assignee)?;
-        }
-        map.serialize_entry("project", &self.project)?;
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for CaseCreateRelationships {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = CaseCreateRelationships;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a CaseCreateRelationships object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<CaseCreateRelationships, A::Error> {
-                let mut f_assignee: crate::Nullable<
-                    crate::models::NullableUserRelationship,
-                > = crate::Nullable::Absent;
-                let mut f_project: Option<crate::models::ProjectRelationship> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "assignee" => f_assignee = map.next_value()?,
-                        "project" => f_project = Some(map.next_value()?),
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(CaseCreateRelationships {
-                    assignee: f_assignee,
-                    project: f_project
-                        .ok_or_else(|| serde::de::Error::missing_field("project"))?,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(CaseCreateRelationships {
+    "assignee" => assignee: nullable,
+    "project" => project: required,
+});

@@ -20,53 +20,13 @@ pub enum CasePriority {
     /// A value this version of the spec does not list, kept as it was sent.
     Unknown(String),
 }
-impl CasePriority {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NotDefined => "NOT_DEFINED",
-            Self::P1 => "P1",
-            Self::P2 => "P2",
-            Self::P3 => "P3",
-            Self::P4 => "P4",
-            Self::P5 => "P5",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for CasePriority {
-    fn from(value: &str) -> Self {
-        match value {
-            "NOT_DEFINED" => Self::NotDefined,
-            "P1" => Self::P1,
-            "P2" => Self::P2,
-            "P3" => Self::P3,
-            "P4" => Self::P4,
-            "P5" => Self::P5,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for CasePriority {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CasePriority {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CasePriority {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CasePriority {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::codec::deserialize_str_enum(deserializer)
-    }
-}
+
+crate::macros::string_enum!(CasePriority {
+    NotDefined = "NOT_DEFINED",
+    P1 = "P1",
+    P2 = "P2",
+    P3 = "P3",
+    P4 = "P4",
+    P5 = "P5",
+    _ => Unknown,
+});

@@ -70,74 +70,10 @@ impl CaseRelationships {
         self
     }
 }
-impl serde::Serialize for CaseRelationships {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if !self.assignee.is_absent() {
-            map.serialize_entry("assignee", &self.assignee)?;
-        }
-        if !self.created_by.is_absent() {
-            map.serialize_entry("created_by", &self.created_by)?;
-        }
-        if !self.modified_by.is_absent() {
-            map.serialize_entry("modified_by", &self.modified_by)?;
-        }
-        if let Some(value) = &self.project {
-            map.serialize_entry("project", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for CaseRelationships {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = CaseRelationships;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a CaseRelationships object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<CaseRelationships, A::Error> {
-                let mut f_assignee: crate::Nullable<
-                    crate::models::NullableUserRelationship,
-                > = crate::Nullable::Absent;
-                let mut f_created_by: crate::Nullable<
-                    crate::models::NullableUserRelationship,
-                > = crate::Nullable::Absent;
-                let mut f_modified_by: crate::Nullable<
-                    crate::models::NullableUserRelationship,
-                > = crate::Nullable::Absent;
-                let mut f_project: Option<crate::models::ProjectRelationship> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "assignee" => f_assignee = map.next_value()?,
-                        "created_by" => f_created_by = map.next_value()?,
-                        "modified_by" => f_modified_by = map.next_value()?,
-                        "project" => f_project = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(CaseRelationships {
-                    assignee: f_assignee,
-                    created_by: f_created_by,
-                    modified_by: f_modified_by,
-                    project: f_project,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(CaseRelationships {
+    "assignee" => assignee: nullable,
+    "created_by" => created_by: nullable,
+    "modified_by" => modified_by: nullable,
+    "project" => project: optional,
+});

@@ -13,47 +13,10 @@ pub enum CaseStatus {
     /// A value this version of the spec does not list, kept as it was sent.
     Unknown(String),
 }
-impl CaseStatus {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Open => "OPEN",
-            Self::InProgress => "IN_PROGRESS",
-            Self::Closed => "CLOSED",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for CaseStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "OPEN" => Self::Open,
-            "IN_PROGRESS" => Self::InProgress,
-            "CLOSED" => Self::Closed,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for CaseStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CaseStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CaseStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CaseStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::codec::deserialize_str_enum(deserializer)
-    }
-}
+
+crate::macros::string_enum!(CaseStatus {
+    Open = "OPEN",
+    InProgress = "IN_PROGRESS",
+    Closed = "CLOSED",
+    _ => Unknown,
+});

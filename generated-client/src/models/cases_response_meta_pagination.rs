@@ -47,62 +47,9 @@ impl CasesResponseMetaPagination {
         self
     }
 }
-impl serde::Serialize for CasesResponseMetaPagination {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.current {
-            map.serialize_entry("current", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        if let Some(value) = &self.total {
-            map.serialize_entry("total", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for CasesResponseMetaPagination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = CasesResponseMetaPagination;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a CasesResponseMetaPagination object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<CasesResponseMetaPagination, A::Error> {
-                let mut f_current: Option<i64> = None;
-                let mut f_size: Option<i64> = None;
-                let mut f_total: Option<i64> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "current" => f_current = map.next_value()?,
-                        "size" => f_size = map.next_value()?,
-                        "total" => f_total = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(CasesResponseMetaPagination {
-                    current: f_current,
-                    size: f_size,
-                    total: f_total,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(CasesResponseMetaPagination {
+    "current" => current: optional,
+    "size" => size: optional,
+    "total" => total: optional,
+});

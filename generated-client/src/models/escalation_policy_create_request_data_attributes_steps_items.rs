@@ -45,73 +45,9 @@ impl EscalationPolicyCreateRequestDataAttributesStepsItems {
         self
     }
 }
-impl serde::Serialize for EscalationPolicyCreateRequestDataAttributesStepsItems {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.assignment {
-            map.serialize_entry("assignment", value)?;
-        }
-        if let Some(value) = &self.escalate_after_seconds {
-            map.serialize_entry("escalate_after_seconds", value)?;
-        }
-        map.serialize_entry("targets", &self.targets)?;
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de>
-for EscalationPolicyCreateRequestDataAttributesStepsItems {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = EscalationPolicyCreateRequestDataAttributesStepsItems;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(
-                    "a EscalationPolicyCreateRequestDataAttributesStepsItems object",
-                )
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<
-                EscalationPolicyCreateRequestDataAttributesStepsItems,
-                A::Error,
-            > {
-                let mut f_assignment: Option<
-                    crate::models::EscalationPolicyStepAttributesAssignment,
-                > = None;
-                let mut f_escalate_after_seconds: Option<i64> = None;
-                let mut f_targets: Option<
-                    Vec<crate::models::EscalationPolicyStepTarget>,
-                > = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "assignment" => f_assignment = map.next_value()?,
-                        "escalate_after_seconds" => {
-                            f_escalate_after_seconds = map.next_value()?;
-                        }
-                        "targets" => f_targets = Some(map.next_value()?),
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(EscalationPolicyCreateRequestDataAttributesStepsItems {
-                    assignment: f_assignment,
-                    escalate_after_seconds: f_escalate_after_seconds,
-                    targets: f_targets
-                        .ok_or_else(|| serde::de::Error::missing_field("targets"))?,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(EscalationPolicyCreateRequestDataAttributesStepsItems {
+    "assignment" => assignment: optional,
+    "escalate_after_seconds" => escalate_after_seconds: optional,
+    "targets" => targets: required,
+});

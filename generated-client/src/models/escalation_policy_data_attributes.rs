@@ -50,68 +50,10 @@ impl EscalationPolicyDataAttributes {
         self
     }
 }
-impl serde::Serialize for EscalationPolicyDataAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.resolve_page_on_policy_end {
-            map.serialize_entry("resolve_page_on_policy_end", value)?;
-        }
-        if let Some(value) = &self.retries {
-            map.serialize_entry("retries", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for EscalationPolicyDataAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = EscalationPolicyDataAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a EscalationPolicyDataAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<EscalationPolicyDataAttributes, A::Error> {
-                let mut f_description: Option<String> = None;
-                let mut f_name: Option<String> = None;
-                let mut f_resolve_page_on_policy_end: Option<bool> = None;
-                let mut f_retries: Option<i64> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "description" => f_description = map.next_value()?,
-                        "name" => f_name = Some(map.next_value()?),
-                        "resolve_page_on_policy_end" => {
-                            f_resolve_page_on_policy_end = map.next_value()?;
-                        }
-                        "retries" => f_retries = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(EscalationPolicyDataAttributes {
-                    description: f_description,
-                    name: f_name.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    resolve_page_on_policy_end: f_resolve_page_on_policy_end,
-                    retries: f_retries,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(EscalationPolicyDataAttributes {
+    "description" => description: optional,
+    "name" => name: required,
+    "resolve_page_on_policy_end" => resolve_page_on_policy_end: optional,
+    "retries" => retries: optional,
+});

@@ -37,59 +37,8 @@ impl EscalationPolicyDataRelationships {
         self
     }
 }
-impl serde::Serialize for EscalationPolicyDataRelationships {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("steps", &self.steps)?;
-        if let Some(value) = &self.teams {
-            map.serialize_entry("teams", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for EscalationPolicyDataRelationships {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = EscalationPolicyDataRelationships;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a EscalationPolicyDataRelationships object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<EscalationPolicyDataRelationships, A::Error> {
-                let mut f_steps: Option<
-                    crate::models::EscalationPolicyDataRelationshipsSteps,
-                > = None;
-                let mut f_teams: Option<
-                    crate::models::EscalationPolicyDataRelationshipsTeams,
-                > = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "steps" => f_steps = Some(map.next_value()?),
-                        "teams" => f_teams = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(EscalationPolicyDataRelationships {
-                    steps: f_steps
-                        .ok_or_else(|| serde::de::Error::missing_field("steps"))?,
-                    teams: f_teams,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(EscalationPolicyDataRelationships {
+    "steps" => steps: required,
+    "teams" => teams: optional,
+});

@@ -32,55 +32,8 @@ impl EscalationPolicyDataRelationshipsStepsDataItems {
         self
     }
 }
-impl serde::Serialize for EscalationPolicyDataRelationshipsStepsDataItems {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("type", &self.type_)?;
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for EscalationPolicyDataRelationshipsStepsDataItems {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = EscalationPolicyDataRelationshipsStepsDataItems;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a EscalationPolicyDataRelationshipsStepsDataItems object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<EscalationPolicyDataRelationshipsStepsDataItems, A::Error> {
-                let mut f_id: Option<String> = None;
-                let mut f_type: Option<
-                    crate::models::EscalationPolicyDataRelationshipsStepsDataItemsType,
-                > = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => f_id = Some(map.next_value()?),
-                        "type" => f_type = Some(map.next_value()?),
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(EscalationPolicyDataRelationshipsStepsDataItems {
-                    id: f_id.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    type_: f_type
-                        .ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(EscalationPolicyDataRelationshipsStepsDataItems {
+    "id" => id: required,
+    "type" => type_: required,
+});

@@ -11,45 +11,9 @@ pub enum EscalationPolicyStepAttributesAssignment {
     /// A value this version of the spec does not list, kept as it was sent.
     Unknown(String),
 }
-impl EscalationPolicyStepAttributesAssignment {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Default => "default",
-            Self::RoundRobin => "round-robin",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for EscalationPolicyStepAttributesAssignment {
-    fn from(value: &str) -> Self {
-        match value {
-            "default" => Self::Default,
-            "round-robin" => Self::RoundRobin,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for EscalationPolicyStepAttributesAssignment {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for EscalationPolicyStepAttributesAssignment {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for EscalationPolicyStepAttributesAssignment {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for EscalationPolicyStepAttributesAssignment {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::codec::deserialize_str_enum(deserializer)
-    }
-}
+
+crate::macros::string_enum!(EscalationPolicyStepAttributesAssignment {
+    Default = "default",
+    RoundRobin = "round-robin",
+    _ => Unknown,
+});

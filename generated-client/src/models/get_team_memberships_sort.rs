@@ -23,57 +23,15 @@ pub enum GetTeamMembershipsSort {
     /// A value this version of the spec does not list, kept as it was sent.
     Unknown(String),
 }
-impl GetTeamMembershipsSort {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ManagerName => "manager_name",
-            Self::NegativeManagerName => "-manager_name",
-            Self::Name => "name",
-            Self::NegativeName => "-name",
-            Self::Handle => "handle",
-            Self::NegativeHandle => "-handle",
-            Self::Email => "email",
-            Self::NegativeEmail => "-email",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for GetTeamMembershipsSort {
-    fn from(value: &str) -> Self {
-        match value {
-            "manager_name" => Self::ManagerName,
-            "-manager_name" => Self::NegativeManagerName,
-            "name" => Self::Name,
-            "-name" => Self::NegativeName,
-            "handle" => Self::Handle,
-            "-handle" => Self::NegativeHandle,
-            "email" => Self::Email,
-            "-email" => Self::NegativeEmail,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for GetTeamMembershipsSort {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetTeamMembershipsSort {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetTeamMembershipsSort {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetTeamMembershipsSort {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::codec::deserialize_str_enum(deserializer)
-    }
-}
+
+crate::macros::string_enum!(GetTeamMembershipsSort {
+    ManagerName = "manager_name",
+    NegativeManagerName = "-manager_name",
+    Name = "name",
+    NegativeName = "-name",
+    Handle = "handle",
+    NegativeHandle = "-handle",
+    Email = "email",
+    NegativeEmail = "-email",
+    _ => Unknown,
+});

@@ -11,45 +11,9 @@ pub enum IncidentRelatedObject {
     /// A value this version of the spec does not list, kept as it was sent.
     Unknown(String),
 }
-impl IncidentRelatedObject {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Users => "users",
-            Self::Attachments => "attachments",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for IncidentRelatedObject {
-    fn from(value: &str) -> Self {
-        match value {
-            "users" => Self::Users,
-            "attachments" => Self::Attachments,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for IncidentRelatedObject {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for IncidentRelatedObject {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for IncidentRelatedObject {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for IncidentRelatedObject {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::codec::deserialize_str_enum(deserializer)
-    }
-}
+
+crate::macros::string_enum!(IncidentRelatedObject {
+    Users = "users",
+    Attachments = "attachments",
+    _ => Unknown,
+});

@@ -47,62 +47,9 @@ impl IncidentResponseMetaPagination {
         self
     }
 }
-impl serde::Serialize for IncidentResponseMetaPagination {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.next_offset {
-            map.serialize_entry("next_offset", value)?;
-        }
-        if let Some(value) = &self.offset {
-            map.serialize_entry("offset", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for IncidentResponseMetaPagination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = IncidentResponseMetaPagination;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a IncidentResponseMetaPagination object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<IncidentResponseMetaPagination, A::Error> {
-                let mut f_next_offset: Option<i64> = None;
-                let mut f_offset: Option<i64> = None;
-                let mut f_size: Option<i64> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "next_offset" => f_next_offset = map.next_value()?,
-                        "offset" => f_offset = map.next_value()?,
-                        "size" => f_size = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(IncidentResponseMetaPagination {
-                    next_offset: f_next_offset,
-                    offset: f_offset,
-                    size: f_size,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(IncidentResponseMetaPagination {
+    "next_offset" => next_offset: optional,
+    "offset" => offset: optional,
+    "size" => size: optional,
+});

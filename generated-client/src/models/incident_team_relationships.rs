@@ -39,56 +39,8 @@ impl IncidentTeamRelationships {
         self
     }
 }
-impl serde::Serialize for IncidentTeamRelationships {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.created_by {
-            map.serialize_entry("created_by", value)?;
-        }
-        if let Some(value) = &self.last_modified_by {
-            map.serialize_entry("last_modified_by", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for IncidentTeamRelationships {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = IncidentTeamRelationships;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a IncidentTeamRelationships object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<IncidentTeamRelationships, A::Error> {
-                let mut f_created_by: Option<crate::models::RelationshipToUser> = None;
-                let mut f_last_modified_by: Option<crate::models::RelationshipToUser> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "created_by" => f_created_by = map.next_value()?,
-                        "last_modified_by" => f_last_modified_by = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(IncidentTeamRelationships {
-                    created_by: f_created_by,
-                    last_modified_by: f_last_modified_by,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(IncidentTeamRelationships {
+    "created_by" => created_by: optional,
+    "last_modified_by" => last_modified_by: optional,
+});

@@ -47,62 +47,9 @@ impl IncidentTeamResponseAttributes {
         self
     }
 }
-impl serde::Serialize for IncidentTeamResponseAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.created {
-            map.serialize_entry("created", value)?;
-        }
-        if let Some(value) = &self.modified {
-            map.serialize_entry("modified", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for IncidentTeamResponseAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = IncidentTeamResponseAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a IncidentTeamResponseAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<IncidentTeamResponseAttributes, A::Error> {
-                let mut f_created: Option<crate::DateTime> = None;
-                let mut f_modified: Option<crate::DateTime> = None;
-                let mut f_name: Option<String> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "created" => f_created = map.next_value()?,
-                        "modified" => f_modified = map.next_value()?,
-                        "name" => f_name = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(IncidentTeamResponseAttributes {
-                    created: f_created,
-                    modified: f_modified,
-                    name: f_name,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(IncidentTeamResponseAttributes {
+    "created" => created: optional,
+    "modified" => modified: optional,
+    "name" => name: optional,
+});

@@ -55,68 +55,10 @@ impl JiraIssueResult {
         self
     }
 }
-impl serde::Serialize for JiraIssueResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.issue_id {
-            map.serialize_entry("issue_id", value)?;
-        }
-        if let Some(value) = &self.issue_key {
-            map.serialize_entry("issue_key", value)?;
-        }
-        if let Some(value) = &self.issue_url {
-            map.serialize_entry("issue_url", value)?;
-        }
-        if let Some(value) = &self.project_key {
-            map.serialize_entry("project_key", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for JiraIssueResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = JiraIssueResult;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JiraIssueResult object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<JiraIssueResult, A::Error> {
-                let mut f_issue_id: Option<String> = None;
-                let mut f_issue_key: Option<String> = None;
-                let mut f_issue_url: Option<String> = None;
-                let mut f_project_key: Option<String> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "issue_id" => f_issue_id = map.next_value()?,
-                        "issue_key" => f_issue_key = map.next_value()?,
-                        "issue_url" => f_issue_url = map.next_value()?,
-                        "project_key" => f_project_key = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(JiraIssueResult {
-                    issue_id: f_issue_id,
-                    issue_key: f_issue_key,
-                    issue_url: f_issue_url,
-                    project_key: f_project_key,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(JiraIssueResult {
+    "issue_id" => issue_id: optional,
+    "issue_key" => issue_key: optional,
+    "issue_url" => issue_url: optional,
+    "project_key" => project_key: optional,
+});

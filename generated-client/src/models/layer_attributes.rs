@@ -74,82 +74,12 @@ impl LayerAttributes {
         self
     }
 }
-impl serde::Serialize for LayerAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.effective_date {
-            map.serialize_entry("effective_date", value)?;
-        }
-        if let Some(value) = &self.end_date {
-            map.serialize_entry("end_date", value)?;
-        }
-        if let Some(value) = &self.interval {
-            map.serialize_entry("interval", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.restrictions {
-            map.serialize_entry("restrictions", value)?;
-        }
-        if let Some(value) = &self.rotation_start {
-            map.serialize_entry("rotation_start", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for LayerAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = LayerAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a LayerAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<LayerAttributes, A::Error> {
-                let mut f_effective_date: Option<crate::DateTime> = None;
-                let mut f_end_date: Option<crate::DateTime> = None;
-                let mut f_interval: Option<crate::models::LayerAttributesInterval> = None;
-                let mut f_name: Option<String> = None;
-                let mut f_restrictions: Option<
-                    Vec<crate::models::LayerAttributesRestrictionsItems>,
-                > = None;
-                let mut f_rotation_start: Option<crate::DateTime> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "effective_date" => f_effective_date = map.next_value()?,
-                        "end_date" => f_end_date = map.next_value()?,
-                        "interval" => f_interval = map.next_value()?,
-                        "name" => f_name = map.next_value()?,
-                        "restrictions" => f_restrictions = map.next_value()?,
-                        "rotation_start" => f_rotation_start = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(LayerAttributes {
-                    effective_date: f_effective_date,
-                    end_date: f_end_date,
-                    interval: f_interval,
-                    name: f_name,
-                    restrictions: f_restrictions,
-                    rotation_start: f_rotation_start,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(LayerAttributes {
+    "effective_date" => effective_date: optional,
+    "end_date" => end_date: optional,
+    "interval" => interval: optional,
+    "name" => name: optional,
+    "restrictions" => restrictions: optional,
+    "rotation_start" => rotation_start: optional,
+});

@@ -39,56 +39,8 @@ impl LayerAttributesInterval {
         self
     }
 }
-impl serde::Serialize for LayerAttributesInterval {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.days {
-            map.serialize_entry("days", value)?;
-        }
-        if let Some(value) = &self.seconds {
-            map.serialize_entry("seconds", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for LayerAttributesInterval {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = LayerAttributesInterval;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a LayerAttributesInterval object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<LayerAttributesInterval, A::Error> {
-                let mut f_days: Option<i32> = None;
-                let mut f_seconds: Option<i64> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "days" => f_days = map.next_value()?,
-                        "seconds" => f_seconds = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(LayerAttributesInterval {
-                    days: f_days,
-                    seconds: f_seconds,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(LayerAttributesInterval {
+    "days" => days: optional,
+    "seconds" => seconds: optional,
+});

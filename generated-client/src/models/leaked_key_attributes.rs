@@ -34,54 +34,8 @@ impl LeakedKeyAttributes {
         self
     }
 }
-impl serde::Serialize for LeakedKeyAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("date", &self.date)?;
-        if let Some(value) = &self.leak_source {
-            map.serialize_entry("leak_source", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for LeakedKeyAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = LeakedKeyAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a LeakedKeyAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<LeakedKeyAttributes, A::Error> {
-                let mut f_date: Option<crate::DateTime> = None;
-                let mut f_leak_source: Option<String> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "date" => f_date = Some(map.next_value()?),
-                        "leak_source" => f_leak_source = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(LeakedKeyAttributes {
-                    date: f_date.ok_or_else(|| serde::de::Error::missing_field("date"))?,
-                    leak_source: f_leak_source,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(LeakedKeyAttributes {
+    "date" => date: required,
+    "leak_source" => leak_source: optional,
+});

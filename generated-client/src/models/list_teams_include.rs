@@ -11,45 +11,9 @@ pub enum ListTeamsInclude {
     /// A value this version of the spec does not list, kept as it was sent.
     Unknown(String),
 }
-impl ListTeamsInclude {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TeamLinks => "team_links",
-            Self::UserTeamPermissions => "user_team_permissions",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for ListTeamsInclude {
-    fn from(value: &str) -> Self {
-        match value {
-            "team_links" => Self::TeamLinks,
-            "user_team_permissions" => Self::UserTeamPermissions,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for ListTeamsInclude {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ListTeamsInclude {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ListTeamsInclude {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ListTeamsInclude {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::codec::deserialize_str_enum(deserializer)
-    }
-}
+
+crate::macros::string_enum!(ListTeamsInclude {
+    TeamLinks = "team_links",
+    UserTeamPermissions = "user_team_permissions",
+    _ => Unknown,
+});

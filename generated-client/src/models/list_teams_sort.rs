@@ -15,49 +15,11 @@ pub enum ListTeamsSort {
     /// A value this version of the spec does not list, kept as it was sent.
     Unknown(String),
 }
-impl ListTeamsSort {
-    /// The value as it goes on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Name => "name",
-            Self::NegativeName => "-name",
-            Self::UserCount => "user_count",
-            Self::NegativeUserCount => "-user_count",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<&str> for ListTeamsSort {
-    fn from(value: &str) -> Self {
-        match value {
-            "name" => Self::Name,
-            "-name" => Self::NegativeName,
-            "user_count" => Self::UserCount,
-            "-user_count" => Self::NegativeUserCount,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-impl std::str::FromStr for ListTeamsSort {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ListTeamsSort {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ListTeamsSort {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ListTeamsSort {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        crate::codec::deserialize_str_enum(deserializer)
-    }
-}
+
+crate::macros::string_enum!(ListTeamsSort {
+    Name = "name",
+    NegativeName = "-name",
+    UserCount = "user_count",
+    NegativeUserCount = "-user_count",
+    _ => Unknown,
+});

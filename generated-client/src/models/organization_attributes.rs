@@ -87,92 +87,14 @@ impl OrganizationAttributes {
         self
     }
 }
-impl serde::Serialize for OrganizationAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("created_at", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.disabled {
-            map.serialize_entry("disabled", value)?;
-        }
-        if let Some(value) = &self.modified_at {
-            map.serialize_entry("modified_at", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.public_id {
-            map.serialize_entry("public_id", value)?;
-        }
-        if let Some(value) = &self.sharing {
-            map.serialize_entry("sharing", value)?;
-        }
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrganizationAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OrganizationAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a OrganizationAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<OrganizationAttributes, A::Error> {
-                let mut f_created_at: Option<crate::DateTime> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_disabled: Option<bool> = None;
-                let mut f_modified_at: Option<crate::DateTime> = None;
-                let mut f_name: Option<String> = None;
-                let mut f_public_id: Option<String> = None;
-                let mut f_sharing: Option<String> = None;
-                let mut f_url: Option<String> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "created_at" => f_created_at = map.next_value()?,
-                        "description" => f_description = map.next_value()?,
-                        "disabled" => f_disabled = map.next_value()?,
-                        "modified_at" => f_modified_at = map.next_value()?,
-                        "name" => f_name = map.next_value()?,
-                        "public_id" => f_public_id = map.next_value()?,
-                        "sharing" => f_sharing = map.next_value()?,
-                        "url" => f_url = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(OrganizationAttributes {
-                    created_at: f_created_at,
-                    description: f_description,
-                    disabled: f_disabled,
-                    modified_at: f_modified_at,
-                    name: f_name,
-                    public_id: f_public_id,
-                    sharing: f_sharing,
-                    url: f_url,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(OrganizationAttributes {
+    "created_at" => created_at: optional,
+    "description" => description: optional,
+    "disabled" => disabled: optional,
+    "modified_at" => modified_at: optional,
+    "name" => name: optional,
+    "public_id" => public_id: optional,
+    "sharing" => sharing: optional,
+    "url" => url: optional,
+});

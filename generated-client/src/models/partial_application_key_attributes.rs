@@ -55,68 +55,10 @@ impl PartialApplicationKeyAttributes {
         self
     }
 }
-impl serde::Serialize for PartialApplicationKeyAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("created_at", value)?;
-        }
-        if let Some(value) = &self.last4 {
-            map.serialize_entry("last4", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.scopes {
-            map.serialize_entry("scopes", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for PartialApplicationKeyAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = PartialApplicationKeyAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PartialApplicationKeyAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PartialApplicationKeyAttributes, A::Error> {
-                let mut f_created_at: Option<String> = None;
-                let mut f_last4: Option<String> = None;
-                let mut f_name: Option<String> = None;
-                let mut f_scopes: Option<Vec<String>> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "created_at" => f_created_at = map.next_value()?,
-                        "last4" => f_last4 = map.next_value()?,
-                        "name" => f_name = map.next_value()?,
-                        "scopes" => f_scopes = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(PartialApplicationKeyAttributes {
-                    created_at: f_created_at,
-                    last4: f_last4,
-                    name: f_name,
-                    scopes: f_scopes,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(PartialApplicationKeyAttributes {
+    "created_at" => created_at: optional,
+    "last4" => last4: optional,
+    "name" => name: optional,
+    "scopes" => scopes: optional,
+});

@@ -79,86 +79,13 @@ impl PermissionAttributes {
         self
     }
 }
-impl serde::Serialize for PermissionAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.created {
-            map.serialize_entry("created", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("display_name", value)?;
-        }
-        if let Some(value) = &self.display_type {
-            map.serialize_entry("display_type", value)?;
-        }
-        if let Some(value) = &self.group_name {
-            map.serialize_entry("group_name", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.restricted {
-            map.serialize_entry("restricted", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for PermissionAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = PermissionAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a PermissionAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<PermissionAttributes, A::Error> {
-                let mut f_created: Option<crate::DateTime> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_display_name: Option<String> = None;
-                let mut f_display_type: Option<String> = None;
-                let mut f_group_name: Option<String> = None;
-                let mut f_name: Option<String> = None;
-                let mut f_restricted: Option<bool> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "created" => f_created = map.next_value()?,
-                        "description" => f_description = map.next_value()?,
-                        "display_name" => f_display_name = map.next_value()?,
-                        "display_type" => f_display_type = map.next_value()?,
-                        "group_name" => f_group_name = map.next_value()?,
-                        "name" => f_name = map.next_value()?,
-                        "restricted" => f_restricted = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(PermissionAttributes {
-                    created: f_created,
-                    description: f_description,
-                    display_name: f_display_name,
-                    display_type: f_display_type,
-                    group_name: f_group_name,
-                    name: f_name,
-                    restricted: f_restricted,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(PermissionAttributes {
+    "created" => created: optional,
+    "description" => description: optional,
+    "display_name" => display_name: optional,
+    "display_type" => display_type: optional,
+    "group_name" => group_name: optional,
+    "name" => name: optional,
+    "restricted" => restricted: optional,
+});

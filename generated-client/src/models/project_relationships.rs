@@ -39,56 +39,8 @@ impl ProjectRelationships {
         self
     }
 }
-impl serde::Serialize for ProjectRelationships {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.member_team {
-            map.serialize_entry("member_team", value)?;
-        }
-        if let Some(value) = &self.member_user {
-            map.serialize_entry("member_user", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ProjectRelationships {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ProjectRelationships;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ProjectRelationships object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ProjectRelationships, A::Error> {
-                let mut f_member_team: Option<crate::models::RelationshipToTeamLinks> = None;
-                let mut f_member_user: Option<crate::models::UsersRelationship> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "member_team" => f_member_team = map.next_value()?,
-                        "member_user" => f_member_user = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ProjectRelationships {
-                    member_team: f_member_team,
-                    member_user: f_member_user,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(ProjectRelationships {
+    "member_team" => member_team: optional,
+    "member_user" => member_user: optional,
+});

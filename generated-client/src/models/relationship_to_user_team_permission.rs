@@ -42,58 +42,8 @@ impl RelationshipToUserTeamPermission {
         self
     }
 }
-impl serde::Serialize for RelationshipToUserTeamPermission {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        if let Some(value) = &self.links {
-            map.serialize_entry("links", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for RelationshipToUserTeamPermission {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = RelationshipToUserTeamPermission;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RelationshipToUserTeamPermission object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RelationshipToUserTeamPermission, A::Error> {
-                let mut f_data: Option<
-                    crate::models::RelationshipToUserTeamPermissionData,
-                > = None;
-                let mut f_links: Option<crate::models::TeamRelationshipsLinks> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "data" => f_data = map.next_value()?,
-                        "links" => f_links = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(RelationshipToUserTeamPermission {
-                    data: f_data,
-                    links: f_links,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(RelationshipToUserTeamPermission {
+    "data" => data: optional,
+    "links" => links: optional,
+});

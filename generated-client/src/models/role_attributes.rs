@@ -55,68 +55,10 @@ impl RoleAttributes {
         self
     }
 }
-impl serde::Serialize for RoleAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("created_at", value)?;
-        }
-        if let Some(value) = &self.modified_at {
-            map.serialize_entry("modified_at", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.user_count {
-            map.serialize_entry("user_count", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for RoleAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = RoleAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a RoleAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<RoleAttributes, A::Error> {
-                let mut f_created_at: Option<crate::DateTime> = None;
-                let mut f_modified_at: Option<crate::DateTime> = None;
-                let mut f_name: Option<String> = None;
-                let mut f_user_count: Option<i64> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "created_at" => f_created_at = map.next_value()?,
-                        "modified_at" => f_modified_at = map.next_value()?,
-                        "name" => f_name = map.next_value()?,
-                        "user_count" => f_user_count = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(RoleAttributes {
-                    created_at: f_created_at,
-                    modified_at: f_modified_at,
-                    name: f_name,
-                    user_count: f_user_count,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(RoleAttributes {
+    "created_at" => created_at: optional,
+    "modified_at" => modified_at: optional,
+    "name" => name: optional,
+    "user_count" => user_count: optional,
+});

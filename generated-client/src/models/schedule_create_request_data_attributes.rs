@@ -44,66 +44,10 @@ impl ScheduleCreateRequestDataAttributes {
         self
     }
 }
-impl serde::Serialize for ScheduleCreateRequestDataAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("layers", &self.layers)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.tags {
-            map.serialize_entry("tags", value)?;
-        }
-        map.serialize_entry("time_zone", &self.time_zone)?;
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ScheduleCreateRequestDataAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ScheduleCreateRequestDataAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ScheduleCreateRequestDataAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ScheduleCreateRequestDataAttributes, A::Error> {
-                let mut f_layers: Option<
-                    Vec<crate::models::ScheduleCreateRequestDataAttributesLayersItems>,
-                > = None;
-                let mut f_name: Option<String> = None;
-                let mut f_tags: Option<Vec<String>> = None;
-                let mut f_time_zone: Option<String> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "layers" => f_layers = Some(map.next_value()?),
-                        "name" => f_name = Some(map.next_value()?),
-                        "tags" => f_tags = map.next_value()?,
-                        "time_zone" => f_time_zone = Some(map.next_value()?),
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ScheduleCreateRequestDataAttributes {
-                    layers: f_layers
-                        .ok_or_else(|| serde::de::Error::missing_field("layers"))?,
-                    name: f_name.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    tags: f_tags,
-                    time_zone: f_time_zone
-                        .ok_or_else(|| serde::de::Error::missing_field("time_zone"))?,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(ScheduleCreateRequestDataAttributes {
+    "layers" => layers: required,
+    "name" => name: required,
+    "tags" => tags: optional,
+    "time_zone" => time_zone: required,
+});

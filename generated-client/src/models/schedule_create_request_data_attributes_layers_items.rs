@@ -73,94 +73,13 @@ impl ScheduleCreateRequestDataAttributesLayersItems {
         self
     }
 }
-impl serde::Serialize for ScheduleCreateRequestDataAttributesLayersItems {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("effective_date", &self.effective_date)?;
-        if let Some(value) = &self.end_date {
-            map.serialize_entry("end_date", value)?;
-        }
-        map.serialize_entry("interval", &self.interval)?;
-        map.serialize_entry("members", &self.members)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.restrictions {
-            map.serialize_entry("restrictions", value)?;
-        }
-        map.serialize_entry("rotation_start", &self.rotation_start)?;
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ScheduleCreateRequestDataAttributesLayersItems {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ScheduleCreateRequestDataAttributesLayersItems;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ScheduleCreateRequestDataAttributesLayersItems object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ScheduleCreateRequestDataAttributesLayersItems, A::Error> {
-                let mut f_effective_date: Option<crate::DateTime> = None;
-                let mut f_end_date: Option<crate::DateTime> = None;
-                let mut f_interval: Option<
-                    crate::models::ScheduleCreateRequestDataAttributesLayersItemsInterval,
-                > = None;
-                let mut f_members: Option<
-                    Vec<
-                        crate::models::ScheduleCreateRequestDataAttributesLayersItemsMembersItems,
-                    >,
-                > = None;
-                let mut f_name: Option<String> = None;
-                let mut f_restrictions: Option<
-                    Vec<
-                        crate::models::ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems,
-                    >,
-                > = None;
-                let mut f_rotation_start: Option<crate::DateTime> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "effective_date" => f_effective_date = Some(map.next_value()?),
-                        "end_date" => f_end_date = map.next_value()?,
-                        "interval" => f_interval = Some(map.next_value()?),
-                        "members" => f_members = Some(map.next_value()?),
-                        "name" => f_name = Some(map.next_value()?),
-                        "restrictions" => f_restrictions = map.next_value()?,
-                        "rotation_start" => f_rotation_start = Some(map.next_value()?),
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ScheduleCreateRequestDataAttributesLayersItems {
-                    effective_date: f_effective_date
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "effective_date",
-                        ))?,
-                    end_date: f_end_date,
-                    interval: f_interval
-                        .ok_or_else(|| serde::de::Error::missing_field("interval"))?,
-                    members: f_members
-                        .ok_or_else(|| serde::de::Error::missing_field("members"))?,
-                    name: f_name.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    restrictions: f_restrictions,
-                    rotation_start: f_rotation_start
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "rotation_start",
-                        ))?,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(ScheduleCreateRequestDataAttributesLayersItems {
+    "effective_date" => effective_date: required,
+    "end_date" => end_date: optional,
+    "interval" => interval: required,
+    "members" => members: required,
+    "name" => name: required,
+    "restrictions" => restrictions: optional,
+    "rotation_start" => rotation_start: required,
+});

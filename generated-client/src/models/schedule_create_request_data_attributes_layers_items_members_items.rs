@@ -36,58 +36,7 @@ impl ScheduleCreateRequestDataAttributesLayersItemsMembersItems {
         self
     }
 }
-impl serde::Serialize for ScheduleCreateRequestDataAttributesLayersItemsMembersItems {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.user {
-            map.serialize_entry("user", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de>
-for ScheduleCreateRequestDataAttributesLayersItemsMembersItems {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ScheduleCreateRequestDataAttributesLayersItemsMembersItems;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(
-                    "a ScheduleCreateRequestDataAttributesLayersItemsMembersItems object",
-                )
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<
-                ScheduleCreateRequestDataAttributesLayersItemsMembersItems,
-                A::Error,
-            > {
-                let mut f_user: Option<
-                    crate::models::ScheduleCreateRequestDataAttributesLayersItemsMembersItemsUser,
-                > = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "user" => f_user = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ScheduleCreateRequestDataAttributesLayersItemsMembersItems {
-                    user: f_user,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(ScheduleCreateRequestDataAttributesLayersItemsMembersItems {
+    "user" => user: optional,
+});

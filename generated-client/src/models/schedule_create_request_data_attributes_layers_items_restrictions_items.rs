@@ -65,79 +65,10 @@ impl ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems {
         self
     }
 }
-impl serde::Serialize
-for ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.end_day {
-            map.serialize_entry("end_day", value)?;
-        }
-        if let Some(value) = &self.end_time {
-            map.serialize_entry("end_time", value)?;
-        }
-        if let Some(value) = &self.start_day {
-            map.serialize_entry("start_day", value)?;
-        }
-        if let Some(value) = &self.start_time {
-            map.serialize_entry("start_time", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de>
-for ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(
-                    "a ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems object",
-                )
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<
-                ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems,
-                A::Error,
-            > {
-                let mut f_end_day: Option<
-                    crate::models::ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItemsEndDay,
-                > = None;
-                let mut f_end_time: Option<String> = None;
-                let mut f_start_day: Option<
-                    crate::models::ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItemsStartDay,
-                > = None;
-                let mut f_start_time: Option<String> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "end_day" => f_end_day = map.next_value()?,
-                        "end_time" => f_end_time = map.next_value()?,
-                        "start_day" => f_start_day = map.next_value()?,
-                        "start_time" => f_start_time = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems {
-                    end_day: f_end_day,
-                    end_time: f_end_time,
-                    start_day: f_start_day,
-                    start_time: f_start_time,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems {
+    "end_day" => end_day: optional,
+    "end_time" => end_time: optional,
+    "start_day" => start_day: optional,
+    "start_time" => start_time: optional,
+});

@@ -47,62 +47,9 @@ impl ScheduleDataAttributes {
         self
     }
 }
-impl serde::Serialize for ScheduleDataAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.tags {
-            map.serialize_entry("tags", value)?;
-        }
-        if let Some(value) = &self.time_zone {
-            map.serialize_entry("time_zone", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ScheduleDataAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ScheduleDataAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ScheduleDataAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ScheduleDataAttributes, A::Error> {
-                let mut f_name: Option<String> = None;
-                let mut f_tags: Option<Vec<String>> = None;
-                let mut f_time_zone: Option<String> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "name" => f_name = map.next_value()?,
-                        "tags" => f_tags = map.next_value()?,
-                        "time_zone" => f_time_zone = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ScheduleDataAttributes {
-                    name: f_name,
-                    tags: f_tags,
-                    time_zone: f_time_zone,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(ScheduleDataAttributes {
+    "name" => name: optional,
+    "tags" => tags: optional,
+    "time_zone" => time_zone: optional,
+});

@@ -45,58 +45,8 @@ impl ScheduleDataRelationships {
         self
     }
 }
-impl serde::Serialize for ScheduleDataRelationships {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.layers {
-            map.serialize_entry("layers", value)?;
-        }
-        if let Some(value) = &self.teams {
-            map.serialize_entry("teams", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ScheduleDataRelationships {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ScheduleDataRelationships;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ScheduleDataRelationships object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ScheduleDataRelationships, A::Error> {
-                let mut f_layers: Option<
-                    crate::models::ScheduleDataRelationshipsLayers,
-                > = None;
-                let mut f_teams: Option<crate::models::ScheduleDataRelationshipsTeams> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "layers" => f_layers = map.next_value()?,
-                        "teams" => f_teams = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ScheduleDataRelationships {
-                    layers: f_layers,
-                    teams: f_teams,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(ScheduleDataRelationships {
+    "layers" => layers: optional,
+    "teams" => teams: optional,
+});

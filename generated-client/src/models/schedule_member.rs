@@ -45,63 +45,9 @@ impl ScheduleMember {
         self
     }
 }
-impl serde::Serialize for ScheduleMember {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.relationships {
-            map.serialize_entry("relationships", value)?;
-        }
-        map.serialize_entry("type", &self.type_)?;
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ScheduleMember {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ScheduleMember;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ScheduleMember object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ScheduleMember, A::Error> {
-                let mut f_id: Option<String> = None;
-                let mut f_relationships: Option<
-                    crate::models::ScheduleMemberRelationships,
-                > = None;
-                let mut f_type: Option<crate::models::ScheduleMemberType> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => f_id = map.next_value()?,
-                        "relationships" => f_relationships = map.next_value()?,
-                        "type" => f_type = Some(map.next_value()?),
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ScheduleMember {
-                    id: f_id,
-                    relationships: f_relationships,
-                    type_: f_type
-                        .ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(ScheduleMember {
+    "id" => id: optional,
+    "relationships" => relationships: optional,
+    "type" => type_: required,
+});

@@ -31,57 +31,7 @@ impl ScheduleUpdateRequestDataAttributesLayersItemsMembersItemsUser {
         self
     }
 }
-impl serde::Serialize
-for ScheduleUpdateRequestDataAttributesLayersItemsMembersItemsUser {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de>
-for ScheduleUpdateRequestDataAttributesLayersItemsMembersItemsUser {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ScheduleUpdateRequestDataAttributesLayersItemsMembersItemsUser;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(
-                    "a ScheduleUpdateRequestDataAttributesLayersItemsMembersItemsUser object",
-                )
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<
-                ScheduleUpdateRequestDataAttributesLayersItemsMembersItemsUser,
-                A::Error,
-            > {
-                let mut f_id: Option<String> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "id" => f_id = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ScheduleUpdateRequestDataAttributesLayersItemsMembersItemsUser {
-                    id: f_id,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(ScheduleUpdateRequestDataAttributesLayersItemsMembersItemsUser {
+    "id" => id: optional,
+});

@@ -45,68 +45,10 @@ impl ServiceAccountCreateAttributes {
         self
     }
 }
-impl serde::Serialize for ServiceAccountCreateAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("email", &self.email)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        map.serialize_entry("service_account", &self.service_account)?;
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ServiceAccountCreateAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ServiceAccountCreateAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ServiceAccountCreateAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ServiceAccountCreateAttributes, A::Error> {
-                let mut f_email: Option<String> = None;
-                let mut f_name: Option<String> = None;
-                let mut f_service_account: Option<bool> = None;
-                let mut f_title: Option<String> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "email" => f_email = Some(map.next_value()?),
-                        "name" => f_name = map.next_value()?,
-                        "service_account" => f_service_account = Some(map.next_value()?),
-                        "title" => f_title = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ServiceAccountCreateAttributes {
-                    email: f_email
-                        .ok_or_else(|| serde::de::Error::missing_field("email"))?,
-                    name: f_name,
-                    service_account: f_service_account
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "service_account",
-                        ))?,
-                    title: f_title,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(ServiceAccountCreateAttributes {
+    "email" => email: required,
+    "name" => name: optional,
+    "service_account" => service_account: required,
+    "title" => title: optional,
+});

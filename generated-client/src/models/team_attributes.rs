@@ -113,113 +113,18 @@ impl TeamAttributes {
         self
     }
 }
-impl serde::Serialize for TeamAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if !self.avatar.is_absent() {
-            map.serialize_entry("avatar", &self.avatar)?;
-        }
-        if !self.banner.is_absent() {
-            map.serialize_entry("banner", &self.banner)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("created_at", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.serialize_entry("handle", &self.handle)?;
-        if let Some(value) = &self.hidden_modules {
-            map.serialize_entry("hidden_modules", value)?;
-        }
-        if let Some(value) = &self.link_count {
-            map.serialize_entry("link_count", value)?;
-        }
-        if let Some(value) = &self.modified_at {
-            map.serialize_entry("modified_at", value)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.summary {
-            map.serialize_entry("summary", value)?;
-        }
-        if let Some(value) = &self.user_count {
-            map.serialize_entry("user_count", value)?;
-        }
-        if let Some(value) = &self.visible_modules {
-            map.serialize_entry("visible_modules", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for TeamAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = TeamAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TeamAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TeamAttributes, A::Error> {
-                let mut f_avatar: crate::Nullable<String> = crate::Nullable::Absent;
-                let mut f_banner: crate::Nullable<i64> = crate::Nullable::Absent;
-                let mut f_created_at: Option<crate::DateTime> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_handle: Option<String> = None;
-                let mut f_hidden_modules: Option<Vec<String>> = None;
-                let mut f_link_count: Option<i32> = None;
-                let mut f_modified_at: Option<crate::DateTime> = None;
-                let mut f_name: Option<String> = None;
-                let mut f_summary: Option<String> = None;
-                let mut f_user_count: Option<i32> = None;
-                let mut f_visible_modules: Option<Vec<String>> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "avatar" => f_avatar = map.next_value()?,
-                        "banner" => f_banner = map.next_value()?,
-                        "created_at" => f_created_at = map.next_value()?,
-                        "description" => f_description = map.next_value()?,
-                        "handle" => f_handle = Some(map.next_value()?),
-                        "hidden_modules" => f_hidden_modules = map.next_value()?,
-                        "link_count" => f_link_count = map.next_value()?,
-                        "modified_at" => f_modified_at = map.next_value()?,
-                        "name" => f_name = Some(map.next_value()?),
-                        "summary" => f_summary = map.next_value()?,
-                        "user_count" => f_user_count = map.next_value()?,
-                        "visible_modules" => f_visible_modules = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(TeamAttributes {
-                    avatar: f_avatar,
-                    banner: f_banner,
-                    created_at: f_created_at,
-                    description: f_description,
-                    handle: f_handle
-                        .ok_or_else(|| serde::de::Error::missing_field("handle"))?,
-                    hidden_modules: f_hidden_modules,
-                    link_count: f_link_count,
-                    modified_at: f_modified_at,
-                    name: f_name.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    summary: f_summary,
-                    user_count: f_user_count,
-                    visible_modules: f_visible_modules,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(TeamAttributes {
+    "avatar" => avatar: nullable,
+    "banner" => banner: nullable,
+    "created_at" => created_at: optional,
+    "description" => description: optional,
+    "handle" => handle: required,
+    "hidden_modules" => hidden_modules: optional,
+    "link_count" => link_count: optional,
+    "modified_at" => modified_at: optional,
+    "name" => name: required,
+    "summary" => summary: optional,
+    "user_count" => user_count: optional,
+    "visible_modules" => visible_modules: optional,
+});

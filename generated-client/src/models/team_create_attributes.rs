@@ -73,83 +73,13 @@ impl TeamCreateAttributes {
         self
     }
 }
-impl serde::Serialize for TeamCreateAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if !self.avatar.is_absent() {
-            map.serialize_entry("avatar", &self.avatar)?;
-        }
-        if !self.banner.is_absent() {
-            map.serialize_entry("banner", &self.banner)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.serialize_entry("handle", &self.handle)?;
-        if let Some(value) = &self.hidden_modules {
-            map.serialize_entry("hidden_modules", value)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.visible_modules {
-            map.serialize_entry("visible_modules", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for TeamCreateAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = TeamCreateAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TeamCreateAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TeamCreateAttributes, A::Error> {
-                let mut f_avatar: crate::Nullable<String> = crate::Nullable::Absent;
-                let mut f_banner: crate::Nullable<i64> = crate::Nullable::Absent;
-                let mut f_description: Option<String> = None;
-                let mut f_handle: Option<String> = None;
-                let mut f_hidden_modules: Option<Vec<String>> = None;
-                let mut f_name: Option<String> = None;
-                let mut f_visible_modules: Option<Vec<String>> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "avatar" => f_avatar = map.next_value()?,
-                        "banner" => f_banner = map.next_value()?,
-                        "description" => f_description = map.next_value()?,
-                        "handle" => f_handle = Some(map.next_value()?),
-                        "hidden_modules" => f_hidden_modules = map.next_value()?,
-                        "name" => f_name = Some(map.next_value()?),
-                        "visible_modules" => f_visible_modules = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(TeamCreateAttributes {
-                    avatar: f_avatar,
-                    banner: f_banner,
-                    description: f_description,
-                    handle: f_handle
-                        .ok_or_else(|| serde::de::Error::missing_field("handle"))?,
-                    hidden_modules: f_hidden_modules,
-                    name: f_name.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    visible_modules: f_visible_modules,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(TeamCreateAttributes {
+    "avatar" => avatar: nullable,
+    "banner" => banner: nullable,
+    "description" => description: optional,
+    "handle" => handle: required,
+    "hidden_modules" => hidden_modules: optional,
+    "name" => name: required,
+    "visible_modules" => visible_modules: optional,
+});

@@ -45,65 +45,10 @@ impl TeamLinkAttributes {
         self
     }
 }
-impl serde::Serialize for TeamLinkAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("label", &self.label)?;
-        if let Some(value) = &self.position {
-            map.serialize_entry("position", value)?;
-        }
-        if let Some(value) = &self.team_id {
-            map.serialize_entry("team_id", value)?;
-        }
-        map.serialize_entry("url", &self.url)?;
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for TeamLinkAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = TeamLinkAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TeamLinkAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TeamLinkAttributes, A::Error> {
-                let mut f_label: Option<String> = None;
-                let mut f_position: Option<i32> = None;
-                let mut f_team_id: Option<String> = None;
-                let mut f_url: Option<String> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "label" => f_label = Some(map.next_value()?),
-                        "position" => f_position = map.next_value()?,
-                        "team_id" => f_team_id = map.next_value()?,
-                        "url" => f_url = Some(map.next_value()?),
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(TeamLinkAttributes {
-                    label: f_label
-                        .ok_or_else(|| serde::de::Error::missing_field("label"))?,
-                    position: f_position,
-                    team_id: f_team_id,
-                    url: f_url.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(TeamLinkAttributes {
+    "label" => label: required,
+    "position" => position: optional,
+    "team_id" => team_id: optional,
+    "url" => url: required,
+});

@@ -55,68 +55,10 @@ impl TeamReferenceAttributes {
         self
     }
 }
-impl serde::Serialize for TeamReferenceAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.avatar {
-            map.serialize_entry("avatar", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.handle {
-            map.serialize_entry("handle", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for TeamReferenceAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = TeamReferenceAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TeamReferenceAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TeamReferenceAttributes, A::Error> {
-                let mut f_avatar: Option<String> = None;
-                let mut f_description: Option<String> = None;
-                let mut f_handle: Option<String> = None;
-                let mut f_name: Option<String> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "avatar" => f_avatar = map.next_value()?,
-                        "description" => f_description = map.next_value()?,
-                        "handle" => f_handle = map.next_value()?,
-                        "name" => f_name = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(TeamReferenceAttributes {
-                    avatar: f_avatar,
-                    description: f_description,
-                    handle: f_handle,
-                    name: f_name,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(TeamReferenceAttributes {
+    "avatar" => avatar: optional,
+    "description" => description: optional,
+    "handle" => handle: optional,
+    "name" => name: optional,
+});

@@ -55,68 +55,10 @@ impl TeamsResponse {
         self
     }
 }
-impl serde::Serialize for TeamsResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        if let Some(value) = &self.included {
-            map.serialize_entry("included", value)?;
-        }
-        if let Some(value) = &self.links {
-            map.serialize_entry("links", value)?;
-        }
-        if let Some(value) = &self.meta {
-            map.serialize_entry("meta", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for TeamsResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = TeamsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TeamsResponse object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TeamsResponse, A::Error> {
-                let mut f_data: Option<Vec<crate::models::Team>> = None;
-                let mut f_included: Option<Vec<crate::models::TeamIncluded>> = None;
-                let mut f_links: Option<crate::models::TeamsResponseLinks> = None;
-                let mut f_meta: Option<crate::models::TeamsResponseMeta> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "data" => f_data = map.next_value()?,
-                        "included" => f_included = map.next_value()?,
-                        "links" => f_links = map.next_value()?,
-                        "meta" => f_meta = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(TeamsResponse {
-                    data: f_data,
-                    included: f_included,
-                    links: f_links,
-                    meta: f_meta,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(TeamsResponse {
+    "data" => data: optional,
+    "included" => included: optional,
+    "links" => links: optional,
+    "meta" => meta: optional,
+});

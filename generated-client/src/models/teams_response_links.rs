@@ -63,74 +63,11 @@ impl TeamsResponseLinks {
         self
     }
 }
-impl serde::Serialize for TeamsResponseLinks {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.first {
-            map.serialize_entry("first", value)?;
-        }
-        if let Some(value) = &self.last {
-            map.serialize_entry("last", value)?;
-        }
-        if let Some(value) = &self.next {
-            map.serialize_entry("next", value)?;
-        }
-        if let Some(value) = &self.prev {
-            map.serialize_entry("prev", value)?;
-        }
-        if let Some(value) = &self.self_ {
-            map.serialize_entry("self", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for TeamsResponseLinks {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = TeamsResponseLinks;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TeamsResponseLinks object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TeamsResponseLinks, A::Error> {
-                let mut f_first: Option<String> = None;
-                let mut f_last: Option<String> = None;
-                let mut f_next: Option<String> = None;
-                let mut f_prev: Option<String> = None;
-                let mut f_self: Option<String> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "first" => f_first = map.next_value()?,
-                        "last" => f_last = map.next_value()?,
-                        "next" => f_next = map.next_value()?,
-                        "prev" => f_prev = map.next_value()?,
-                        "self" => f_self = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(TeamsResponseLinks {
-                    first: f_first,
-                    last: f_last,
-                    next: f_next,
-                    prev: f_prev,
-                    self_: f_self,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(TeamsResponseLinks {
+    "first" => first: optional,
+    "last" => last: optional,
+    "next" => next: optional,
+    "prev" => prev: optional,
+    "self" => self_: optional,
+});

@@ -87,92 +87,14 @@ impl TeamsResponseMetaPagination {
         self
     }
 }
-impl serde::Serialize for TeamsResponseMetaPagination {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.first_offset {
-            map.serialize_entry("first_offset", value)?;
-        }
-        if let Some(value) = &self.last_offset {
-            map.serialize_entry("last_offset", value)?;
-        }
-        if let Some(value) = &self.limit {
-            map.serialize_entry("limit", value)?;
-        }
-        if let Some(value) = &self.next_offset {
-            map.serialize_entry("next_offset", value)?;
-        }
-        if let Some(value) = &self.offset {
-            map.serialize_entry("offset", value)?;
-        }
-        if let Some(value) = &self.prev_offset {
-            map.serialize_entry("prev_offset", value)?;
-        }
-        if let Some(value) = &self.total {
-            map.serialize_entry("total", value)?;
-        }
-        if let Some(value) = &self.type_ {
-            map.serialize_entry("type", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for TeamsResponseMetaPagination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = TeamsResponseMetaPagination;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TeamsResponseMetaPagination object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TeamsResponseMetaPagination, A::Error> {
-                let mut f_first_offset: Option<i64> = None;
-                let mut f_last_offset: Option<i64> = None;
-                let mut f_limit: Option<i64> = None;
-                let mut f_next_offset: Option<i64> = None;
-                let mut f_offset: Option<i64> = None;
-                let mut f_prev_offset: Option<i64> = None;
-                let mut f_total: Option<i64> = None;
-                let mut f_type: Option<String> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "first_offset" => f_first_offset = map.next_value()?,
-                        "last_offset" => f_last_offset = map.next_value()?,
-                        "limit" => f_limit = map.next_value()?,
-                        "next_offset" => f_next_offset = map.next_value()?,
-                        "offset" => f_offset = map.next_value()?,
-                        "prev_offset" => f_prev_offset = map.next_value()?,
-                        "total" => f_total = map.next_value()?,
-                        "type" => f_type = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(TeamsResponseMetaPagination {
-                    first_offset: f_first_offset,
-                    last_offset: f_last_offset,
-                    limit: f_limit,
-                    next_offset: f_next_offset,
-                    offset: f_offset,
-                    prev_offset: f_prev_offset,
-                    total: f_total,
-                    type_: f_type,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(TeamsResponseMetaPagination {
+    "first_offset" => first_offset: optional,
+    "last_offset" => last_offset: optional,
+    "limit" => limit: optional,
+    "next_offset" => next_offset: optional,
+    "offset" => offset: optional,
+    "prev_offset" => prev_offset: optional,
+    "total" => total: optional,
+    "type" => type_: optional,
+});

@@ -58,70 +58,10 @@ impl User {
         self
     }
 }
-impl serde::Serialize for User {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.attributes {
-            map.serialize_entry("attributes", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.relationships {
-            map.serialize_entry("relationships", value)?;
-        }
-        if let Some(value) = &self.type_ {
-            map.serialize_entry("type", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for User {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = User;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a User object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<User, A::Error> {
-                let mut f_attributes: Option<crate::models::UserAttributes> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_relationships: Option<
-                    crate::models::UserResponseRelationships,
-                > = None;
-                let mut f_type: Option<crate::models::UsersType> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "attributes" => f_attributes = map.next_value()?,
-                        "id" => f_id = map.next_value()?,
-                        "relationships" => f_relationships = map.next_value()?,
-                        "type" => f_type = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(User {
-                    attributes: f_attributes,
-                    id: f_id,
-                    relationships: f_relationships,
-                    type_: f_type,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(User {
+    "attributes" => attributes: optional,
+    "id" => id: optional,
+    "relationships" => relationships: optional,
+    "type" => type_: optional,
+});

@@ -119,116 +119,18 @@ impl UserAttributes {
         self
     }
 }
-impl serde::Serialize for UserAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("created_at", value)?;
-        }
-        if let Some(value) = &self.disabled {
-            map.serialize_entry("disabled", value)?;
-        }
-        if let Some(value) = &self.email {
-            map.serialize_entry("email", value)?;
-        }
-        if let Some(value) = &self.handle {
-            map.serialize_entry("handle", value)?;
-        }
-        if let Some(value) = &self.icon {
-            map.serialize_entry("icon", value)?;
-        }
-        if let Some(value) = &self.mfa_enabled {
-            map.serialize_entry("mfa_enabled", value)?;
-        }
-        if let Some(value) = &self.modified_at {
-            map.serialize_entry("modified_at", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.service_account {
-            map.serialize_entry("service_account", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.verified {
-            map.serialize_entry("verified", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for UserAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = UserAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UserAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UserAttributes, A::Error> {
-                let mut f_created_at: Option<crate::DateTime> = None;
-                let mut f_disabled: Option<bool> = None;
-                let mut f_email: Option<String> = None;
-                let mut f_handle: Option<String> = None;
-                let mut f_icon: Option<String> = None;
-                let mut f_mfa_enabled: Option<bool> = None;
-                let mut f_modified_at: Option<crate::DateTime> = None;
-                let mut f_name: Option<String> = None;
-                let mut f_service_account: Option<bool> = None;
-                let mut f_status: Option<String> = None;
-                let mut f_title: Option<String> = None;
-                let mut f_verified: Option<bool> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "created_at" => f_created_at = map.next_value()?,
-                        "disabled" => f_disabled = map.next_value()?,
-                        "email" => f_email = map.next_value()?,
-                        "handle" => f_handle = map.next_value()?,
-                        "icon" => f_icon = map.next_value()?,
-                        "mfa_enabled" => f_mfa_enabled = map.next_value()?,
-                        "modified_at" => f_modified_at = map.next_value()?,
-                        "name" => f_name = map.next_value()?,
-                        "service_account" => f_service_account = map.next_value()?,
-                        "status" => f_status = map.next_value()?,
-                        "title" => f_title = map.next_value()?,
-                        "verified" => f_verified = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(UserAttributes {
-                    created_at: f_created_at,
-                    disabled: f_disabled,
-                    email: f_email,
-                    handle: f_handle,
-                    icon: f_icon,
-                    mfa_enabled: f_mfa_enabled,
-                    modified_at: f_modified_at,
-                    name: f_name,
-                    service_account: f_service_account,
-                    status: f_status,
-                    title: f_title,
-                    verified: f_verified,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(UserAttributes {
+    "created_at" => created_at: optional,
+    "disabled" => disabled: optional,
+    "email" => email: optional,
+    "handle" => handle: optional,
+    "icon" => icon: optional,
+    "mfa_enabled" => mfa_enabled: optional,
+    "modified_at" => modified_at: optional,
+    "name" => name: optional,
+    "service_account" => service_account: optional,
+    "status" => status: optional,
+    "title" => title: optional,
+    "verified" => verified: optional,
+});

@@ -58,70 +58,10 @@ impl UserResponseRelationships {
         self
     }
 }
-impl serde::Serialize for UserResponseRelationships {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.org {
-            map.serialize_entry("org", value)?;
-        }
-        if let Some(value) = &self.other_orgs {
-            map.serialize_entry("other_orgs", value)?;
-        }
-        if let Some(value) = &self.other_users {
-            map.serialize_entry("other_users", value)?;
-        }
-        if let Some(value) = &self.roles {
-            map.serialize_entry("roles", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for UserResponseRelationships {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = UserResponseRelationships;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UserResponseRelationships object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UserResponseRelationships, A::Error> {
-                let mut f_org: Option<crate::models::RelationshipToOrganization> = None;
-                let mut f_other_orgs: Option<
-                    crate::models::RelationshipToOrganizations,
-                > = None;
-                let mut f_other_users: Option<crate::models::RelationshipToUsers> = None;
-                let mut f_roles: Option<crate::models::RelationshipToRoles> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "org" => f_org = map.next_value()?,
-                        "other_orgs" => f_other_orgs = map.next_value()?,
-                        "other_users" => f_other_users = map.next_value()?,
-                        "roles" => f_roles = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(UserResponseRelationships {
-                    org: f_org,
-                    other_orgs: f_other_orgs,
-                    other_users: f_other_users,
-                    roles: f_roles,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(UserResponseRelationships {
+    "org" => org: optional,
+    "other_orgs" => other_orgs: optional,
+    "other_users" => other_users: optional,
+    "roles" => roles: optional,
+});

@@ -45,65 +45,10 @@ impl UserTeam {
         self
     }
 }
-impl serde::Serialize for UserTeam {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.attributes {
-            map.serialize_entry("attributes", value)?;
-        }
-        map.serialize_entry("id", &self.id)?;
-        if let Some(value) = &self.relationships {
-            map.serialize_entry("relationships", value)?;
-        }
-        map.serialize_entry("type", &self.type_)?;
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for UserTeam {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = UserTeam;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UserTeam object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UserTeam, A::Error> {
-                let mut f_attributes: Option<crate::models::UserTeamAttributes> = None;
-                let mut f_id: Option<String> = None;
-                let mut f_relationships: Option<crate::models::UserTeamRelationships> = None;
-                let mut f_type: Option<crate::models::UserTeamType> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "attributes" => f_attributes = map.next_value()?,
-                        "id" => f_id = Some(map.next_value()?),
-                        "relationships" => f_relationships = map.next_value()?,
-                        "type" => f_type = Some(map.next_value()?),
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(UserTeam {
-                    attributes: f_attributes,
-                    id: f_id.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    relationships: f_relationships,
-                    type_: f_type
-                        .ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(UserTeam {
+    "attributes" => attributes: optional,
+    "id" => id: required,
+    "relationships" => relationships: optional,
+    "type" => type_: required,
+});

@@ -51,62 +51,9 @@ impl UserTeamAttributes {
         self
     }
 }
-impl serde::Serialize for UserTeamAttributes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(None)?;
-        if !self.provisioned_by.is_absent() {
-            map.serialize_entry("provisioned_by", &self.provisioned_by)?;
-        }
-        if !self.provisioned_by_id.is_absent() {
-            map.serialize_entry("provisioned_by_id", &self.provisioned_by_id)?;
-        }
-        if let Some(value) = &self.role {
-            map.serialize_entry("role", value)?;
-        }
-        for (key, value) in &self.additional_properties {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for UserTeamAttributes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = UserTeamAttributes;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UserTeamAttributes object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UserTeamAttributes, A::Error> {
-                let mut f_provisioned_by: crate::Nullable<String> = crate::Nullable::Absent;
-                let mut f_provisioned_by_id: crate::Nullable<String> = crate::Nullable::Absent;
-                let mut f_role: Option<crate::models::UserTeamRole> = None;
-                let mut additional_properties = std::collections::BTreeMap::new();
-                while let Some(key) = map.next_key::<crate::codec::Key<'de>>()? {
-                    match key.as_str() {
-                        "provisioned_by" => f_provisioned_by = map.next_value()?,
-                        "provisioned_by_id" => f_provisioned_by_id = map.next_value()?,
-                        "role" => f_role = map.next_value()?,
-                        _ => {
-                            additional_properties
-                                .insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(UserTeamAttributes {
-                    provisioned_by: f_provisioned_by,
-                    provisioned_by_id: f_provisioned_by_id,
-                    role: f_role,
-                    additional_properties,
-                })
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
+
+crate::macros::object_serde!(UserTeamAttributes {
+    "provisioned_by" => provisioned_by: nullable,
+    "provisioned_by_id" => provisioned_by_id: nullable,
+    "role" => role: optional,
+});

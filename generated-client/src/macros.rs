@@ -1,0 +1,152 @@
+//! The serde code that every generated model of a kind shares, written once as `macro_rules!`
+//! and invoked from the generated files with each type's own field and value table.
+//!
+//! The generated files stay short and readable (a struct, its builder, and one table line per
+//! field), and the expansion is the same one-pass code a hand-written visitor would be: no
+//! `serde_json::Value`, no `#[serde(flatten)]`.
+
+/// `Serialize` and `Deserialize` for a generated struct that keeps unknown members in its
+/// `additional_properties` field.
+///
+/// Each line is `"json name" => rust_field: shape`, with the shapes:
+/// - `required`: `T`, always written; missing in the input is an error;
+/// - `required_nullable`: `Option<T>`, always written (`None` as `null`);
+/// - `optional`: `Option<T>`, written when `Some`;
+/// - `nullable`: [`crate::Nullable<T>`], written unless `Absent` (so `Null` is sent).
+///
+/// Known fields are written in table order, then the unknown ones. Decoding reads the object in
+/// one pass: each known member straight into its type, each unknown one kept as raw JSON text.
+macro_rules! object_serde {
+    ($name:ident { $($json:literal => $field:ident: $shape:ident,)* }) => {
+        impl serde::Serialize for $name {
+            #[allow(deprecated)]
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(None)?;
+                $( $crate::macros::object_serde!(@write $shape, map, $json, &self.$field); )*
+                for (key, value) in &self.additional_properties {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+
+                impl<'de> serde::de::Visitor<'de> for Visitor {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("a ", stringify!($name), " object"))
+                    }
+
+                    #[allow(deprecated)]
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                        $( let mut $field = $crate::macros::object_serde!(@unset $shape); )*
+                        let mut additional_properties = std::collections::BTreeMap::new();
+                        while let Some(key) = map.next_key::<$crate::codec::Key<'de>>()? {
+                            match key.as_str() {
+                                $( $json => $crate::macros::object_serde!(@read $shape, map, $field), )*
+                                _ => {
+                                    additional_properties.insert(key.into_owned(), map.next_value()?);
+                                }
+                            }
+                        }
+                        Ok($name {
+                            $( $field: $crate::macros::object_serde!(@finish $shape, $field, $json), )*
+                            additional_properties,
+                        })
+                    }
+                }
+
+                deserializer.deserialize_map(Visitor)
+            }
+        }
+    };
+
+    (@write required, $map:ident, $json:literal, $value:expr) => {
+        $map.serialize_entry($json, $value)?
+    };
+    (@write required_nullable, $map:ident, $json:literal, $value:expr) => {
+        $map.serialize_entry($json, $value)?
+    };
+    (@write optional, $map:ident, $json:literal, $value:expr) => {
+        if let Some(value) = $value {
+            $map.serialize_entry($json, value)?;
+        }
+    };
+    (@write nullable, $map:ident, $json:literal, $value:expr) => {
+        if !$value.is_absent() {
+            $map.serialize_entry($json, $value)?;
+        }
+    };
+
+    (@unset nullable) => { $crate::Nullable::Absent };
+    (@unset $shape:ident) => { None };
+
+    (@read required, $map:ident, $field:ident) => { $field = Some($map.next_value()?) };
+    (@read $shape:ident, $map:ident, $field:ident) => { $field = $map.next_value()? };
+
+    (@finish required, $field:ident, $json:literal) => {
+        $field.ok_or_else(|| serde::de::Error::missing_field($json))?
+    };
+    (@finish $shape:ident, $field:ident, $json:literal) => { $field };
+}
+
+/// The conversions of a generated string enum whose last variant keeps values the spec does not
+/// list: `as_str`, `From<&str>`, `FromStr`, `Display`, `Serialize` and `Deserialize` (which
+/// allocates only for unlisted values).
+///
+/// Each line is `Variant = "wire value"`; the last, `_ => Fallback`, names the catch-all variant.
+macro_rules! string_enum {
+    ($name:ident { $($variant:ident = $wire:literal,)* _ => $fallback:ident, }) => {
+        impl $name {
+            /// The value as it goes on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( Self::$variant => $wire, )*
+                    Self::$fallback(value) => value,
+                }
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $( $wire => Self::$variant, )*
+                    other => Self::$fallback(other.to_owned()),
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::codec::deserialize_str_enum(deserializer)
+            }
+        }
+    };
+}
+
+pub(crate) use {object_serde, string_enum};
