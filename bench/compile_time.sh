@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Compile time of the generated crate (see BENCHMARKS.md): a clean build of `datadog-v2-client`
-# alone, its dependencies already built, in debug and release, median of N runs (default 3);
-# then the size of generated-client/src.
+# alone, its dependencies already built, median of N runs (default 3): with every API group
+# (the default features) in debug and release, then in debug with each group's feature alone
+# and with none; then the size of generated-client/src.
 #
 #   bash bench/compile_time.sh [N]
 set -euo pipefail
@@ -11,21 +12,35 @@ export CARGO_TERM_COLOR=never
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-for profile in debug release; do
-    flag=""
-    [ "$profile" = release ] && flag="--release"
+# time_build LABEL CARGO_BUILD_ARGS...: clean builds of the crate alone, median of $runs.
+time_build() {
+    local label="$1"
+    shift
     # Build everything once so that only the crate itself is rebuilt below.
-    cargo build -q -p datadog-v2-client $flag
-    times=()
+    cargo build -q -p datadog-v2-client "$@"
+    local times=()
     for _ in $(seq "$runs"); do
-        cargo clean -q -p datadog-v2-client $flag
+        cargo clean -q -p datadog-v2-client "$@"
+        local start end
         start=$(date +%s.%N)
-        cargo build -q -p datadog-v2-client $flag
+        cargo build -q -p datadog-v2-client "$@"
         end=$(date +%s.%N)
         times+=("$(echo "$end - $start" | bc)")
     done
     printf '%s: clean build of datadog-v2-client (dependencies built): median %.1f s of %s runs (%s)\n' \
-        "$profile" "$(printf '%s\n' "${times[@]}" | median)" "$runs" "$(printf '%.1f ' "${times[@]}")"
+        "$label" "$(printf '%s\n' "${times[@]}" | median)" "$runs" "$(printf '%.1f ' "${times[@]}")"
+}
+
+time_build "debug, all groups (default features)"
+time_build "release, all groups (default features)" --release
+
+groups=$(cargo metadata --no-deps --format-version 1 | python3 -c '
+import json, sys
+for package in json.load(sys.stdin)["packages"]:
+    if package["name"] == "datadog-v2-client":
+        print(" ".join(sorted(f for f in package["features"] if f != "default")))')
+for group in "" $groups; do
+    time_build "debug, --no-default-features --features \"$group\"" --no-default-features --features "$group"
 done
 
 count() { find "$@" -name '*.rs' -print0 | xargs -0 cat | wc -l; }

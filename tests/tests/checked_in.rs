@@ -21,3 +21,49 @@ fn full_spec_generation_is_deterministic() {
     let second = xtask::generate(&spec_dir).unwrap();
     assert_eq!(first, second);
 }
+
+/// Every API group of `spec/` has its cargo feature in `generated-client/Cargo.toml`, on by
+/// default, and no feature is left from a group that is gone. (A missing one also shows as an
+/// `unexpected_cfgs` warning when the crate is built.)
+#[test]
+fn every_group_has_its_cargo_feature() {
+    let (spec_dir, src_dir) = xtask::default_paths();
+    let spec = xtask::spec::load_dir(&spec_dir).unwrap();
+    let api = xtask::lower::lower(&spec).unwrap();
+    let mut groups: Vec<&str> = api.groups.iter().map(|g| g.feature.as_str()).collect();
+    groups.sort();
+
+    let manifest_path = src_dir.parent().unwrap().join("Cargo.toml");
+    let manifest = std::fs::read_to_string(&manifest_path).unwrap();
+    let features = cargo_features(&manifest);
+    let default = features.iter().find(|(name, _)| name == "default").map(|(_, on)| on.clone()).unwrap_or_default();
+    let mut declared: Vec<&str> =
+        features.iter().map(|(name, _)| name.as_str()).filter(|name| *name != "default").collect();
+    declared.sort();
+    let mut default: Vec<&str> = default.iter().map(String::as_str).collect();
+    default.sort();
+
+    let fix =
+        "edit the [features] table of generated-client/Cargo.toml: one `name = []` per API group, all in `default`";
+    assert_eq!(declared, groups, "declared features vs the spec's groups; {fix}");
+    assert_eq!(default, groups, "default features vs the spec's groups; {fix}");
+}
+
+/// The `[features]` table of a manifest: `name = ["a", "b"]` lines, each on one line.
+fn cargo_features(manifest: &str) -> Vec<(String, Vec<String>)> {
+    let mut in_features = false;
+    let mut features = Vec::new();
+    for line in manifest.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_features = line == "[features]";
+            continue;
+        }
+        let Some((name, value)) = line.split_once('=').filter(|_| in_features && !line.starts_with('#')) else {
+            continue;
+        };
+        let value = value.trim().strip_prefix('[').and_then(|v| v.strip_suffix(']')).expect("a one-line array");
+        let on = value.split(',').map(|v| v.trim().trim_matches('"').to_owned()).filter(|v| !v.is_empty()).collect();
+        features.push((name.trim().to_owned(), on));
+    }
+    features
+}

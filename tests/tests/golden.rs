@@ -10,6 +10,15 @@ fn fixture_dir() -> PathBuf {
 
 /// Runs load, lower and emit on one fixture and joins the emitted files, each under its path.
 fn generate(name: &str) -> String {
+    generate_files(name, false)
+}
+
+/// As `generate`, with the `mod.rs` files too.
+fn generate_with_mods(name: &str) -> String {
+    generate_files(name, true)
+}
+
+fn generate_files(name: &str, with_mods: bool) -> String {
     let path = fixture_dir().join(format!("{name}.yaml"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let spec = xtask::spec::load_sources(&[(PathBuf::from(format!("{name}.yaml")), text)])
@@ -19,7 +28,7 @@ fn generate(name: &str) -> String {
     let mut out = String::new();
     for (path, contents) in files {
         // `mod.rs` files only list the others; leave them out of the snapshots.
-        if path.ends_with("mod.rs") {
+        if path.ends_with("mod.rs") && !with_mods {
             continue;
         }
         out.push_str(&format!("// ===== {path}\n{contents}\n"));
@@ -36,6 +45,12 @@ macro_rules! golden {
             }
         )*
 
+        /// Which cargo features compile each model and API module: the `mod.rs` files.
+        #[test]
+        fn feature_gates() {
+            insta::assert_snapshot!("feature_gates", generate_with_mods("feature_gates"));
+        }
+
         /// Every fixture file has its snapshot test, and every test its fixture file.
         #[test]
         fn every_fixture_has_a_test() {
@@ -44,7 +59,7 @@ macro_rules! golden {
                 .map(|e| e.unwrap().path().file_stem().unwrap().to_string_lossy().into_owned())
                 .collect();
             files.sort();
-            let mut tests = vec![$(stringify!($name).to_owned()),*];
+            let mut tests = vec!["feature_gates".to_owned(), $(stringify!($name).to_owned()),*];
             tests.sort();
             assert_eq!(files, tests);
         }

@@ -38,13 +38,21 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
             .collect();
         workers.into_iter().flat_map(|worker| worker.join().expect("emit does not panic")).collect()
     });
-    let model_mods: Vec<(&str, &str)> = api.types.iter().map(|def| (def.module.as_str(), def.name.as_str())).collect();
+    let model_mods: Vec<Module<'_>> =
+        api.types.iter().map(|def| Module { module: &def.module, item: &def.name, features: &def.features }).collect();
     files.insert(
         "models/mod.rs".to_owned(),
         format_file(emit_mod("The request and response types of every operation.", &model_mods, false)),
     );
-    let api_mods: Vec<(&str, &str)> =
-        api.groups.iter().map(|group| (group.module.as_str(), group.rust_name.as_str())).collect();
+    let api_mods: Vec<Module<'_>> = api
+        .groups
+        .iter()
+        .map(|group| Module {
+            module: &group.module,
+            item: &group.rust_name,
+            features: std::slice::from_ref(&group.feature),
+        })
+        .collect();
     files.insert(
         "apis/mod.rs".to_owned(),
         format_file(emit_mod(
@@ -86,20 +94,38 @@ fn docs(docs: &Docs) -> TokenStream {
 }
 
 /// A `mod.rs` re-exporting each module's main item; `public` also makes the modules public
-/// (the API modules hold each operation's optional-parameters struct).
-fn emit_mod(doc: &str, mods: &[(&str, &str)], public: bool) -> TokenStream {
+/// (the API modules hold each operation's optional-parameters struct). Each module is compiled
+/// only with one of its cargo features on (none listed: always).
+fn emit_mod(doc: &str, mods: &[Module<'_>], public: bool) -> TokenStream {
     let visibility = if public {
         quote! { pub }
     } else {
         quote! {}
     };
     let doc = format!(" {doc}");
-    let items = mods.iter().map(|(module, name)| {
-        let module = ident(module);
-        let name = ident(name);
-        quote! { #visibility mod #module; pub use self::#module::#name; }
+    let items = mods.iter().map(|m| {
+        let cfg = cfg_features(m.features);
+        let module = ident(m.module);
+        let name = ident(m.item);
+        quote! { #cfg #visibility mod #module; #cfg pub use self::#module::#name; }
     });
     quote! { #![doc = #doc] #(#items)* }
+}
+
+/// A module of a `mod.rs`, its main item, and the features that compile it.
+struct Module<'a> {
+    module: &'a str,
+    item: &'a str,
+    features: &'a [String],
+}
+
+/// `#[cfg(feature = "a")]`, `#[cfg(any(feature = "a", feature = "b"))]`, or nothing.
+fn cfg_features(features: &[String]) -> TokenStream {
+    match features {
+        [] => quote! {},
+        [one] => quote! { #[cfg(feature = #one)] },
+        many => quote! { #[cfg(any( #(feature = #many),* ))] },
+    }
 }
 
 /// The Rust type of a reference, as seen from inside the crate.

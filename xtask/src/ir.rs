@@ -25,6 +25,10 @@ pub struct TypeDef {
     pub module: String,
     pub docs: Docs,
     pub kind: TypeKind,
+    /// The cargo features of the groups whose operations use this type, directly or through
+    /// other types, sorted; the type is compiled when any of them is on. Empty when no
+    /// operation uses it (then it is always compiled).
+    pub features: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -116,6 +120,8 @@ pub struct Group {
     pub rust_name: String,
     /// e.g. `teams`.
     pub module: String,
+    /// The cargo feature that compiles this group, e.g. `case-management`.
+    pub feature: String,
     pub docs: Docs,
     pub operations: Vec<Operation>,
 }

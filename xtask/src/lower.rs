@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::error::{Error, Result, join};
 use crate::ir::*;
-use crate::names::{camel_ident, module_name, snake_ident};
+use crate::names::{camel_ident, feature_name, module_name, snake_ident};
 use crate::spec::Spec;
 
 const SCHEMA_PREFIX: &str = "#/components/schemas/";
@@ -39,8 +39,56 @@ pub fn lower_doc(doc: &OpenAPI) -> Result<Api> {
         }
     }
     let groups = lowerer.lower_operations()?;
-    let types = lowerer.types.into_values().map(|(def, _)| def).collect();
+    let mut types: Vec<TypeDef> = lowerer.types.into_values().map(|(def, _)| def).collect();
+    assign_features(&mut types, &groups);
     Ok(Api { types, groups })
+}
+
+/// Marks each type with the features of the groups that reach it: from every operation's
+/// parameters, body and success response, through fields, union variants and aliases.
+fn assign_features(types: &mut [TypeDef], groups: &[Group]) {
+    let index: BTreeMap<&str, usize> = types.iter().enumerate().map(|(i, def)| (def.name.as_str(), i)).collect();
+    let mut features: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); types.len()];
+    for group in groups {
+        let mut pending: Vec<&str> = Vec::new();
+        for op in &group.operations {
+            let body = op.body.as_ref().map(|b| &b.ty);
+            for ty in op.params.iter().map(|p| &p.ty).chain(body).chain(op.success.ty.as_ref()) {
+                named_types(ty, &mut pending);
+            }
+        }
+        while let Some(name) = pending.pop() {
+            let Some(&i) = index.get(name) else { continue };
+            if !features[i].insert(&group.feature) {
+                continue; // already walked for this group
+            }
+            match &types[i].kind {
+                TypeKind::Struct(s) => s.fields.iter().for_each(|f| named_types(&f.ty, &mut pending)),
+                TypeKind::Union(Union::Tagged(variants)) => {
+                    pending.extend(variants.iter().map(|v| v.type_name.as_str()))
+                }
+                TypeKind::Union(Union::Untagged(variants)) => {
+                    variants.iter().for_each(|v| named_types(&v.ty, &mut pending))
+                }
+                TypeKind::Alias(target) => named_types(target, &mut pending),
+                TypeKind::Enum(_) => {}
+            }
+        }
+    }
+    let features: Vec<Vec<String>> =
+        features.into_iter().map(|set| set.into_iter().map(str::to_owned).collect()).collect();
+    for (def, features) in types.iter_mut().zip(features) {
+        def.features = features;
+    }
+}
+
+/// The names of the model types a type reference mentions.
+fn named_types<'a>(ty: &'a TypeRef, out: &mut Vec<&'a str>) {
+    match ty {
+        TypeRef::Named(name) => out.push(name),
+        TypeRef::Array(item) | TypeRef::Map(item) => named_types(item, out),
+        _ => {}
+    }
 }
 
 struct Lowerer<'a> {
@@ -112,7 +160,13 @@ impl<'a> Lowerer<'a> {
             SchemaKind::OneOf { one_of } => TypeKind::Union(self.lower_union(name, one_of, pointer)?),
             _ => TypeKind::Alias(self.lower_type_inline(name, schema, pointer)?),
         };
-        let def = TypeDef { name: name.to_owned(), module: module_name(name), docs: schema_docs(schema), kind };
+        let def = TypeDef {
+            name: name.to_owned(),
+            module: module_name(name),
+            docs: schema_docs(schema),
+            kind,
+            features: Vec::new(),
+        };
         self.register(def, pointer)
     }
 
@@ -358,6 +412,7 @@ impl<'a> Lowerer<'a> {
                 tag: tag.name.clone(),
                 rust_name: format!("{}Api", camel_ident(&tag.name)),
                 module: snake_ident(&tag.name),
+                feature: feature_name(&tag.name),
                 docs: Docs { description: tag.description.clone(), deprecated: false },
                 operations: Vec::new(),
             })

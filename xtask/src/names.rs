@@ -1,6 +1,6 @@
 //! Rust names for spec names, computed in one place.
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{ToKebabCase, ToSnakeCase, ToUpperCamelCase};
 
 /// Words that cannot be Rust identifiers as they are.
 const KEYWORDS: &[&str] = &[
@@ -39,4 +39,9 @@ pub fn camel_ident(name: &str) -> String {
 /// The module (file) name of a type: `ProjectCreateRequest` -> `project_create_request`.
 pub fn module_name(type_name: &str) -> String {
     snake_ident(type_name)
+}
+
+/// The cargo feature of a tag's API group: `Case Management` -> `case-management`.
+pub fn feature_name(tag: &str) -> String {
+    tag.to_kebab_case()
 }
