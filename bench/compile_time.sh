@@ -18,9 +18,10 @@ time_build() {
     shift
     # Build everything once so that only the crate itself is rebuilt below.
     cargo build -q -p datadog-v2-client "$@"
-    local times=()
+    local times=() clean=()
+    [[ " $* " == *" --release "* ]] && clean=(--release) # `cargo clean` takes no feature flags
     for _ in $(seq "$runs"); do
-        cargo clean -q -p datadog-v2-client "$@"
+        cargo clean -q -p datadog-v2-client "${clean[@]}"
         local start end
         start=$(date +%s.%N)
         cargo build -q -p datadog-v2-client "$@"
