@@ -2,12 +2,12 @@
 //! `prettyplease` formats it. Emit never looks at OpenAPI types; every decision was made in `lower`.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::*;
+use crate::parallel;
 
 /// The first line of every generated file; `write` also uses it to tell generated files apart.
 pub const HEADER: &str =
@@ -16,28 +16,14 @@ pub const HEADER: &str =
 /// Every generated file, by path relative to the crate's `src/`, formatted and with its header.
 /// Files are emitted and formatted on all cores; the result does not depend on how.
 pub fn emit(api: &Api) -> BTreeMap<String, String> {
-    // One job per file. Each thread takes the next job when it is done with one, so that the
-    // large API files (first in the list) do not leave a core idle at the end.
+    // One job per file, the large API files first.
     let jobs: Vec<Job<'_>> = api.groups.iter().map(Job::Group).chain(api.types.iter().map(Job::Model)).collect();
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(jobs.len()).max(1);
-    let mut files: BTreeMap<String, String> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        done.push(match job {
-                            Job::Model(def) => (format!("models/{}.rs", def.module), emit_model(def)),
-                            Job::Group(group) => (format!("apis/{}.rs", group.module), format_file(emit_group(group))),
-                        });
-                    }
-                    done
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|worker| worker.join().expect("emit does not panic")).collect()
-    });
+    let mut files: BTreeMap<String, String> = parallel::map(&jobs, |job| match job {
+        Job::Model(def) => (format!("models/{}.rs", def.module), emit_model(def)),
+        Job::Group(group) => (format!("apis/{}.rs", group.module), format_file(emit_group(group))),
+    })
+    .into_iter()
+    .collect();
     let model_mods: Vec<Module<'_>> =
         api.types.iter().map(|def| Module { module: &def.module, item: &def.name, features: &def.features }).collect();
     files.insert(

@@ -11,6 +11,7 @@ pub mod examples;
 pub mod ir;
 pub mod lower;
 pub mod names;
+pub mod parallel;
 pub mod spec;
 pub mod write;
 

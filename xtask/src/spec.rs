@@ -87,12 +87,11 @@ pub fn load_dir(dir: &Path) -> Result<Spec> {
 
 /// Parses one YAML text into JSON, with the line and column of a syntax error.
 pub fn parse_yaml(file: &Path, text: &str) -> Result<Value> {
-    let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+    // Straight into JSON values: a plain scalar key such as `200:` becomes the string "200".
+    let json: Value = serde_yaml::from_str(text).map_err(|e| {
         let at = e.location().map(|l| format!(" (line {}, column {})", l.line(), l.column())).unwrap_or_default();
         Error::in_file(file, "", format!("invalid YAML{at}: {e}"))
     })?;
-    let json = serde_json::to_value(&yaml)
-        .map_err(|e| Error::in_file(file, "", format!("YAML that is not JSON-compatible: {e}")))?;
     match json {
         Value::Object(_) => Ok(json),
         Value::Null => Ok(Value::Object(Map::new())),
@@ -106,8 +105,10 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec> {
     let mut origins: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut top_origins: BTreeMap<String, PathBuf> = BTreeMap::new();
 
-    for (file, text) in sources {
-        let Value::Object(top) = parse_yaml(file, text)? else { unreachable!("parse_yaml returns objects") };
+    // Parsing is most of loading; the files are parsed on all cores, then merged in order.
+    let parsed = crate::parallel::map(sources, |(file, text)| parse_yaml(file, text));
+    for ((file, _), top) in sources.iter().zip(parsed) {
+        let Value::Object(top) = top? else { unreachable!("parse_yaml returns objects") };
         for (key, value) in top {
             match key.as_str() {
                 "paths" => merge_named(&mut merged, &mut origins, file, "/paths", "paths", value)?,
@@ -276,4 +277,28 @@ fn pointer_of(path: &serde_path_to_error::Path) -> String {
         }
     }
     pointer
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn plain_scalar_keys_become_strings() {
+        let json =
+            super::parse_yaml(Path::new("t.yaml"), "responses:\n  200: {description: OK}\n  '404': {}\n").unwrap();
+        assert_eq!(json, serde_json::json!({"responses": {"200": {"description": "OK"}, "404": {}}}));
+    }
+
+    #[test]
+    fn the_first_file_in_order_with_an_error_is_reported() {
+        let sources = [
+            (Path::new("a.yaml").to_path_buf(), "openapi: 3.0.3\n".to_owned()),
+            (Path::new("b.yaml").to_path_buf(), "paths: [\n".to_owned()),
+            (Path::new("c.yaml").to_path_buf(), "- not a mapping\n".to_owned()),
+        ];
+        let Err(error) = super::load_sources(&sources) else { panic!("b.yaml is not YAML") };
+        let error = error.to_string();
+        assert!(error.starts_with("b.yaml: invalid YAML"), "{error}");
+    }
 }
