@@ -69,8 +69,33 @@ fn ident(name: &str) -> Ident {
 /// `#[doc]` lines from a description: leading spaces trimmed so that no line becomes a code block.
 fn doc_lines(text: Option<&str>) -> TokenStream {
     let Some(text) = text else { return TokenStream::new() };
-    let lines = text.trim().lines().map(|line| format!(" {}", line.trim()).trim_end().to_owned());
+    let lines = text.trim().lines().map(|line| format!(" {}", escape_brackets(line.trim())).trim_end().to_owned());
     quote! { #( #[doc = #lines] )* }
+}
+
+/// Escapes the square brackets of a description line that rustdoc would take for intra-doc
+/// links (`filter[keyword]`, `include[users]`), leaving Markdown links (`[text](url)`) and code
+/// spans as they are.
+fn escape_brackets(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut in_code = false;
+    let chars: Vec<char> = line.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '`' => in_code = !in_code,
+            '[' if !in_code && !opens_markdown_link(&chars[i..]) => out.push('\\'),
+            ']' if !in_code && chars.get(i + 1) != Some(&'(') => out.push('\\'),
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `[` at the start of `rest` opens a `[text](url)` link.
+fn opens_markdown_link(rest: &[char]) -> bool {
+    let Some(close) = rest.iter().position(|&c| c == ']') else { return false };
+    rest.get(close + 1) == Some(&'(')
 }
 
 fn docs(docs: &Docs) -> TokenStream {
@@ -725,5 +750,24 @@ fn emit_pagination(op: &Operation, p: &Pagination) -> TokenStream {
                 async move { self.#method(#(#passed,)* params).await.map(|page| #items) }
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_brackets;
+
+    #[test]
+    fn brackets_that_are_not_links_are_escaped() {
+        assert_eq!(
+            escape_brackets("Use the filter[keyword] and filter[me] parameters."),
+            r"Use the filter\[keyword\] and filter\[me\] parameters."
+        );
+        assert_eq!(
+            escape_brackets("See [the docs](https://docs.datadoghq.com)."),
+            "See [the docs](https://docs.datadoghq.com)."
+        );
+        assert_eq!(escape_brackets("Send `page[size]` or page[size]."), r"Send `page[size]` or page\[size\].");
+        assert_eq!(escape_brackets("A list: [a, b]"), r"A list: \[a, b\]");
     }
 }

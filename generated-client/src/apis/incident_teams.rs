@@ -15,7 +15,7 @@ impl IncidentTeamsApi {
     }
     /// Get details of an incident team
     ///
-    /// Get details of an incident team. If the include[users] query parameter is provided, the included attribute will contain the users related to these incident teams.
+    /// Get details of an incident team. If the include\[users\] query parameter is provided, the included attribute will contain the users related to these incident teams.
     /// This endpoint requires the incident_read permission.
     /// OAuth apps require the incident_read authorization scope to access this endpoint.
     ///
@@ -131,7 +131,7 @@ impl IncidentTeamsApi {
     }
     /// Get a list of all incident teams
     ///
-    /// Get all incident teams for the requesting user’s organization. If the include[users] query parameter is provided, the included attribute will contain the users related to these incident teams.
+    /// Get all incident teams for the requesting user’s organization. If the include\[users\] query parameter is provided, the included attribute will contain the users related to these incident teams.
     /// This endpoint requires the incident_read permission.
     /// OAuth apps require the incident_read authorization scope to access this endpoint.
     ///

@@ -14,7 +14,7 @@ impl TeamsApi {
     }
     /// Get all teams
     ///
-    /// Get all teams. Can be used to search for teams using the filter[keyword] and filter[me] query parameters. This endpoint requires the teams_read authorization scope.
+    /// Get all teams. Can be used to search for teams using the filter\[keyword\] and filter\[me\] query parameters. This endpoint requires the teams_read authorization scope.
     ///
     /// `GET /api/v2/team`: answers 200 on success; documented errors: 403, 429.
     pub async fn list_teams(
