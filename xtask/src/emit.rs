@@ -1,5 +1,8 @@
 //! Stage 3, **emit**: the IR becomes Rust source, one `quote!` function per kind of item, then
-//! `prettyplease` formats it. Emit never looks at OpenAPI types; every decision was made in `lower`.
+//! `prettyplease` formats it. A model file ends with the table its serde `macro_rules!` expands
+//! (`generated-client/src/macros.rs`), written as text, one entry per line, since prettyplease
+//! would run a macro's tokens together. Emit never looks at OpenAPI types; every decision was
+//! made in `lower`.
 
 use std::collections::BTreeMap;
 
