@@ -35,11 +35,7 @@ time_build() {
 time_build "debug, all groups (default features)"
 time_build "release, all groups (default features)" --release
 
-groups=$(cargo metadata --no-deps --format-version 1 | python3 -c '
-import json, sys
-for package in json.load(sys.stdin)["packages"]:
-    if package["name"] == "datadog-v2-client":
-        print(" ".join(sorted(f for f in package["features"] if f != "default")))')
+groups=$(bash .ci/group-features)
 for group in "" $groups; do
     time_build "debug, --no-default-features --features \"$group\"" --no-default-features --features "$group"
 done
