@@ -12,6 +12,7 @@ pub mod ir;
 pub mod lower;
 pub mod names;
 pub mod parallel;
+pub mod published_check;
 pub mod spec;
 pub mod write;
 

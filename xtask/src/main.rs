@@ -1,4 +1,5 @@
-//! `cargo xtask codegen [--check]`, `cargo xtask spec` and `cargo xtask examples [DOCS_DIR]`: see the README.
+//! `cargo xtask codegen [--check]`, `cargo xtask spec`, `cargo xtask examples [DOCS_DIR]` and
+//! `cargo xtask published-check [FILE] [--verbose]`: see the README.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,7 +11,11 @@ usage: cargo xtask codegen [--check] [--spec DIR] [--out DIR]
            print the merged spec as one OpenAPI document (JSON)
        cargo xtask examples [DOCS_DIR] [--spec DIR]
            extract the JSON examples of the docs pages (default ../shared/docs) into
-           tests/fixtures/examples/ (see xtask/src/examples.rs)";
+           tests/fixtures/examples/ (see xtask/src/examples.rs)
+       cargo xtask published-check [FILE] [--verbose] [--spec DIR]
+           compare spec/ with the published OpenAPI document (default
+           ../shared/specs/datadog-v2/openapi.yaml); exit 1 on a difference neither adopted nor
+           declared in `x-departures` (see README, \"Where the page and the API disagree\")";
 
 /// Options shared by the subcommands.
 struct Options {
@@ -121,12 +126,57 @@ fn examples(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
     }
 }
 
+/// `cargo xtask published-check [FILE] [--verbose] [--spec DIR]`: exit 0 when every difference
+/// is adopted, declared or published only (open contradictions are printed but pass), 1 when
+/// one is not or a departure is stale, 2 on bad arguments or input.
+fn published_check(args: &[String]) -> ExitCode {
+    let mut file = None;
+    let mut verbose = false;
+    let mut spec_dir = xtask::default_paths().0;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--verbose" | "-v" => verbose = true,
+            "--spec" => match args.next() {
+                Some(dir) => spec_dir = dir.into(),
+                None => {
+                    eprintln!("error: --spec needs a directory\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            other if !other.starts_with('-') && file.is_none() => file = Some(PathBuf::from(other)),
+            other => {
+                eprintln!("error: unknown argument `{other}`\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let file = file.unwrap_or_else(xtask::published_check::default_published);
+    let result = xtask::spec::load_dir(&spec_dir).and_then(|spec| {
+        let published = xtask::published_check::load_published(&file)?;
+        xtask::published_check::check(&spec, &published)
+    });
+    match result {
+        Ok(report) => {
+            print!("{}", report.render(verbose));
+            if report.passes() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+        }
+        Err(e) => {
+            eprintln!("{}", show(e));
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((command, rest)) = args.split_first() else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
+    if command == "published-check" {
+        return published_check(rest);
+    }
     // `examples` takes the docs directory as an optional first positional argument.
     let (docs_dir, rest) = match rest.split_first() {
         Some((dir, tail)) if command == "examples" && !dir.starts_with("--") => (Some(PathBuf::from(dir)), tail),
