@@ -399,7 +399,14 @@ fn policy_response() -> Value {
             {
                 "attributes": { "assignment": "round-robin", "escalate_after_seconds": 3600 },
                 "id": "00000000-aba1-0000-0000-000000000000",
-                "relationships": { "targets": { "id": USER_ID, "type": "users" } },
+                // The real shape (the published document's, adopted in spec/): the page renders
+                // `targets` as one bare target, the API wraps the list in {"data": [...]}.
+                "relationships": { "targets": { "data": [
+                    { "id": USER_ID, "type": "users" },
+                    { "id": "3653d3c6-0c75-11ea-ad28-fb5701eabc7d", "type": "schedules" },
+                    { "id": TEAM_ID, "type": "teams" },
+                    { "id": "00000000-aba1-0000-0000-000000000000_previous", "type": "schedule_target" }
+                ] } },
                 "type": "steps"
             },
             { "id": USER_ID, "type": "users" },
@@ -426,9 +433,22 @@ fn check_policy(policy: &EscalationPolicy) {
             let attributes = step.attributes.as_ref().unwrap();
             assert_eq!(attributes.assignment, Some(EscalationPolicyStepAttributesAssignment::RoundRobin));
             assert_eq!(attributes.escalate_after_seconds, Some(3600));
-            match step.relationships.as_ref().unwrap().targets.as_ref().unwrap() {
-                EscalationTarget::UserTarget(user) => assert_eq!(user.id, USER_ID),
-                other => panic!("a user target expected, got {other:?}"),
+            let targets = step.relationships.as_ref().unwrap().targets.as_ref().unwrap().data.as_ref().unwrap();
+            assert_eq!(targets.len(), 4);
+            assert!(matches!(&targets[0], EscalationTarget::UserTarget(u) if u.id == USER_ID), "{targets:?}");
+            assert!(
+                matches!(&targets[1], EscalationTarget::ScheduleTarget(s) if s.id == "3653d3c6-0c75-11ea-ad28-fb5701eabc7d"),
+                "{targets:?}"
+            );
+            assert!(matches!(&targets[2], EscalationTarget::TeamTarget(t) if t.id == TEAM_ID), "{targets:?}");
+            // A target type the page does not list (the published document's configured schedule
+            // target) is kept as sent.
+            match &targets[3] {
+                EscalationTarget::Unknown(raw) => assert_eq!(
+                    raw.to_value().unwrap(),
+                    json!({ "id": "00000000-aba1-0000-0000-000000000000_previous", "type": "schedule_target" })
+                ),
+                other => panic!("an unknown target expected, got {other:?}"),
             }
         }
         other => panic!("a step expected, got {other:?}"),

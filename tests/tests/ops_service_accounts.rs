@@ -3,6 +3,7 @@
 mod common;
 
 use common::{ID, ID_RAW, ID2, ID2_RAW, Op, client, exercise, included_user, ts};
+use datadog_v2_client::Nullable;
 use datadog_v2_client::apis::ServiceAccountsApi;
 use datadog_v2_client::apis::service_accounts::ListServiceAccountApplicationKeysOptionalParams;
 use datadog_v2_client::models::*;
@@ -64,7 +65,7 @@ fn check_key_included(included: &[ApplicationKeyResponseIncludedItem]) {
     assert_eq!(included.len(), 3);
     match &included[0] {
         ApplicationKeyResponseIncludedItem::User(user) => {
-            assert_eq!(user.attributes.as_ref().unwrap().name.as_deref(), Some("Jane Doe"));
+            assert_eq!(user.attributes.as_ref().unwrap().name.as_ref().map(String::as_str), Some("Jane Doe"));
             let relationships = user.relationships.as_ref().unwrap();
             assert_eq!(relationships.org.as_ref().unwrap().data.type_, OrganizationsType::Orgs);
         }
@@ -91,7 +92,7 @@ fn check_partial_key(key: &PartialApplicationKey, id: &str) {
     let attributes = key.attributes.as_ref().unwrap();
     assert_eq!(attributes.last4.as_deref(), Some("abcd"));
     assert_eq!(attributes.created_at.as_deref(), Some("2020-11-23T10:00:00.000Z"));
-    assert_eq!(attributes.scopes, Some(scopes()));
+    assert_eq!(attributes.scopes, Nullable::Value(scopes()));
     let owner = &key.relationships.as_ref().unwrap().owned_by.as_ref().unwrap().data;
     assert_eq!(owner.id, "00000000-0000-0000-2345-000000000000");
 }
@@ -255,7 +256,7 @@ async fn update_service_account_application_key() {
     let body = ApplicationKeyUpdateRequest::new(ApplicationKeyUpdateData::new(
         ApplicationKeyUpdateAttributes::new()
             .name("Application Key for managing dashboards-updated".to_owned())
-            .scopes(scopes()),
+            .scopes(Some(scopes())),
         "67963b57-d67c-dfa7-b180-62ee9301d2f6".to_owned(),
         ApplicationKeysType::ApplicationKeys,
     ));
@@ -363,7 +364,7 @@ async fn create_service_account_application_key() {
     let server = MockServer::start().await;
     let api = ServiceAccountsApi::new(client(&server));
     let body = ApplicationKeyCreateRequest::new(ApplicationKeyCreateData::new(
-        ApplicationKeyCreateAttributes::new("Example-Service-Account".to_owned()).scopes(scopes()),
+        ApplicationKeyCreateAttributes::new("Example-Service-Account".to_owned()).scopes(Some(scopes())),
         ApplicationKeysType::ApplicationKeys,
     ));
     let op = Op {

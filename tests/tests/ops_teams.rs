@@ -55,7 +55,7 @@ fn check_team(team: &Team, id: &str, name: &str) {
     assert_eq!(attributes.link_count, Some(2));
     assert_eq!(attributes.user_count, Some(12));
     assert_eq!(attributes.created_at, Some(ts("2023-05-01T10:00:00Z")));
-    assert_eq!(attributes.visible_modules.as_deref(), Some(&["m1".to_owned(), "m2".to_owned()][..]));
+    assert_eq!(attributes.visible_modules, Nullable::Value(vec!["m1".to_owned(), "m2".to_owned()]));
     let relationships = team.relationships.as_ref().unwrap();
     let links = relationships.team_links.as_ref().unwrap();
     assert_eq!(links.data.as_ref().unwrap()[0].id, "f9bb8444-af7f-11ec-ac2c-da7ad0900001");
@@ -110,8 +110,9 @@ fn check_memberships(memberships: &UserTeamsResponse) {
     let data = memberships.data.as_ref().unwrap();
     assert_eq!(data.len(), 2);
     check_membership(&data[0]);
-    assert_eq!(data[0].attributes.as_ref().unwrap().role, Some(UserTeamRole::Admin));
-    assert_eq!(data[1].attributes.as_ref().unwrap().role, None, "role: null");
+    assert_eq!(data[0].attributes.as_ref().unwrap().role, Nullable::Value(UserTeamRole::Admin));
+    // `role` is nullable (adopted from the published document): `null` is kept apart from absent.
+    assert_eq!(data[1].attributes.as_ref().unwrap().role, Nullable::Null, "role: null");
     let included = memberships.included.as_ref().unwrap();
     assert!(
         matches!(&included[0], UserTeamIncluded::User(u) if u.id.as_deref() == Some("00000000-0000-0000-2345-000000000000"))
@@ -419,7 +420,7 @@ async fn create_team_membership() {
     let api = TeamsApi::new(client(&server));
     let body = UserTeamRequest::new(
         UserTeamCreate::new(UserTeamType::TeamMemberships)
-            .attributes(UserTeamAttributes::new().role(UserTeamRole::Admin))
+            .attributes(UserTeamAttributes::new().role(Some(UserTeamRole::Admin)))
             .relationships(
                 UserTeamRelationships::new()
                     .team(RelationshipToUserTeamTeam::new(RelationshipToUserTeamTeamData::new(

@@ -7,7 +7,7 @@ pub struct ApplicationKeyCreateAttributes {
     /// Name of the application key.
     pub name: String,
     /// Array of scopes to grant the application key.
-    pub scopes: Option<Vec<String>>,
+    pub scopes: crate::Nullable<Vec<String>>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
     pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
 }
@@ -16,13 +16,15 @@ impl ApplicationKeyCreateAttributes {
     pub fn new(name: String) -> Self {
         Self {
             name,
-            scopes: None,
+            scopes: crate::Nullable::Absent,
             additional_properties: std::collections::BTreeMap::new(),
         }
     }
     /// Sets `scopes`.
-    pub fn scopes(mut self, value: Vec<String>) -> Self {
-        self.scopes = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn scopes(mut self, value: Option<Vec<String>>) -> Self {
+        self.scopes = value.into();
         self
     }
     /// Replaces the fields the spec does not know.
@@ -37,5 +39,5 @@ impl ApplicationKeyCreateAttributes {
 
 crate::macros::object_serde!(ApplicationKeyCreateAttributes {
     "name" => name: required,
-    "scopes" => scopes: optional,
+    "scopes" => scopes: nullable,
 });

@@ -7,7 +7,7 @@ pub struct ApplicationKeyUpdateAttributes {
     /// Name of the application key.
     pub name: Option<String>,
     /// Array of scopes to grant the application key.
-    pub scopes: Option<Vec<String>>,
+    pub scopes: crate::Nullable<Vec<String>>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
     pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
 }
@@ -16,7 +16,7 @@ impl ApplicationKeyUpdateAttributes {
     pub fn new() -> Self {
         Self {
             name: None,
-            scopes: None,
+            scopes: crate::Nullable::Absent,
             additional_properties: std::collections::BTreeMap::new(),
         }
     }
@@ -26,8 +26,10 @@ impl ApplicationKeyUpdateAttributes {
         self
     }
     /// Sets `scopes`.
-    pub fn scopes(mut self, value: Vec<String>) -> Self {
-        self.scopes = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn scopes(mut self, value: Option<Vec<String>>) -> Self {
+        self.scopes = value.into();
         self
     }
     /// Replaces the fields the spec does not know.
@@ -42,5 +44,5 @@ impl ApplicationKeyUpdateAttributes {
 
 crate::macros::object_serde!(ApplicationKeyUpdateAttributes {
     "name" => name: optional,
-    "scopes" => scopes: optional,
+    "scopes" => scopes: nullable,
 });

@@ -5,23 +5,23 @@
 #[non_exhaustive]
 pub struct CaseAttributes {
     /// Timestamp of when the case was archived
-    pub archived_at: Option<crate::DateTime>,
+    pub archived_at: crate::Nullable<crate::DateTime>,
     /// Timestamp of when the case was closed
-    pub closed_at: Option<crate::DateTime>,
+    pub closed_at: crate::Nullable<crate::DateTime>,
     /// Timestamp of when the case was created
     pub created_at: Option<crate::DateTime>,
     /// Description
     pub description: Option<String>,
     /// Jira issue attached to case
-    pub jira_issue: Option<crate::models::JiraIssue>,
+    pub jira_issue: crate::Nullable<crate::models::JiraIssue>,
     /// Key
     pub key: Option<String>,
     /// Timestamp of when the case was last modified
-    pub modified_at: Option<crate::DateTime>,
+    pub modified_at: crate::Nullable<crate::DateTime>,
     /// Case priority
     pub priority: Option<crate::models::CasePriority>,
     /// ServiceNow ticket attached to case
-    pub service_now_ticket: Option<crate::models::ServiceNowTicket>,
+    pub service_now_ticket: crate::Nullable<crate::models::ServiceNowTicket>,
     /// Case status
     pub status: Option<crate::models::CaseStatus>,
     /// Title
@@ -35,15 +35,15 @@ impl CaseAttributes {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            archived_at: None,
-            closed_at: None,
+            archived_at: crate::Nullable::Absent,
+            closed_at: crate::Nullable::Absent,
             created_at: None,
             description: None,
-            jira_issue: None,
+            jira_issue: crate::Nullable::Absent,
             key: None,
-            modified_at: None,
+            modified_at: crate::Nullable::Absent,
             priority: None,
-            service_now_ticket: None,
+            service_now_ticket: crate::Nullable::Absent,
             status: None,
             title: None,
             type_: None,
@@ -51,13 +51,17 @@ impl CaseAttributes {
         }
     }
     /// Sets `archived_at`.
-    pub fn archived_at(mut self, value: crate::DateTime) -> Self {
-        self.archived_at = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn archived_at(mut self, value: Option<crate::DateTime>) -> Self {
+        self.archived_at = value.into();
         self
     }
     /// Sets `closed_at`.
-    pub fn closed_at(mut self, value: crate::DateTime) -> Self {
-        self.closed_at = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn closed_at(mut self, value: Option<crate::DateTime>) -> Self {
+        self.closed_at = value.into();
         self
     }
     /// Sets `created_at`.
@@ -71,8 +75,10 @@ impl CaseAttributes {
         self
     }
     /// Sets `jira_issue`.
-    pub fn jira_issue(mut self, value: crate::models::JiraIssue) -> Self {
-        self.jira_issue = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn jira_issue(mut self, value: Option<crate::models::JiraIssue>) -> Self {
+        self.jira_issue = value.into();
         self
     }
     /// Sets `key`.
@@ -81,8 +87,10 @@ impl CaseAttributes {
         self
     }
     /// Sets `modified_at`.
-    pub fn modified_at(mut self, value: crate::DateTime) -> Self {
-        self.modified_at = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn modified_at(mut self, value: Option<crate::DateTime>) -> Self {
+        self.modified_at = value.into();
         self
     }
     /// Sets `priority`.
@@ -91,8 +99,13 @@ impl CaseAttributes {
         self
     }
     /// Sets `service_now_ticket`.
-    pub fn service_now_ticket(mut self, value: crate::models::ServiceNowTicket) -> Self {
-        self.service_now_ticket = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn service_now_ticket(
+        mut self,
+        value: Option<crate::models::ServiceNowTicket>,
+    ) -> Self {
+        self.service_now_ticket = value.into();
         self
     }
     /// Sets `status`.
@@ -121,15 +134,15 @@ impl CaseAttributes {
 }
 
 crate::macros::object_serde!(CaseAttributes {
-    "archived_at" => archived_at: optional,
-    "closed_at" => closed_at: optional,
+    "archived_at" => archived_at: nullable,
+    "closed_at" => closed_at: nullable,
     "created_at" => created_at: optional,
     "description" => description: optional,
-    "jira_issue" => jira_issue: optional,
+    "jira_issue" => jira_issue: nullable,
     "key" => key: optional,
-    "modified_at" => modified_at: optional,
+    "modified_at" => modified_at: nullable,
     "priority" => priority: optional,
-    "service_now_ticket" => service_now_ticket: optional,
+    "service_now_ticket" => service_now_ticket: nullable,
     "status" => status: optional,
     "title" => title: optional,
     "type" => type_: optional,

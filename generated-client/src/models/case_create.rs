@@ -4,7 +4,7 @@
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub struct CaseCreate {
-    /// Case creation attributes
+    /// Case creation attributes. The published OpenAPI document disagrees with the documentation page here: it has no `type` and requires `type_id` (the UUID of a case type, for custom case types) instead; this client follows the page.
     pub attributes: crate::models::CaseCreateAttributes,
     /// Relationships formed with the case on creation
     pub relationships: Option<crate::models::CaseCreateRelationships>,

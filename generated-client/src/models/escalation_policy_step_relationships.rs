@@ -4,8 +4,8 @@
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct EscalationPolicyStepRelationships {
-    /// Represents an escalation target, which can be a team, user, or schedule.
-    pub targets: Option<crate::models::EscalationTarget>,
+    /// The step's escalation targets, as the API sends them: `{"data": [...]}`, each target a team, user or schedule. (The documentation page renders this as a single target; the published OpenAPI document names this object `EscalationTargets`.)
+    pub targets: Option<crate::models::EscalationPolicyStepRelationshipsTargets>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
     pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
 }
@@ -18,7 +18,10 @@ impl EscalationPolicyStepRelationships {
         }
     }
     /// Sets `targets`.
-    pub fn targets(mut self, value: crate::models::EscalationTarget) -> Self {
+    pub fn targets(
+        mut self,
+        value: crate::models::EscalationPolicyStepRelationshipsTargets,
+    ) -> Self {
         self.targets = Some(value);
         self
     }

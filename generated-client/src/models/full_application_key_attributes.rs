@@ -13,7 +13,7 @@ pub struct FullApplicationKeyAttributes {
     /// Name of the application key.
     pub name: Option<String>,
     /// Array of scopes to grant the application key.
-    pub scopes: Option<Vec<String>>,
+    pub scopes: crate::Nullable<Vec<String>>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
     pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
 }
@@ -25,7 +25,7 @@ impl FullApplicationKeyAttributes {
             key: None,
             last4: None,
             name: None,
-            scopes: None,
+            scopes: crate::Nullable::Absent,
             additional_properties: std::collections::BTreeMap::new(),
         }
     }
@@ -50,8 +50,10 @@ impl FullApplicationKeyAttributes {
         self
     }
     /// Sets `scopes`.
-    pub fn scopes(mut self, value: Vec<String>) -> Self {
-        self.scopes = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn scopes(mut self, value: Option<Vec<String>>) -> Self {
+        self.scopes = value.into();
         self
     }
     /// Replaces the fields the spec does not know.
@@ -69,5 +71,5 @@ crate::macros::object_serde!(FullApplicationKeyAttributes {
     "key" => key: optional,
     "last4" => last4: optional,
     "name" => name: optional,
-    "scopes" => scopes: optional,
+    "scopes" => scopes: nullable,
 });

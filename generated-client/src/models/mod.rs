@@ -268,6 +268,10 @@ mod escalation_policy_step_relationships;
 #[cfg(feature = "on-call")]
 pub use self::escalation_policy_step_relationships::EscalationPolicyStepRelationships;
 #[cfg(feature = "on-call")]
+mod escalation_policy_step_relationships_targets;
+#[cfg(feature = "on-call")]
+pub use self::escalation_policy_step_relationships_targets::EscalationPolicyStepRelationshipsTargets;
+#[cfg(feature = "on-call")]
 mod escalation_policy_step_target;
 #[cfg(feature = "on-call")]
 pub use self::escalation_policy_step_target::EscalationPolicyStepTarget;

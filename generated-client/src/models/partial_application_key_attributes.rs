@@ -11,7 +11,7 @@ pub struct PartialApplicationKeyAttributes {
     /// Name of the application key.
     pub name: Option<String>,
     /// Array of scopes to grant the application key.
-    pub scopes: Option<Vec<String>>,
+    pub scopes: crate::Nullable<Vec<String>>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
     pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
 }
@@ -22,7 +22,7 @@ impl PartialApplicationKeyAttributes {
             created_at: None,
             last4: None,
             name: None,
-            scopes: None,
+            scopes: crate::Nullable::Absent,
             additional_properties: std::collections::BTreeMap::new(),
         }
     }
@@ -42,8 +42,10 @@ impl PartialApplicationKeyAttributes {
         self
     }
     /// Sets `scopes`.
-    pub fn scopes(mut self, value: Vec<String>) -> Self {
-        self.scopes = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn scopes(mut self, value: Option<Vec<String>>) -> Self {
+        self.scopes = value.into();
         self
     }
     /// Replaces the fields the spec does not know.
@@ -60,5 +62,5 @@ crate::macros::object_serde!(PartialApplicationKeyAttributes {
     "created_at" => created_at: optional,
     "last4" => last4: optional,
     "name" => name: optional,
-    "scopes" => scopes: optional,
+    "scopes" => scopes: nullable,
 });

@@ -5,7 +5,7 @@
 #[non_exhaustive]
 pub struct RelationshipToUserTeamPermission {
     /// Related user team permission data
-    pub data: Option<crate::models::RelationshipToUserTeamPermissionData>,
+    pub data: crate::Nullable<crate::models::RelationshipToUserTeamPermissionData>,
     /// Links attributes.
     pub links: Option<crate::models::TeamRelationshipsLinks>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
@@ -15,17 +15,19 @@ impl RelationshipToUserTeamPermission {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            data: None,
+            data: crate::Nullable::Absent,
             links: None,
             additional_properties: std::collections::BTreeMap::new(),
         }
     }
     /// Sets `data`.
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
     pub fn data(
         mut self,
-        value: crate::models::RelationshipToUserTeamPermissionData,
+        value: Option<crate::models::RelationshipToUserTeamPermissionData>,
     ) -> Self {
-        self.data = Some(value);
+        self.data = value.into();
         self
     }
     /// Sets `links`.
@@ -44,6 +46,6 @@ impl RelationshipToUserTeamPermission {
 }
 
 crate::macros::object_serde!(RelationshipToUserTeamPermission {
-    "data" => data: optional,
+    "data" => data: nullable,
     "links" => links: optional,
 });

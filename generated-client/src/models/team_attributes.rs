@@ -11,11 +11,11 @@ pub struct TeamAttributes {
     /// Creation date of the team
     pub created_at: Option<crate::DateTime>,
     /// Free-form markdown description/content for the team's homepage
-    pub description: Option<String>,
+    pub description: crate::Nullable<String>,
     /// The team's identifier
     pub handle: String,
     /// Collection of hidden modules for the team
-    pub hidden_modules: Option<Vec<String>>,
+    pub hidden_modules: crate::Nullable<Vec<String>>,
     /// The number of links belonging to the team
     pub link_count: Option<i32>,
     /// Modification date of the team
@@ -23,11 +23,11 @@ pub struct TeamAttributes {
     /// The name of the team
     pub name: String,
     /// A brief summary of the team, derived from the description
-    pub summary: Option<String>,
+    pub summary: crate::Nullable<String>,
     /// The number of users belonging to the team
     pub user_count: Option<i32>,
     /// Collection of visible modules for the team
-    pub visible_modules: Option<Vec<String>>,
+    pub visible_modules: crate::Nullable<Vec<String>>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
     pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
 }
@@ -38,15 +38,15 @@ impl TeamAttributes {
             avatar: crate::Nullable::Absent,
             banner: crate::Nullable::Absent,
             created_at: None,
-            description: None,
+            description: crate::Nullable::Absent,
             handle,
-            hidden_modules: None,
+            hidden_modules: crate::Nullable::Absent,
             link_count: None,
             modified_at: None,
             name,
-            summary: None,
+            summary: crate::Nullable::Absent,
             user_count: None,
-            visible_modules: None,
+            visible_modules: crate::Nullable::Absent,
             additional_properties: std::collections::BTreeMap::new(),
         }
     }
@@ -70,13 +70,17 @@ impl TeamAttributes {
         self
     }
     /// Sets `description`.
-    pub fn description(mut self, value: String) -> Self {
-        self.description = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn description(mut self, value: Option<String>) -> Self {
+        self.description = value.into();
         self
     }
     /// Sets `hidden_modules`.
-    pub fn hidden_modules(mut self, value: Vec<String>) -> Self {
-        self.hidden_modules = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn hidden_modules(mut self, value: Option<Vec<String>>) -> Self {
+        self.hidden_modules = value.into();
         self
     }
     /// Sets `link_count`.
@@ -90,8 +94,10 @@ impl TeamAttributes {
         self
     }
     /// Sets `summary`.
-    pub fn summary(mut self, value: String) -> Self {
-        self.summary = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn summary(mut self, value: Option<String>) -> Self {
+        self.summary = value.into();
         self
     }
     /// Sets `user_count`.
@@ -100,8 +106,10 @@ impl TeamAttributes {
         self
     }
     /// Sets `visible_modules`.
-    pub fn visible_modules(mut self, value: Vec<String>) -> Self {
-        self.visible_modules = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn visible_modules(mut self, value: Option<Vec<String>>) -> Self {
+        self.visible_modules = value.into();
         self
     }
     /// Replaces the fields the spec does not know.
@@ -118,13 +126,13 @@ crate::macros::object_serde!(TeamAttributes {
     "avatar" => avatar: nullable,
     "banner" => banner: nullable,
     "created_at" => created_at: optional,
-    "description" => description: optional,
+    "description" => description: nullable,
     "handle" => handle: required,
-    "hidden_modules" => hidden_modules: optional,
+    "hidden_modules" => hidden_modules: nullable,
     "link_count" => link_count: optional,
     "modified_at" => modified_at: optional,
     "name" => name: required,
-    "summary" => summary: optional,
+    "summary" => summary: nullable,
     "user_count" => user_count: optional,
-    "visible_modules" => visible_modules: optional,
+    "visible_modules" => visible_modules: nullable,
 });

@@ -7,11 +7,11 @@ pub struct TeamsResponseLinks {
     /// First link.
     pub first: Option<String>,
     /// Last link.
-    pub last: Option<String>,
+    pub last: crate::Nullable<String>,
     /// Next link.
     pub next: Option<String>,
     /// Previous link.
-    pub prev: Option<String>,
+    pub prev: crate::Nullable<String>,
     /// Current link.
     pub self_: Option<String>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
@@ -22,9 +22,9 @@ impl TeamsResponseLinks {
     pub fn new() -> Self {
         Self {
             first: None,
-            last: None,
+            last: crate::Nullable::Absent,
             next: None,
-            prev: None,
+            prev: crate::Nullable::Absent,
             self_: None,
             additional_properties: std::collections::BTreeMap::new(),
         }
@@ -35,8 +35,10 @@ impl TeamsResponseLinks {
         self
     }
     /// Sets `last`.
-    pub fn last(mut self, value: String) -> Self {
-        self.last = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn last(mut self, value: Option<String>) -> Self {
+        self.last = value.into();
         self
     }
     /// Sets `next`.
@@ -45,8 +47,10 @@ impl TeamsResponseLinks {
         self
     }
     /// Sets `prev`.
-    pub fn prev(mut self, value: String) -> Self {
-        self.prev = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn prev(mut self, value: Option<String>) -> Self {
+        self.prev = value.into();
         self
     }
     /// Sets `self`.
@@ -66,8 +70,8 @@ impl TeamsResponseLinks {
 
 crate::macros::object_serde!(TeamsResponseLinks {
     "first" => first: optional,
-    "last" => last: optional,
+    "last" => last: nullable,
     "next" => next: optional,
-    "prev" => prev: optional,
+    "prev" => prev: nullable,
     "self" => self_: optional,
 });

@@ -19,13 +19,13 @@ pub struct UserAttributes {
     /// Time that the user was last modified.
     pub modified_at: Option<crate::DateTime>,
     /// Name of the user.
-    pub name: Option<String>,
+    pub name: crate::Nullable<String>,
     /// Whether the user is a service account.
     pub service_account: Option<bool>,
     /// Status of the user.
     pub status: Option<String>,
     /// Title of the user.
-    pub title: Option<String>,
+    pub title: crate::Nullable<String>,
     /// Whether the user is verified.
     pub verified: Option<bool>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
@@ -42,10 +42,10 @@ impl UserAttributes {
             icon: None,
             mfa_enabled: None,
             modified_at: None,
-            name: None,
+            name: crate::Nullable::Absent,
             service_account: None,
             status: None,
-            title: None,
+            title: crate::Nullable::Absent,
             verified: None,
             additional_properties: std::collections::BTreeMap::new(),
         }
@@ -86,8 +86,10 @@ impl UserAttributes {
         self
     }
     /// Sets `name`.
-    pub fn name(mut self, value: String) -> Self {
-        self.name = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn name(mut self, value: Option<String>) -> Self {
+        self.name = value.into();
         self
     }
     /// Sets `service_account`.
@@ -101,8 +103,10 @@ impl UserAttributes {
         self
     }
     /// Sets `title`.
-    pub fn title(mut self, value: String) -> Self {
-        self.title = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn title(mut self, value: Option<String>) -> Self {
+        self.title = value.into();
         self
     }
     /// Sets `verified`.
@@ -128,9 +132,9 @@ crate::macros::object_serde!(UserAttributes {
     "icon" => icon: optional,
     "mfa_enabled" => mfa_enabled: optional,
     "modified_at" => modified_at: optional,
-    "name" => name: optional,
+    "name" => name: nullable,
     "service_account" => service_account: optional,
     "status" => status: optional,
-    "title" => title: optional,
+    "title" => title: nullable,
     "verified" => verified: optional,
 });

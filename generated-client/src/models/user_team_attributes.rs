@@ -9,7 +9,7 @@ pub struct UserTeamAttributes {
     /// UUID of the User or Service Account who provisioned this team membership, or null if provisioned via SAML mapping.
     pub provisioned_by_id: crate::Nullable<String>,
     /// The user's role within the team
-    pub role: Option<crate::models::UserTeamRole>,
+    pub role: crate::Nullable<crate::models::UserTeamRole>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
     pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
 }
@@ -19,7 +19,7 @@ impl UserTeamAttributes {
         Self {
             provisioned_by: crate::Nullable::Absent,
             provisioned_by_id: crate::Nullable::Absent,
-            role: None,
+            role: crate::Nullable::Absent,
             additional_properties: std::collections::BTreeMap::new(),
         }
     }
@@ -38,8 +38,10 @@ impl UserTeamAttributes {
         self
     }
     /// Sets `role`.
-    pub fn role(mut self, value: crate::models::UserTeamRole) -> Self {
-        self.role = Some(value);
+    ///
+    /// `None` sends an explicit `null` (for example to clear the value).
+    pub fn role(mut self, value: Option<crate::models::UserTeamRole>) -> Self {
+        self.role = value.into();
         self
     }
     /// Replaces the fields the spec does not know.
@@ -55,5 +57,5 @@ impl UserTeamAttributes {
 crate::macros::object_serde!(UserTeamAttributes {
     "provisioned_by" => provisioned_by: nullable,
     "provisioned_by_id" => provisioned_by_id: nullable,
-    "role" => role: optional,
+    "role" => role: nullable,
 });
