@@ -652,7 +652,113 @@ fn single_property(schema: &Value) -> Option<(&str, &Value)> {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use serde_json::{Value, json};
+
+    use super::{Kind, normalize, walk};
+
+    /// A document with one operation `GET /things/{id}` whose 200 response is `schema`, plus `schemas`.
+    fn doc(param: &str, schema: Value, schemas: Value) -> Value {
+        json!({
+            "paths": {format!("/things/{{{param}}}"): {"get": {"responses": {"200": {
+                "description": "OK",
+                "content": {"application/json": {"schema": schema}}
+            }}}}},
+            "components": {"schemas": schemas}
+        })
+    }
+
+    /// (kind, our pointer, published pointer, published only) of each difference.
+    fn differences(ours: &Value, published: &Value) -> Vec<(Kind, String, String, bool)> {
+        let walk = walk(ours, published).unwrap();
+        assert_eq!(walk.operations, 1);
+        walk.differences.into_iter().map(|d| (d.kind, d.ours, d.published, d.published_only)).collect()
+    }
+
+    const RESPONSE: &str = "/paths/~1things~1{id}/get/responses/200/content/application~1json/schema";
+
+    #[test]
+    fn recursive_schemas_are_compared_once_and_the_walk_ends() {
+        let node = |extra: Value| {
+            let mut node = json!({"type": "object", "properties": {
+                "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}}
+            }});
+            node["properties"].as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+            json!({"Node": node})
+        };
+        let ours = doc("id", json!({"$ref": "#/components/schemas/Node"}), node(json!({"name": {"type": "string"}})));
+        let published = doc(
+            "thing_id",
+            json!({"$ref": "#/components/schemas/Node"}),
+            node(json!({"name": {"type": "string", "nullable": true}})),
+        );
+        assert_eq!(
+            differences(&ours, &published),
+            [(
+                Kind::Nullable,
+                "/components/schemas/Node/properties/name".to_owned(),
+                "/components/schemas/Node/properties/name".to_owned(),
+                false
+            )]
+        );
+    }
+
+    #[test]
+    fn a_level_only_we_have_is_a_nesting_difference_at_the_property() {
+        let targets = json!({"type": "array", "items": {"type": "string"}});
+        let ours = doc(
+            "id",
+            json!({"type": "object", "properties": {"targets": {"type": "object", "properties": {"data": targets}}}}),
+            json!({}),
+        );
+        let published = doc("id", json!({"type": "object", "properties": {"targets": targets}}), json!({}));
+        let at = format!("{RESPONSE}/properties/targets");
+        assert_eq!(differences(&ours, &published), [(Kind::Nesting, at.clone(), at, false)]);
+    }
+
+    #[test]
+    fn variants_match_by_name_or_type_value_and_extra_ones_are_published_only() {
+        let variant = |t: &str| json!({"type": "object", "properties": {"type": {"type": "string", "enum": [t]}}});
+        let ours = doc(
+            "id",
+            json!({"oneOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}]}),
+            json!({"A": variant("a"), "B": variant("b")}),
+        );
+        let published = doc(
+            "id",
+            json!({"oneOf": [
+                {"$ref": "#/components/schemas/Bee"},
+                {"$ref": "#/components/schemas/A"},
+                {"$ref": "#/components/schemas/C"}
+            ]}),
+            json!({"A": variant("a"), "Bee": variant("b"), "C": variant("c")}),
+        );
+        assert_eq!(
+            differences(&ours, &published),
+            [
+                (Kind::Variant, RESPONSE.to_owned(), format!("{RESPONSE}/oneOf/2"), true),
+                (Kind::Name, format!("{RESPONSE}/oneOf/1"), "/components/schemas/Bee".to_owned(), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn enum_values_on_each_side() {
+        let ours = doc("id", json!({"type": "string", "enum": ["a", "b"]}), json!({}));
+        let published = doc("id", json!({"type": "string", "enum": ["a", "c"]}), json!({}));
+        let enums: Vec<_> = walk(&ours, &published)
+            .unwrap()
+            .differences
+            .into_iter()
+            .map(|d| (d.kind, d.message, d.published_only))
+            .collect();
+        assert_eq!(
+            enums,
+            [
+                (Kind::Enum, "enum value(s) `b` not in the published document".to_owned(), false),
+                (Kind::Enum, "enum value(s) `c` only in the published document".to_owned(), true),
+            ]
+        );
+    }
 
     #[test]
     fn path_templates_match_whatever_their_parameter_names() {

@@ -1,0 +1,91 @@
+//! `cargo xtask published-check`: the real binary, on spec/ and the published document
+//! (`../shared/specs/datadog-v2/openapi.yaml`, as in CI), unchanged and with differences planted
+//! in a temporary copy.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::{Value, json};
+
+fn published() -> PathBuf {
+    let file = xtask::published_check::default_published();
+    assert!(
+        file.is_file(),
+        "the published document is expected at {} (next to the repository, as in CI)",
+        file.display()
+    );
+    file
+}
+
+fn run(file: &Path, verbose: bool) -> (Output, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
+    command.arg("published-check").arg(file);
+    if verbose {
+        command.arg("--verbose");
+    }
+    let output = command.output().unwrap();
+    let stdout = String::from_utf8(output.stdout.clone()).unwrap();
+    (output, stdout)
+}
+
+#[test]
+fn spec_passes_against_the_published_document_with_its_contradiction_open() {
+    let (output, stdout) = run(&published(), true);
+    assert_eq!(output.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        stdout.contains(
+            "open contradiction: spec/case-management.yaml#/components/schemas/CaseCreateAttributes/properties/type:"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains(" 0 undeclared, 0 stale departure(s)"), "{stdout}");
+    // --verbose lists what was adopted and what only the published document has.
+    assert!(
+        stdout.contains("adopted nesting: spec/on-call.yaml#/components/schemas/EscalationPolicyStepRelationships/properties/targets:"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("published only variant: spec/on-call.yaml#/components/schemas/EscalationTarget "),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_removed_property_a_flipped_nullable_flag_and_an_added_level_are_each_reported() {
+    let mut doc = xtask::published_check::load_published(&published()).unwrap();
+    let team = doc.pointer_mut("/components/schemas/TeamAttributes/properties").unwrap();
+    let Value::Object(properties) = team else { panic!("TeamAttributes has properties") };
+    // 1. A property removed.
+    assert!(properties.shift_remove("handle").is_some());
+    // 2. A nullable flag flipped (spec/ adopted it from the published document).
+    assert_eq!(properties["description"]["nullable"], json!(true));
+    properties["description"]["nullable"] = json!(false);
+    // 3. A nesting level added: `name` becomes {"value": <name>}.
+    let name = properties["name"].take();
+    properties["name"] = json!({"type": "object", "properties": {"value": name}});
+
+    let dir = std::env::temp_dir().join(format!("xtask-published-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("openapi.yaml"); // JSON is YAML
+    std::fs::write(&file, serde_json::to_string(&doc).unwrap()).unwrap();
+    let (output, stdout) = run(&file, false);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    assert_eq!(output.status.code(), Some(1), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    let ours = "spec/teams.yaml#/components/schemas/TeamAttributes/properties";
+    let theirs = "published#/components/schemas/TeamAttributes";
+    for expected in [
+        format!("undeclared field: {ours}/handle  {theirs}: property `handle`: not in the published document"),
+        format!(
+            "undeclared nullable: {ours}/description  {theirs}/properties/description: nullable here, not nullable in the published document"
+        ),
+        format!(
+            "undeclared nesting: {ours}/name  {theirs}/properties/name: the published document has an extra object level `value` here"
+        ),
+        // The adopted flag no longer matches: its entry is reported too.
+        format!("stale departure nullable: {ours}/description/x-departures/0: adopted from the published document"),
+    ] {
+        assert!(stdout.contains(&expected), "missing `{expected}` in:\n{stdout}");
+    }
+    assert!(stdout.contains(" 3 undeclared, 1 stale departure(s)"), "{stdout}");
+}
