@@ -57,7 +57,9 @@ fn main() {
     println!();
     println!("| build | stage | median | fastest |");
     println!("| --- | --- | ---: | ---: |");
-    for (stage, times) in [("read", &read), ("parse (YAML -> JSON value)", &parse), ("load spec/", &load), ("check", &check)] {
+    for (stage, times) in
+        [("read", &read), ("parse (YAML -> JSON value)", &parse), ("load spec/", &load), ("check", &check)]
+    {
         println!("| {profile} | {stage} | {} | {} |", ms(times[times.len() / 2]), ms(times[0]));
     }
 }
