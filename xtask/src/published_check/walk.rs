@@ -99,8 +99,10 @@ const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "
 /// Compares every operation of `ours` (the merged spec) with `published`.
 pub fn walk(ours: &Value, published: &Value) -> Result<Walk> {
     let mut walker = Walker {
-        ours: Side { root: ours, label: "spec" },
-        published: Side { root: published, label: "published document" },
+        // The generator reads no keyword beside a `$ref` (openapiv3 drops them); the published
+        // document puts `nullable: true` beside some, as its own generators honour.
+        ours: Side { root: ours, label: "spec", nullable_beside_ref: false },
+        published: Side { root: published, label: "published document", nullable_beside_ref: true },
         visited: HashSet::new(),
         out: Walk::default(),
     };
@@ -169,21 +171,32 @@ fn normalize(path: &str) -> String {
 struct Side<'a> {
     root: &'a Value,
     label: &'static str,
+    /// Whether `nullable` beside a `$ref` counts.
+    nullable_beside_ref: bool,
 }
 
 /// A node after following its `$ref`s: where it is, what it is, the name of the last schema
-/// reference followed (None for an inline schema).
+/// reference followed (None for an inline schema), and whether it is nullable at this position.
 struct Resolved<'a> {
     pointer: String,
     node: &'a Value,
     name: Option<String>,
+    nullable: bool,
 }
 
 impl<'a> Side<'a> {
     fn resolve(&self, pointer: &str, node: &'a Value) -> Result<Resolved<'a>> {
-        let mut resolved = Resolved { pointer: pointer.to_owned(), node, name: None };
+        let nullable = |node: &Value| node.get("nullable").and_then(Value::as_bool);
+        let mut resolved = Resolved { pointer: pointer.to_owned(), node, name: None, nullable: false };
+        let mut beside_ref = None;
         for _ in 0..64 {
-            let Some(reference) = resolved.node.get("$ref") else { return Ok(resolved) };
+            let Some(reference) = resolved.node.get("$ref") else {
+                resolved.nullable = beside_ref.or(nullable(resolved.node)).unwrap_or(false);
+                return Ok(resolved);
+            };
+            if self.nullable_beside_ref && beside_ref.is_none() {
+                beside_ref = nullable(resolved.node);
+            }
             let Some(target) = reference.as_str().and_then(|r| r.strip_prefix('#')) else {
                 return Err(Error::new(
                     join(&resolved.pointer, "$ref"),
@@ -196,7 +209,7 @@ impl<'a> Side<'a> {
             if let Some(name) = target.strip_prefix("/components/schemas/") {
                 resolved.name = Some(name.replace("~1", "/").replace("~0", "~"));
             }
-            resolved = Resolved { pointer: target.to_owned(), node, name: resolved.name };
+            resolved = Resolved { pointer: target.to_owned(), node, name: resolved.name, nullable: false };
         }
         Err(Error::new(pointer, format!("{}: a cycle of `$ref`s", self.label)))
     }
@@ -358,6 +371,19 @@ impl<'a> Walker<'a> {
             ),
             _ => {}
         }
+        // Nullability belongs to the position when the published document sets it beside a
+        // `$ref`; the difference is located where our flag is (the resolved schema).
+        if ours.nullable != published.nullable {
+            let (here, there) =
+                if published.nullable { ("not nullable", "nullable") } else { ("nullable", "not nullable") };
+            self.difference(
+                Kind::Nullable,
+                &ours.pointer,
+                &published.pointer,
+                format!("{here} here, {there} in the published document"),
+                false,
+            );
+        }
         self.out.compared.insert(pointer.to_owned());
         self.out.compared.insert(ours.pointer.clone());
         if !self.visited.insert((ours.pointer.clone(), published.pointer.clone())) {
@@ -376,18 +402,6 @@ impl<'a> Walker<'a> {
         pub_pointer: &str,
         published: &'a Value,
     ) -> Result<()> {
-        let nullable = |s: &Value| s.get("nullable").and_then(Value::as_bool).unwrap_or(false);
-        if nullable(ours) != nullable(published) {
-            let (here, there) =
-                if nullable(published) { ("not nullable", "nullable") } else { ("nullable", "not nullable") };
-            self.difference(
-                Kind::Nullable,
-                pointer,
-                pub_pointer,
-                format!("{here} here, {there} in the published document"),
-                false,
-            );
-        }
         let our_shape = shape(ours);
         let pub_shape = shape(published);
         if our_shape != pub_shape {
@@ -738,6 +752,23 @@ mod tests {
                 (Kind::Variant, RESPONSE.to_owned(), format!("{RESPONSE}/oneOf/2"), true),
                 (Kind::Name, format!("{RESPONSE}/oneOf/1"), "/components/schemas/Bee".to_owned(), false),
             ]
+        );
+    }
+
+    #[test]
+    fn nullable_beside_a_published_ref_counts() {
+        let r = json!({"R": {"type": "object", "properties": {"id": {"type": "string"}}}});
+        let ours = doc("id", json!({"$ref": "#/components/schemas/R"}), r.clone());
+        let published = doc("id", json!({"$ref": "#/components/schemas/R", "nullable": true}), r);
+        let found: Vec<_> =
+            walk(&ours, &published).unwrap().differences.into_iter().map(|d| (d.kind, d.ours, d.message)).collect();
+        assert_eq!(
+            found,
+            [(
+                Kind::Nullable,
+                "/components/schemas/R".to_owned(),
+                "not nullable here, nullable in the published document".to_owned()
+            )]
         );
     }
 
