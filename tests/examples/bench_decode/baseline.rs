@@ -486,7 +486,13 @@ pub struct EscalationPolicyStepAttributes {
 #[derive(Debug, Deserialize, Serialize)]
 pub struct EscalationPolicyStepRelationships {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub targets: Option<EscalationTarget>,
+    pub targets: Option<EscalationPolicyStepRelationshipsTargets>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+pub struct EscalationPolicyStepRelationshipsTargets {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<EscalationTarget>>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]

@@ -449,7 +449,7 @@ fn escalation_policy(each: usize) -> Vec<u8> {
                 "escalate_after_seconds": 300 + 60 * rng.below(10),
             },
             "id": id,
-            "relationships": { "targets": target },
+            "relationships": { "targets": { "data": [target] } },
             "type": "steps",
         }));
     }
