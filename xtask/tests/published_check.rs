@@ -89,3 +89,37 @@ fn a_removed_property_a_flipped_nullable_flag_and_an_added_level_are_each_report
     }
     assert!(stdout.contains(" 3 undeclared, 1 stale departure(s)"), "{stdout}");
 }
+
+#[test]
+fn bad_input_exits_2_naming_the_file_and_the_pointer() {
+    let dir = std::env::temp_dir().join(format!("xtask-published-check-bad-{}", std::process::id()));
+    let spec = dir.join("spec");
+    std::fs::create_dir_all(&spec).unwrap();
+    std::fs::write(
+        spec.join("a.yaml"),
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    T:\n      type: string\n      x-departures:\n        - {check: published, kind: nullable}\n",
+    )
+    .unwrap();
+    let published = dir.join("published.yaml");
+    std::fs::write(&published, "openapi: 3.0.3\npaths: {}\n").unwrap();
+    let run = |file: &Path| {
+        let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .arg("published-check")
+            .arg(file)
+            .arg("--spec")
+            .arg(&spec)
+            .output()
+            .unwrap();
+        (output.status.code(), String::from_utf8(output.stderr).unwrap())
+    };
+    let (code, stderr) = run(&published);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("a.yaml: at /components/schemas/T/x-departures/0: an entry needs a non-empty `reason`"),
+        "{stderr}"
+    );
+    let (code, stderr) = run(&dir.join("missing.yaml"));
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("missing.yaml: cannot read"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
