@@ -1,4 +1,5 @@
-//! `cargo xtask codegen [--check]`, `cargo xtask spec` and `cargo xtask examples [DOCS_DIR]`: see the README.
+//! `cargo xtask codegen [--check]`, `cargo xtask spec`, `cargo xtask examples [DOCS_DIR]` and
+//! `cargo xtask docs-check [DOCS_DIR] [--verbose]`: see the README.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,22 +11,27 @@ usage: cargo xtask codegen [--check] [--spec DIR] [--out DIR]
            print the merged spec as one OpenAPI document (JSON)
        cargo xtask examples [DOCS_DIR] [--spec DIR]
            extract the JSON examples of the docs pages (default ../shared/docs) into
-           tests/fixtures/examples/ (see xtask/src/examples.rs)";
+           tests/fixtures/examples/ (see xtask/src/examples.rs)
+       cargo xtask docs-check [DOCS_DIR] [--spec DIR] [--verbose]
+           compare the docs pages (default ../shared/docs) with spec/: one line per difference,
+           exit 1 if there is any; --verbose also lists the departures the spec accepts";
 
 /// Options shared by the subcommands.
 struct Options {
     check: bool,
+    verbose: bool,
     spec_dir: PathBuf,
     src_dir: PathBuf,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
     let (spec_dir, src_dir) = xtask::default_paths();
-    let mut options = Options { check: false, spec_dir, src_dir };
+    let mut options = Options { check: false, verbose: false, spec_dir, src_dir };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => options.check = true,
+            "--verbose" => options.verbose = true,
             "--spec" => options.spec_dir = args.next().ok_or("--spec needs a directory")?.into(),
             "--out" => options.src_dir = args.next().ok_or("--out needs a directory")?.into(),
             other => return Err(format!("unknown argument `{other}`")),
@@ -95,7 +101,7 @@ fn examples(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
         return ExitCode::from(2);
     }
     let root = xtask::workspace_root();
-    let docs_dir = docs_dir.unwrap_or_else(|| root.join("..").join("shared").join("docs"));
+    let docs_dir = docs_dir.unwrap_or_else(xtask::default_docs_dir);
     let out_dir = root.join("tests").join("fixtures").join("examples");
     let result = xtask::spec::load_dir(&options.spec_dir).and_then(|spec| {
         let fixtures = xtask::examples::extract(&docs_dir, &spec)?;
@@ -121,15 +127,56 @@ fn examples(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
     }
 }
 
+/// `cargo xtask docs-check [DOCS_DIR] [--verbose]`: the differences between the pages and spec/.
+fn docs_check(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
+    if options.check || options.src_dir != xtask::default_paths().1 {
+        eprintln!("error: `docs-check` takes no --check or --out\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let docs_dir = docs_dir.unwrap_or_else(xtask::default_docs_dir);
+    let report = xtask::spec::load_dir(&options.spec_dir).and_then(|spec| xtask::docs_check::check(&docs_dir, &spec));
+    let report = match report {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("{}", show(e));
+            return ExitCode::FAILURE;
+        }
+    };
+    let root = xtask::workspace_root();
+    let relative = |mut d: xtask::docs_check::Difference| {
+        if let Some(file) = d.file.as_ref().and_then(|f| f.strip_prefix(&root).ok()) {
+            d.file = Some(file.to_path_buf());
+        }
+        d
+    };
+    if options.verbose {
+        for (difference, reason) in &report.accepted {
+            println!("accepted: {}\n    reason: {reason}", relative(difference.clone()));
+        }
+    }
+    for difference in &report.differences {
+        println!("{}", relative(difference.clone()));
+    }
+    eprintln!(
+        "docs-check: {} difference(s), {} accepted departure(s){}",
+        report.differences.len(),
+        report.accepted.len(),
+        if options.verbose { "" } else { " (--verbose lists them)" }
+    );
+    if report.differences.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((command, rest)) = args.split_first() else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    // `examples` takes the docs directory as an optional first positional argument.
+    // `examples` and `docs-check` take the docs directory as an optional first positional argument.
     let (docs_dir, rest) = match rest.split_first() {
-        Some((dir, tail)) if command == "examples" && !dir.starts_with("--") => (Some(PathBuf::from(dir)), tail),
+        Some((dir, tail)) if matches!(command.as_str(), "examples" | "docs-check") && !dir.starts_with("--") => {
+            (Some(PathBuf::from(dir)), tail)
+        }
         _ => (None, rest),
     };
     let options = match parse_options(rest) {
@@ -143,6 +190,7 @@ fn main() -> ExitCode {
         "codegen" => codegen(&options),
         "spec" => print_spec(&options),
         "examples" => examples(&options, docs_dir),
+        "docs-check" => docs_check(&options, docs_dir),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)
