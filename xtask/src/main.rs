@@ -70,7 +70,22 @@ fn codegen(options: &Options) -> ExitCode {
         }
         Ok(changes) => {
             if !options.check {
-                eprintln!("codegen: {} file(s) written, {} removed", changes.stale.len(), changes.removed.len());
+                // New and removed files by name: a new file is untracked, so `git diff` does
+                // not show it.
+                let out = display_dir(&options.src_dir);
+                for file in &changes.created {
+                    eprintln!("  created  {out}/{file}");
+                }
+                for file in &changes.removed {
+                    eprintln!("  removed  {out}/{file}");
+                }
+                eprintln!(
+                    "codegen: {} file(s) written ({} new), {} removed{}",
+                    changes.stale.len(),
+                    changes.created.len(),
+                    changes.removed.len(),
+                    if changes.created.is_empty() { "" } else { "; `git add` the new files" }
+                );
             }
             ExitCode::SUCCESS
         }
