@@ -101,6 +101,11 @@ pub fn check_pages(pages: &[(String, Vec<PageOperation>)], spec: &Spec) -> Repor
         Checker { spec, raw: &spec.raw, report: Report::default(), used: BTreeSet::new(), at: At::default() };
     let mut seen = BTreeSet::new();
     for (page, operations) in pages {
+        // The spec file of the page: where its other operations are (for one the spec lacks).
+        let page_file = operations.iter().find_map(|op| {
+            let pointer = join(&join("/paths", &op.path), &op.method.to_ascii_lowercase());
+            spec.raw.pointer(&pointer).and(spec.locate(&pointer)).map(Path::to_path_buf)
+        });
         for op in operations {
             let method = op.method.to_ascii_lowercase();
             let pointer = join(&join("/paths", &op.path), &method);
@@ -114,14 +119,13 @@ pub fn check_pages(pages: &[(String, Vec<PageOperation>)], spec: &Spec) -> Repor
                     }
                     checker.operation(op, spec_op, &pointer);
                 }
-                None => checker.report(
-                    op.line,
-                    "",
-                    "operation",
-                    "it exists".into(),
-                    "(absent)".into(),
-                    &[&join("/paths", &op.path)],
-                ),
+                None => {
+                    let path_pointer = join("/paths", &op.path);
+                    checker.report(op.line, "", "operation", "it exists".into(), "(absent)".into(), &[&path_pointer]);
+                    if let Some(last) = checker.report.differences.last_mut().filter(|d| d.file.is_none()) {
+                        last.file.clone_from(&page_file);
+                    }
+                }
             }
         }
     }

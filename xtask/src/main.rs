@@ -9,7 +9,7 @@ usage: cargo xtask codegen [--check] [--spec DIR] [--out DIR]
            generate generated-client/src from spec/; --check writes nothing and fails if stale
        cargo xtask spec [--spec DIR]
            print the merged spec as one OpenAPI document (JSON)
-       cargo xtask examples [DOCS_DIR] [--spec DIR]
+       cargo xtask examples [DOCS_DIR] [--spec DIR] [--fixtures DIR]
            extract the JSON examples of the docs pages (default ../shared/docs) into
            tests/fixtures/examples/ (see xtask/src/examples.rs)
        cargo xtask docs-check [DOCS_DIR] [--spec DIR] [--verbose]
@@ -21,18 +21,21 @@ struct Options {
     check: bool,
     verbose: bool,
     spec_dir: PathBuf,
+    /// `examples` only: where the fixtures go (default tests/fixtures/examples).
+    fixtures_dir: Option<PathBuf>,
     src_dir: PathBuf,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
     let (spec_dir, src_dir) = xtask::default_paths();
-    let mut options = Options { check: false, verbose: false, spec_dir, src_dir };
+    let mut options = Options { check: false, verbose: false, spec_dir, fixtures_dir: None, src_dir };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => options.check = true,
             "--verbose" => options.verbose = true,
             "--spec" => options.spec_dir = args.next().ok_or("--spec needs a directory")?.into(),
+            "--fixtures" => options.fixtures_dir = Some(args.next().ok_or("--fixtures needs a directory")?.into()),
             "--out" => options.src_dir = args.next().ok_or("--out needs a directory")?.into(),
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -51,6 +54,10 @@ fn show(error: xtask::Error) -> String {
 }
 
 fn codegen(options: &Options) -> ExitCode {
+    if options.verbose || options.fixtures_dir.is_some() {
+        eprintln!("error: `codegen` takes no --verbose or --fixtures\n{USAGE}");
+        return ExitCode::from(2);
+    }
     match xtask::codegen(&options.spec_dir, &options.src_dir, options.check) {
         Err(e) => {
             eprintln!("{}", show(e));
@@ -117,7 +124,7 @@ fn examples(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
     }
     let root = xtask::workspace_root();
     let docs_dir = docs_dir.unwrap_or_else(xtask::default_docs_dir);
-    let out_dir = root.join("tests").join("fixtures").join("examples");
+    let out_dir = options.fixtures_dir.clone().unwrap_or_else(|| root.join("tests").join("fixtures").join("examples"));
     let result = xtask::spec::load_dir(&options.spec_dir).and_then(|spec| {
         let fixtures = xtask::examples::extract(&docs_dir, &spec)?;
         xtask::examples::write_fixtures(&out_dir, &fixtures)?;
@@ -144,8 +151,8 @@ fn examples(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
 
 /// `cargo xtask docs-check [DOCS_DIR] [--verbose]`: the differences between the pages and spec/.
 fn docs_check(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
-    if options.check || options.src_dir != xtask::default_paths().1 {
-        eprintln!("error: `docs-check` takes no --check or --out\n{USAGE}");
+    if options.check || options.src_dir != xtask::default_paths().1 || options.fixtures_dir.is_some() {
+        eprintln!("error: `docs-check` takes no --check, --out or --fixtures\n{USAGE}");
         return ExitCode::from(2);
     }
     let docs_dir = docs_dir.unwrap_or_else(xtask::default_docs_dir);
