@@ -418,8 +418,10 @@ pub fn parse_page(text: &str) -> Result<Vec<PageOperation>, String> {
 
 /// The `*.txt` pages of a directory, sorted by name.
 pub fn pages(docs_dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let entries = fs::read_dir(docs_dir)
-        .map_err(|e| Error::in_file(docs_dir, "", format!("cannot read the docs directory: {e}")))?;
+    let entries = fs::read_dir(docs_dir).map_err(|e| {
+        let hint = "it holds the documentation pages saved as text: see README.md, \"When the documentation changes\"";
+        Error::in_file(docs_dir, "", format!("cannot read the docs directory: {e}; {hint}"))
+    })?;
     let mut pages = Vec::new();
     for entry in entries {
         let path = entry.map_err(|e| Error::in_file(docs_dir, "", e.to_string()))?.path();
