@@ -7,8 +7,10 @@
 //! The copy lives in `target/walkthrough/` (a stable path, so that a second run builds
 //! incrementally). The xtask commands run as this workspace's binary pointed at the copy
 //! (`--spec`, `--out`, `--fixtures`); `cargo test` runs in the copy and builds into this
-//! workspace's target directory (so that the dependencies are not built again; test binaries
-//! are not copied out of `deps/`, so nothing of the copy replaces this workspace's binaries).
+//! workspace's target directory, so that the dependencies are not built again. Cargo names a
+//! workspace member's artifacts after its name and its path *relative to the workspace*, which
+//! are the same in the copy: the copy's three packages are therefore renamed (`walkthrough-…`,
+//! same library names), or their builds would overwrite this workspace's test binaries.
 //! The spec and page snippets below are the README's, verbatim: the test fails if they differ.
 
 use std::fs;
@@ -235,21 +237,62 @@ fn sync_file(from: &Path, to: &Path) {
     }
 }
 
+/// Gives the copy's packages names of their own (keeping their library names), so that none of
+/// their artifacts has the name of one of this workspace's. Writes only what changes.
+fn rename_packages(workspace: &Path) {
+    let edit = |relative: &str, edits: &[(&str, &str)], lib: Option<&str>| {
+        let path = workspace.join(relative);
+        let mut manifest = fs::read_to_string(&path).unwrap();
+        for (from, to) in edits {
+            assert!(manifest.contains(from), "{relative} has no {from:?}");
+            manifest = manifest.replacen(from, to, 1);
+        }
+        if let Some(lib) = lib {
+            manifest.push_str(&format!("\n[lib]\nname = \"{lib}\"\n"));
+        }
+        if fs::read_to_string(&path).unwrap() != manifest {
+            fs::write(&path, manifest).unwrap();
+        }
+    };
+    edit("xtask/Cargo.toml", &[("name = \"xtask\"\n", "name = \"walkthrough-xtask\"\n")], Some("xtask"));
+    edit(
+        "generated-client/Cargo.toml",
+        &[("name = \"datadog-v2-client\"\n", "name = \"walkthrough-datadog-v2-client\"\n")],
+        Some("datadog_v2_client"),
+    );
+    edit(
+        "tests/Cargo.toml",
+        &[
+            ("name = \"tests\"\n", "name = \"walkthrough-tests\"\n"),
+            (
+                "datadog-v2-client = { path = \"../generated-client\" }",
+                "datadog-v2-client = { path = \"../generated-client\", package = \"walkthrough-datadog-v2-client\" }",
+            ),
+            ("xtask = { path = \"../xtask\" }", "xtask = { path = \"../xtask\", package = \"walkthrough-xtask\" }"),
+        ],
+        None,
+    );
+}
+
 /// Inserts `text` after the first occurrence of `anchor` (which must be there).
 fn insert_after(text: &str, anchor: &str, insert: &str) -> String {
     let at = text.find(anchor).unwrap_or_else(|| panic!("no {anchor:?}")) + anchor.len();
     format!("{}{insert}{}", &text[..at], &text[at..])
 }
 
-/// Runs `cargo ARGS` in the copy, building into this workspace's target directory.
+/// Runs `cargo ARGS` in the copy, building into this workspace's target directory. The
+/// variables cargo sets for a test (`CARGO_MANIFEST_DIR`, `CARGO_PKG_NAME`, ...) are removed:
+/// build scripts watch some of them (ring's does), and would rerun, for the copy and then again
+/// for this workspace.
 fn cargo(workspace: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO"))
-        .args(args)
-        .current_dir(workspace)
-        .env("CARGO_TARGET_DIR", root().join("target"))
-        .env("CI", "true")
-        .output()
-        .unwrap()
+    let mut command = Command::new(env!("CARGO"));
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        if name.starts_with("CARGO_") && name != "CARGO_HOME" || name == "OUT_DIR" {
+            command.env_remove(name.as_ref());
+        }
+    }
+    command.args(args).current_dir(workspace).env("CARGO_TARGET_DIR", root().join("target")).output().unwrap()
 }
 
 /// Runs this workspace's `xtask` (`cargo xtask ARGS`).
@@ -283,6 +326,7 @@ fn the_readme_walkthrough_works_on_a_copy_of_the_workspace() {
         sync_tree(&root().join(dir), &workspace.join(dir));
     }
     sync_tree(&xtask::default_docs_dir(), &docs);
+    rename_packages(&workspace);
     let docs_arg = docs.to_str().unwrap();
     let spec_dir = workspace.join("spec");
     let spec_arg = spec_dir.to_str().unwrap();
@@ -343,8 +387,9 @@ fn the_readme_walkthrough_works_on_a_copy_of_the_workspace() {
         &workspace,
         &[
             "test",
+            "--offline",
             "-p",
-            "tests",
+            "walkthrough-tests",
             "--test",
             "spec",
             "--test",
