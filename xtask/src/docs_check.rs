@@ -464,7 +464,7 @@ impl<'a> Checker<'a> {
         let mut inner: Vec<BTreeSet<String>> = outer.to_vec();
         inner.push(names.clone());
         while let Some(row) = rows.get(*pos) {
-            let after_last = |name: &str| last.as_deref().is_none_or(|l| name > l);
+            let after_last = |name: &str| last.as_deref().is_none_or(|l| sibling_key(name) > sibling_key(l));
             let found = kids
                 .iter()
                 .enumerate()
@@ -704,6 +704,11 @@ fn parameter_type(schema: &Value) -> String {
     }
 }
 
+/// The order of siblings on the pages: fields alphabetically, `Option n` variants by number.
+fn sibling_key(name: &str) -> (Option<u32>, &str) {
+    (name.strip_prefix("Option ").and_then(|n| n.parse().ok()), name)
+}
+
 fn is_container(ty: &str) -> bool {
     matches!(ty, "object" | "[object]" | "<oneOf>" | "[<oneOf>]")
 }
@@ -886,6 +891,30 @@ Allowed enum values: users
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0].contains("enum: page says users, groups"), "{found:?}");
         assert!(found[1].contains("stale-departure"), "{found:?}");
+    }
+
+    #[test]
+    fn parameter_maximum_and_tab_labels_are_compared() {
+        let spec = SPEC.replace(
+            "        - {name: id, in: path, required: true, schema: {type: string}}\n",
+            "        - {name: id, in: path, required: true, schema: {type: string}}\n        - {name: 'page[size]', in: query, schema: {type: integer, maximum: 100}}\n",
+        );
+        let text = page(BARE).replace(
+            "id [required]\nstring\nThe ID.\n",
+            "id [required]\nstring\nThe ID.\npage[size]\ninteger\nSize. The maximum allowed value is 50.\n",
+        );
+        let found = lines(&run(&spec, &text));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("`page[size]`: maximum: page says `50`, spec says `100`"), "{found:?}");
+        let found = lines(&run(SPEC, &page(BARE).replace("\nOK\n", "\nNot Found\n")));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("response 200: status: page says `Not Found`, spec says 200"), "{found:?}");
+    }
+
+    #[test]
+    fn options_are_in_numeric_order() {
+        assert!(sibling_key("Option 10") > sibling_key("Option 9"));
+        assert!(sibling_key("links") > sibling_key("link_count"));
     }
 
     #[test]
