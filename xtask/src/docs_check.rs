@@ -464,7 +464,7 @@ impl<'a> Checker<'a> {
         let mut inner: Vec<BTreeSet<String>> = outer.to_vec();
         inner.push(names.clone());
         while let Some(row) = rows.get(*pos) {
-            let after_last = |name: &str| last.as_deref().is_none_or(|l| sibling_key(name) > sibling_key(l));
+            let after_last = |name: &str| last.as_deref().is_none_or(|l| follows(name, l));
             let found = kids
                 .iter()
                 .enumerate()
@@ -704,9 +704,15 @@ fn parameter_type(schema: &Value) -> String {
     }
 }
 
-/// The order of siblings on the pages: fields alphabetically, `Option n` variants by number.
-fn sibling_key(name: &str) -> (Option<u32>, &str) {
-    (name.strip_prefix("Option ").and_then(|n| n.parse().ok()), name)
+/// Whether `name` can come after its sibling `last` on the pages: fields are in alphabetical
+/// order, `Option n` variants in numeric order, and the two are never siblings.
+fn follows(name: &str, last: &str) -> bool {
+    let option = |n: &str| n.strip_prefix("Option ").and_then(|n| n.parse::<u32>().ok());
+    match (option(name), option(last)) {
+        (Some(n), Some(l)) => n > l,
+        (None, None) => name > last,
+        _ => false,
+    }
 }
 
 fn is_container(ty: &str) -> bool {
@@ -912,9 +918,12 @@ Allowed enum values: users
     }
 
     #[test]
-    fn options_are_in_numeric_order() {
-        assert!(sibling_key("Option 10") > sibling_key("Option 9"));
-        assert!(sibling_key("links") > sibling_key("link_count"));
+    fn sibling_order() {
+        assert!(follows("Option 10", "Option 9"));
+        assert!(follows("links", "link_count"));
+        assert!(!follows("link_count", "links"));
+        assert!(!follows("Option 5", "type"), "a variant is not a sibling of a field");
+        assert!(!follows("type", "Option 5"));
     }
 
     #[test]
