@@ -42,15 +42,50 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
             features: std::slice::from_ref(&group.feature),
         })
         .collect();
-    files.insert(
-        "apis/mod.rs".to_owned(),
-        format_file(emit_mod(
-            "One API struct per documentation group, one async method per operation.",
-            &api_mods,
-            true,
-        )),
-    );
+    let mut apis_mod = format_file(emit_mod(
+        "One API struct per documentation group, one async method per operation.",
+        &api_mods,
+        true,
+    ));
+    apis_mod.push('\n');
+    apis_mod.push_str(&operation_table(api));
+    files.insert("apis/mod.rs".to_owned(), apis_mod);
     files
+}
+
+/// `__for_each_operation!`: every operation with the types of its bodies, for the workspace's
+/// tests (so that they list nothing by hand). `callback! { id { request: [Type], success:
+/// [status Type], errors: [status, ...] } ... }`, brackets empty when there is no such body.
+/// Error bodies are all read as the documented `APIErrorResponse`, as `Error::Api` does.
+fn operation_table(api: &Api) -> String {
+    let named = |ty: Option<&TypeRef>| match ty {
+        Some(TypeRef::Named(name)) => name.clone(),
+        Some(other) => type_tokens(other).to_string().replace(' ', ""),
+        None => String::new(),
+    };
+    let mut out = String::from(
+        "/// Every operation, in spec order, with its request body type, its success status and type, and\n\
+         /// its error statuses: expands to `$callback! { operationId { request: [Type], success: [status\n\
+         /// Type], errors: [status, ...] } ... }`, with empty brackets where there is no body. Generated\n\
+         /// for the workspace's tests; not part of the API.\n\
+         #[doc(hidden)]\n\
+         #[macro_export]\n\
+         macro_rules! __for_each_operation {\n    ($callback:ident) => {\n        $callback! {\n",
+    );
+    for op in api.groups.iter().flat_map(|g| &g.operations) {
+        let request = named(op.body.as_ref().map(|b| &b.ty));
+        let success = match &op.success.ty {
+            Some(ty) => format!("{} {}", op.success.status, named(Some(ty))),
+            None => String::new(),
+        };
+        let errors = op.error_statuses.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+        out.push_str(&format!(
+            "            {} {{ request: [{request}], success: [{success}], errors: [{errors}] }}\n",
+            op.id
+        ));
+    }
+    out.push_str("        }\n    };\n}\n");
+    out
 }
 
 /// A file to emit.

@@ -7,15 +7,7 @@
 //! explicit [`CORRECTIONS`] table, never by loosening the spec), and writes them as pretty-printed
 //! JSON files plus a generated `NOTES.md` that lists every correction.
 //!
-//! Reading rules (see `../shared/docs/README.md`):
-//! - an operation starts at a line `METHOD https://api.ap1.datadoghq.com/api/v2/...` (the METHOD is
-//!   followed by a plain or a no-break space U+00A0), followed on the same line by the other sites;
-//! - a JSON example is a block that starts with a line that is exactly `{` and ends at the
-//!   balancing `}`;
-//! - blocks before the first response-status label are request examples, blocks after it are the
-//!   response examples, in ascending status order of the operation's responses with a JSON body
-//!   (the count must match, and a tab label that names a status must agree);
-//! - the curl example's body (`-d @- << EOF` ... `EOF`) is a request example too.
+//! The pages are read by [`crate::page`], the reader `cargo xtask docs-check` uses too.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -27,38 +19,8 @@ use serde_json::Value;
 
 use crate::Error;
 use crate::error::join;
+use crate::page::{Block, STATUS_LABELS, pages, parse_page};
 use crate::spec::Spec;
-
-/// The lines that label a response tab on the pages, with the statuses each may stand for. The
-/// first one of an operation separates the request examples from the response examples. The
-/// labels do not tell the status reliably (see the README's pitfalls: "OK" on a 201 or a 204,
-/// "API error response" on a 400, 404 or 409), so the status comes from the spec; the label only
-/// cross-checks it. Not a label: "API error response." with a period, which is the description
-/// of every error tab (and, on the Teams page, also the name of some tabs).
-pub const STATUS_LABELS: &[(&str, std::ops::RangeInclusive<u16>)] = &[
-    ("OK", 200..=299),
-    ("CREATED", 200..=299),
-    ("Created", 200..=299),
-    ("No Content", 204..=204),
-    ("Represents a user's association to a team", 200..=299),
-    ("Bad Request", 400..=400),
-    ("Unauthorized", 401..=401),
-    ("Authentication error", 403..=403),
-    ("Forbidden", 403..=403),
-    ("Not Found", 404..=404),
-    ("Conflict", 409..=409),
-    ("Too many requests", 429..=429),
-    ("API error response", 400..=499),
-];
-
-/// The status label a line is, if any.
-fn status_label(line: &str) -> Option<&'static str> {
-    let line = line.trim();
-    STATUS_LABELS.iter().map(|(label, _)| *label).find(|label| *label == line)
-}
-
-const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
-const FIRST_SITE: &str = "https://api.ap1.datadoghq.com";
 
 /// A placeholder correction: the value at `pointer` of the fixture `<operation_id>.<status>`
 /// (status `"request"` for the request example) is a placeholder on the page and is replaced by
@@ -187,163 +149,6 @@ pub struct Fixture {
     pub corrections: Vec<Applied>,
 }
 
-/// A JSON example of a page.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Block {
-    /// The 1-based line where it starts.
-    pub line: usize,
-    pub value: Value,
-    /// For a response example: the label of its tab, when one was found since the previous
-    /// example (a label directly followed by another one is a tab without a body, e.g. 204).
-    pub label: Option<&'static str>,
-}
-
-/// An operation of a page, with its examples in page order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PageOperation {
-    pub method: String,
-    pub path: String,
-    /// The 1-based line of the `METHOD https://...` line.
-    pub line: usize,
-    /// Blocks before the first status label.
-    pub requests: Vec<Block>,
-    /// Blocks after the first status label.
-    pub responses: Vec<Block>,
-    /// Bodies of the curl examples.
-    pub curl: Vec<Block>,
-}
-
-/// `METHOD https://api.ap1.datadoghq.com/api/v2/...https://api.datadoghq.eu/...` -> (method, path).
-pub fn operation_start(line: &str) -> Option<(&'static str, &str)> {
-    METHODS.iter().find_map(|&method| {
-        let rest = line.strip_prefix(method)?;
-        let rest = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\u{a0}'))?;
-        let rest = rest.strip_prefix(FIRST_SITE)?;
-        let path = rest.find("https://").map_or(rest, |end| &rest[..end]).trim();
-        path.starts_with("/api/").then_some((method, path))
-    })
-}
-
-/// Parses the JSON block that starts at `lines[start]` (a `{` line): returns the index of its
-/// last line and its value. Braces inside strings do not count.
-fn scan_block(lines: &[&str], start: usize, end: usize) -> Result<(usize, Value), String> {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, line) in lines.iter().enumerate().take(end).skip(start) {
-        for (at, c) in line.char_indices() {
-            if in_string {
-                match c {
-                    _ if escaped => escaped = false,
-                    '\\' => escaped = true,
-                    '"' => in_string = false,
-                    _ => {}
-                }
-                continue;
-            }
-            match c {
-                '"' => in_string = true,
-                '{' | '[' => depth += 1,
-                '}' | ']' => {
-                    depth = depth.checked_sub(1).ok_or_else(|| format!("line {}: unbalanced `{c}`", i + 1))?;
-                    if depth == 0 {
-                        if !line[at + 1..].trim().is_empty() {
-                            return Err(format!("line {}: text after the closing brace of a JSON example", i + 1));
-                        }
-                        let text = lines[start..=i].join("\n");
-                        let value = serde_json::from_str(&text).map_err(|e| {
-                            format!("line {}: invalid JSON example (lines {}-{}): {e}", start + 1, start + 1, i + 1)
-                        })?;
-                        return Ok((i, value));
-                    }
-                }
-                _ => {}
-            }
-        }
-        if in_string {
-            return Err(format!("line {}: a JSON string runs past the end of the line", i + 1));
-        }
-    }
-    Err(format!("line {}: the JSON example that starts here is not closed before the next operation", start + 1))
-}
-
-/// The body of a curl example starting at `lines[i]`, which contains `<< EOF`: either on the same
-/// line (`<< EOF { ... } EOF`) or on the following lines up to a line `EOF`. Returns the index of
-/// the last line and the body.
-fn scan_heredoc(lines: &[&str], i: usize, end: usize) -> Result<(usize, Value), String> {
-    let line = lines[i];
-    let marker = line.find("<< EOF").map(|at| at + "<< EOF".len());
-    let marker = marker.or_else(|| line.find("<<EOF").map(|at| at + "<<EOF".len()));
-    let rest = &line[marker.expect("called on a heredoc line")..];
-    let (last, text) = match rest.trim_end().strip_suffix("EOF") {
-        Some(body) => (i, body.to_string()),
-        None => {
-            let close = (i + 1..end)
-                .find(|&j| lines[j].trim() == "EOF")
-                .ok_or_else(|| format!("line {}: the curl heredoc is not closed by a line `EOF`", i + 1))?;
-            let mut text = rest.to_string();
-            for l in &lines[i + 1..close] {
-                text.push('\n');
-                text.push_str(l);
-            }
-            (close, text)
-        }
-    };
-    let value = serde_json::from_str(&text).map_err(|e| format!("line {}: invalid JSON in a curl body: {e}", i + 1))?;
-    Ok((last, value))
-}
-
-/// Splits a page into operations and finds their examples. Errors name the line.
-pub fn parse_page(text: &str) -> Result<Vec<PageOperation>, String> {
-    let lines: Vec<&str> = text.lines().collect();
-    let starts: Vec<(usize, &'static str, &str)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, line)| operation_start(line).map(|(method, path)| (i, method, path)))
-        .collect();
-    let mut operations = Vec::with_capacity(starts.len());
-    for (n, &(start, method, path)) in starts.iter().enumerate() {
-        let end = starts.get(n + 1).map_or(lines.len(), |next| next.0);
-        let mut op = PageOperation {
-            method: method.to_string(),
-            path: path.to_string(),
-            line: start + 1,
-            requests: Vec::new(),
-            responses: Vec::new(),
-            curl: Vec::new(),
-        };
-        let mut in_responses = false;
-        let mut label = None;
-        let mut i = start + 1;
-        while i < end {
-            let line = lines[i];
-            if line.contains("<< EOF") || line.contains("<<EOF") {
-                let (last, value) = scan_heredoc(&lines, i, end)?;
-                op.curl.push(Block { line: i + 1, value, label: None });
-                i = last + 1;
-            } else if line.trim_end() == "{" {
-                let (last, value) = scan_block(&lines, i, end)?;
-                let mut block = Block { line: i + 1, value, label: None };
-                if in_responses {
-                    block.label = label.take();
-                    op.responses.push(block)
-                } else {
-                    op.requests.push(block)
-                }
-                i = last + 1;
-            } else {
-                if let Some(found) = status_label(line) {
-                    in_responses = true;
-                    label = Some(found);
-                }
-                i += 1;
-            }
-        }
-        operations.push(op);
-    }
-    Ok(operations)
-}
-
 /// The spec's view of an operation: operationId, whether it has a request body, and the
 /// statuses (ascending) of its responses with a JSON body.
 struct SpecOperation {
@@ -393,24 +198,6 @@ fn spec_operation(spec: &Spec, method: &str, path: &str) -> Result<SpecOperation
     }
     json_statuses.sort_unstable();
     Ok(SpecOperation { id, pointer, has_body: op.request_body.is_some(), json_statuses })
-}
-
-/// The `*.txt` pages of a directory, sorted by name.
-fn pages(docs_dir: &Path) -> Result<Vec<std::path::PathBuf>, Error> {
-    let entries = fs::read_dir(docs_dir)
-        .map_err(|e| Error::in_file(docs_dir, "", format!("cannot read the docs directory: {e}")))?;
-    let mut pages = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|e| Error::in_file(docs_dir, "", e.to_string()))?.path();
-        if path.extension().and_then(|e| e.to_str()) == Some("txt") {
-            pages.push(path);
-        }
-    }
-    pages.sort();
-    if pages.is_empty() {
-        return Err(Error::in_file(docs_dir, "", "no *.txt pages in the docs directory"));
-    }
-    Ok(pages)
 }
 
 /// The fixtures of one page (before the placeholder corrections).
@@ -669,6 +456,7 @@ pub fn write_fixtures(out_dir: &Path, fixtures: &[Fixture]) -> Result<(), Error>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::page::parse_page;
     use serde_json::json;
 
     const PAGE: &str = "intro
@@ -754,16 +542,6 @@ components:
     }
 
     #[test]
-    fn operation_start_accepts_both_spaces_and_cuts_the_other_sites() {
-        let plain = "GET https://api.ap1.datadoghq.com/api/v2/teamhttps://api.datadoghq.eu/api/v2/team";
-        assert_eq!(operation_start(plain), Some(("GET", "/api/v2/team")));
-        let nbsp = "PATCH\u{a0}https://api.ap1.datadoghq.com/api/v2/team/{team_id}https://api.datadoghq.eu/x";
-        assert_eq!(operation_start(nbsp), Some(("PATCH", "/api/v2/team/{team_id}")));
-        assert_eq!(operation_start("GET https://api.datadoghq.eu/api/v2/team"), None);
-        assert_eq!(operation_start("curl -X GET \"https://api.ap1.datadoghq.com/api/v2/team\""), None);
-    }
-
-    #[test]
     fn parse_page_splits_requests_responses_and_curl_bodies() {
         let ops = parse_page(PAGE).unwrap();
         assert_eq!(ops.len(), 2);
@@ -782,14 +560,6 @@ components:
         assert!(delete.requests.is_empty());
         assert_eq!(delete.responses.len(), 1);
         assert_eq!(delete.responses[0].label, Some("Not Found"), "No Content has no example");
-    }
-
-    #[test]
-    fn parse_page_reports_unclosed_and_invalid_blocks() {
-        let unclosed = "GET https://api.ap1.datadoghq.com/api/v2/x\nOK\n{\n\"a\": 1\n";
-        assert!(parse_page(unclosed).unwrap_err().contains("line 3"));
-        let invalid = "GET https://api.ap1.datadoghq.com/api/v2/x\nOK\n{\n\"a\": integer\n}\n";
-        assert!(parse_page(invalid).unwrap_err().contains("invalid JSON example (lines 3-5)"));
     }
 
     #[test]

@@ -5,12 +5,14 @@
 //! spec/*.yaml --load--> openapiv3::OpenAPI --lower--> ir::Api --emit--> files --write--> generated-client/src/
 //! ```
 
+pub mod docs_check;
 pub mod emit;
 pub mod error;
 pub mod examples;
 pub mod ir;
 pub mod lower;
 pub mod names;
+pub mod page;
 pub mod parallel;
 pub mod published_check;
 pub mod spec;
@@ -30,6 +32,11 @@ pub fn workspace_root() -> PathBuf {
 pub fn default_paths() -> (PathBuf, PathBuf) {
     let root = workspace_root();
     (root.join("spec"), root.join("generated-client").join("src"))
+}
+
+/// The default directory of the saved documentation pages: `../shared/docs` from the workspace root.
+pub fn default_docs_dir() -> PathBuf {
+    workspace_root().join("..").join("shared").join("docs")
 }
 
 /// Runs load, lower and emit: every generated file by path relative to `src/`.

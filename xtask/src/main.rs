@@ -1,4 +1,5 @@
-//! `cargo xtask codegen [--check]`, `cargo xtask spec`, `cargo xtask examples [DOCS_DIR]` and
+//! `cargo xtask codegen [--check]`, `cargo xtask spec`, `cargo xtask examples [DOCS_DIR]`,
+//! `cargo xtask docs-check [DOCS_DIR] [--verbose]` and
 //! `cargo xtask published-check [FILE] [--verbose]`: see the README.
 
 use std::path::{Path, PathBuf};
@@ -9,29 +10,37 @@ usage: cargo xtask codegen [--check] [--spec DIR] [--out DIR]
            generate generated-client/src from spec/; --check writes nothing and fails if stale
        cargo xtask spec [--spec DIR]
            print the merged spec as one OpenAPI document (JSON)
-       cargo xtask examples [DOCS_DIR] [--spec DIR]
+       cargo xtask examples [DOCS_DIR] [--spec DIR] [--fixtures DIR]
            extract the JSON examples of the docs pages (default ../shared/docs) into
            tests/fixtures/examples/ (see xtask/src/examples.rs)
        cargo xtask published-check [FILE] [--verbose] [--spec DIR]
            compare spec/ with the published OpenAPI document (default
            ../shared/specs/datadog-v2/openapi.yaml); exit 1 on a difference neither adopted nor
-           declared in `x-departures` (see README, \"Where the page and the API disagree\")";
+           declared in `x-departures` (see README, \"Where the page and the API disagree\")
+       cargo xtask docs-check [DOCS_DIR] [--spec DIR] [--verbose]
+           compare the docs pages (default ../shared/docs) with spec/: one line per difference,
+           exit 1 if there is any; --verbose also lists the departures the spec accepts";
 
 /// Options shared by the subcommands.
 struct Options {
     check: bool,
+    verbose: bool,
     spec_dir: PathBuf,
+    /// `examples` only: where the fixtures go (default tests/fixtures/examples).
+    fixtures_dir: Option<PathBuf>,
     src_dir: PathBuf,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
     let (spec_dir, src_dir) = xtask::default_paths();
-    let mut options = Options { check: false, spec_dir, src_dir };
+    let mut options = Options { check: false, verbose: false, spec_dir, fixtures_dir: None, src_dir };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => options.check = true,
+            "--verbose" => options.verbose = true,
             "--spec" => options.spec_dir = args.next().ok_or("--spec needs a directory")?.into(),
+            "--fixtures" => options.fixtures_dir = Some(args.next().ok_or("--fixtures needs a directory")?.into()),
             "--out" => options.src_dir = args.next().ok_or("--out needs a directory")?.into(),
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -50,6 +59,10 @@ fn show(error: xtask::Error) -> String {
 }
 
 fn codegen(options: &Options) -> ExitCode {
+    if options.verbose || options.fixtures_dir.is_some() {
+        eprintln!("error: `codegen` takes no --verbose or --fixtures\n{USAGE}");
+        return ExitCode::from(2);
+    }
     match xtask::codegen(&options.spec_dir, &options.src_dir, options.check) {
         Err(e) => {
             eprintln!("{}", show(e));
@@ -69,7 +82,22 @@ fn codegen(options: &Options) -> ExitCode {
         }
         Ok(changes) => {
             if !options.check {
-                eprintln!("codegen: {} file(s) written, {} removed", changes.stale.len(), changes.removed.len());
+                // New and removed files by name: a new file is untracked, so `git diff` does
+                // not show it.
+                let out = display_dir(&options.src_dir);
+                for file in &changes.created {
+                    eprintln!("  created  {out}/{file}");
+                }
+                for file in &changes.removed {
+                    eprintln!("  removed  {out}/{file}");
+                }
+                eprintln!(
+                    "codegen: {} file(s) written ({} new), {} removed{}",
+                    changes.stale.len(),
+                    changes.created.len(),
+                    changes.removed.len(),
+                    if changes.created.is_empty() { "" } else { "; `git add` the new files" }
+                );
             }
             ExitCode::SUCCESS
         }
@@ -100,8 +128,8 @@ fn examples(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
         return ExitCode::from(2);
     }
     let root = xtask::workspace_root();
-    let docs_dir = docs_dir.unwrap_or_else(|| root.join("..").join("shared").join("docs"));
-    let out_dir = root.join("tests").join("fixtures").join("examples");
+    let docs_dir = docs_dir.unwrap_or_else(xtask::default_docs_dir);
+    let out_dir = options.fixtures_dir.clone().unwrap_or_else(|| root.join("tests").join("fixtures").join("examples"));
     let result = xtask::spec::load_dir(&options.spec_dir).and_then(|spec| {
         let fixtures = xtask::examples::extract(&docs_dir, &spec)?;
         xtask::examples::write_fixtures(&out_dir, &fixtures)?;
@@ -168,6 +196,45 @@ fn published_check(args: &[String]) -> ExitCode {
     }
 }
 
+/// `cargo xtask docs-check [DOCS_DIR] [--verbose]`: the differences between the pages and spec/.
+fn docs_check(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
+    if options.check || options.src_dir != xtask::default_paths().1 || options.fixtures_dir.is_some() {
+        eprintln!("error: `docs-check` takes no --check, --out or --fixtures\n{USAGE}");
+        return ExitCode::from(2);
+    }
+    let docs_dir = docs_dir.unwrap_or_else(xtask::default_docs_dir);
+    let report = xtask::spec::load_dir(&options.spec_dir).and_then(|spec| xtask::docs_check::check(&docs_dir, &spec));
+    let report = match report {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("{}", show(e));
+            return ExitCode::FAILURE;
+        }
+    };
+    let root = xtask::workspace_root();
+    let relative = |mut d: xtask::docs_check::Difference| {
+        if let Some(file) = d.file.as_ref().and_then(|f| f.strip_prefix(&root).ok()) {
+            d.file = Some(file.to_path_buf());
+        }
+        d
+    };
+    if options.verbose {
+        for (difference, reason) in &report.accepted {
+            println!("accepted: {}\n    reason: {reason}", relative(difference.clone()));
+        }
+    }
+    for difference in &report.differences {
+        println!("{}", relative(difference.clone()));
+    }
+    eprintln!(
+        "docs-check: {} difference(s), {} accepted departure(s){}",
+        report.differences.len(),
+        report.accepted.len(),
+        if options.verbose { "" } else { " (--verbose lists them)" }
+    );
+    if report.differences.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((command, rest)) = args.split_first() else {
@@ -177,9 +244,11 @@ fn main() -> ExitCode {
     if command == "published-check" {
         return published_check(rest);
     }
-    // `examples` takes the docs directory as an optional first positional argument.
+    // `examples` and `docs-check` take the docs directory as an optional first positional argument.
     let (docs_dir, rest) = match rest.split_first() {
-        Some((dir, tail)) if command == "examples" && !dir.starts_with("--") => (Some(PathBuf::from(dir)), tail),
+        Some((dir, tail)) if matches!(command.as_str(), "examples" | "docs-check") && !dir.starts_with("--") => {
+            (Some(PathBuf::from(dir)), tail)
+        }
         _ => (None, rest),
     };
     let options = match parse_options(rest) {
@@ -193,6 +262,7 @@ fn main() -> ExitCode {
         "codegen" => codegen(&options),
         "spec" => print_spec(&options),
         "examples" => examples(&options, docs_dir),
+        "docs-check" => docs_check(&options, docs_dir),
         _ => {
             eprintln!("{USAGE}");
             ExitCode::from(2)

@@ -9,6 +9,8 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result, escape_token, join};
 
+pub mod keys;
+
 /// The merged spec: the typed document, the raw JSON it came from, and where each part was defined.
 pub struct Spec {
     pub doc: openapiv3::OpenAPI,
@@ -107,8 +109,10 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec> {
 
     // Parsing is most of loading; the files are parsed on all cores, then merged in order.
     let parsed = crate::parallel::map(sources, |(file, text)| parse_yaml(file, text));
-    for ((file, _), top) in sources.iter().zip(parsed) {
-        let Value::Object(top) = top? else { unreachable!("parse_yaml returns objects") };
+    for ((file, text), top) in sources.iter().zip(parsed) {
+        let top = top?;
+        keys::check(file, text, &top)?;
+        let Value::Object(top) = top else { unreachable!("parse_yaml returns objects") };
         for (key, value) in top {
             match key.as_str() {
                 "paths" => merge_named(&mut merged, &mut origins, file, "/paths", "paths", value)?,
@@ -293,7 +297,10 @@ mod tests {
     #[test]
     fn the_first_file_in_order_with_an_error_is_reported() {
         let sources = [
-            (Path::new("a.yaml").to_path_buf(), "openapi: 3.0.3\n".to_owned()),
+            (
+                Path::new("a.yaml").to_path_buf(),
+                "openapi: 3.0.3\ncomponents: {schemas: {A: {type: string}}}\n".to_owned(),
+            ),
             (Path::new("b.yaml").to_path_buf(), "paths: [\n".to_owned()),
             (Path::new("c.yaml").to_path_buf(), "- not a mapping\n".to_owned()),
         ];

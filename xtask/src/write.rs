@@ -20,6 +20,9 @@ pub struct Changes {
     pub stale: Vec<String>,
     /// Generated files the spec no longer produces.
     pub removed: Vec<String>,
+    /// The files of `stale` that do not exist yet (new files: `git diff` does not show them
+    /// until they are added).
+    pub created: Vec<String>,
 }
 
 impl Changes {
@@ -42,7 +45,11 @@ pub fn diff(src_dir: &Path, files: &BTreeMap<String, String>) -> Result<Changes>
                     "a hand-written file (no generated header) stands where a generated file goes; move it away",
                 ));
             }
-            _ => changes.stale.push(relative.clone()),
+            Ok(_) => changes.stale.push(relative.clone()),
+            Err(_) => {
+                changes.stale.push(relative.clone());
+                changes.created.push(relative.clone());
+            }
         }
     }
     for relative in existing_generated(src_dir)? {

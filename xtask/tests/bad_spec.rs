@@ -166,10 +166,40 @@ fn check_mode_lists_stale_files_and_writes_nothing() {
     assert!(!dir.join("out/models/a.rs").exists());
     // A real run writes the new file, removes the stale generated one, keeps hand-written files.
     fs::write(dir.join("out/models/hand_written.rs"), "// mine\n").unwrap();
-    assert!(run(false).status.success());
+    let written = run(false);
+    assert!(written.status.success());
+    let stderr = String::from_utf8(written.stderr).unwrap();
+    assert_contains(
+        &stderr,
+        &["created  ", "models/a.rs", "removed  ", "models/old.rs", "(3 new), 1 removed", "`git add` the new files"],
+    );
     assert!(dir.join("out/models/a.rs").exists());
     assert!(!dir.join("out/models/old.rs").exists());
     assert!(dir.join("out/models/hand_written.rs").exists());
     assert!(run(true).status.success(), "a second check finds nothing stale");
     fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_dedented_property_is_a_stray_key_with_file_line_and_pointer() {
+    let spec = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Team:\n      type: object\n      properties:\n        name:\n          type: string\n      handle:\n        type: string\n"
+    );
+    let stderr = fails(&[("teams.yaml", &spec)]);
+    assert_contains(
+        &stderr,
+        &[
+            "teams.yaml",
+            "at /components/schemas/Team/handle",
+            "line 11",
+            "`handle` is not a key OpenAPI 3.0 defines for a schema",
+        ],
+    );
+}
+
+#[test]
+fn an_empty_spec_file_is_an_error() {
+    let common = format!("{HEAD}components:\n  schemas:\n    A: {{type: string}}\n");
+    let stderr = fails(&[("common.yaml", &common), ("teams.yaml", "")]);
+    assert_contains(&stderr, &["teams.yaml", "no `paths` and no `components`"]);
 }

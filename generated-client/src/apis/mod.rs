@@ -21,3 +21,56 @@ pub use self::teams::TeamsApi;
 pub mod service_accounts;
 #[cfg(feature = "service-accounts")]
 pub use self::service_accounts::ServiceAccountsApi;
+
+/// Every operation, in spec order, with its request body type, its success status and type, and
+/// its error statuses: expands to `$callback! { operationId { request: [Type], success: [status
+/// Type], errors: [status, ...] } ... }`, with empty brackets where there is no body. Generated
+/// for the workspace's tests; not part of the API.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __for_each_operation {
+    ($callback:ident) => {
+        $callback! {
+            searchCases { request: [], success: [200 CasesResponse], errors: [400, 401, 403, 404, 429] }
+            createCase { request: [CaseCreateRequest], success: [201 CaseResponse], errors: [400, 401, 403, 404, 429] }
+            getProjects { request: [], success: [200 ProjectsResponse], errors: [400, 401, 403, 404, 429] }
+            createProject { request: [ProjectCreateRequest], success: [201 ProjectResponse], errors: [400, 401, 403, 404, 429] }
+            getProject { request: [], success: [200 ProjectResponse], errors: [400, 401, 403, 404, 429] }
+            deleteProject { request: [], success: [], errors: [403, 404, 429] }
+            getCase { request: [], success: [200 CaseResponse], errors: [400, 401, 403, 404, 429] }
+            updateStatus { request: [CaseUpdateStatusRequest], success: [200 CaseResponse], errors: [400, 401, 403, 404, 429] }
+            updatePriority { request: [CaseUpdatePriorityRequest], success: [200 CaseResponse], errors: [400, 401, 403, 404, 429] }
+            assignCase { request: [CaseAssignRequest], success: [200 CaseResponse], errors: [400, 401, 403, 404, 429] }
+            unassignCase { request: [CaseEmptyRequest], success: [200 CaseResponse], errors: [400, 401, 403, 404, 429] }
+            archiveCase { request: [CaseEmptyRequest], success: [200 CaseResponse], errors: [400, 401, 403, 404, 429] }
+            unarchiveCase { request: [CaseEmptyRequest], success: [200 CaseResponse], errors: [400, 401, 403, 404, 429] }
+            getIncidentTeam { request: [], success: [200 IncidentTeamResponse], errors: [400, 401, 403, 404, 429] }
+            updateIncidentTeam { request: [IncidentTeamUpdateRequest], success: [200 IncidentTeamResponse], errors: [400, 401, 403, 404, 429] }
+            deleteIncidentTeam { request: [], success: [], errors: [400, 401, 403, 404, 429] }
+            listIncidentTeams { request: [], success: [200 IncidentTeamsResponse], errors: [400, 401, 403, 404, 429] }
+            createIncidentTeam { request: [IncidentTeamCreateRequest], success: [201 IncidentTeamResponse], errors: [400, 401, 403, 404, 429] }
+            createOnCallSchedule { request: [ScheduleCreateRequest], success: [201 Schedule], errors: [400, 401, 403, 429] }
+            getOnCallSchedule { request: [], success: [200 Schedule], errors: [401, 403, 404, 429] }
+            updateOnCallSchedule { request: [ScheduleUpdateRequest], success: [200 Schedule], errors: [400, 401, 403, 404, 429] }
+            deleteOnCallSchedule { request: [], success: [], errors: [401, 403, 404, 429] }
+            createOnCallEscalationPolicy { request: [EscalationPolicyCreateRequest], success: [201 EscalationPolicy], errors: [400, 401, 403, 429] }
+            getOnCallEscalationPolicy { request: [], success: [200 EscalationPolicy], errors: [400, 401, 403, 404, 429] }
+            updateOnCallEscalationPolicy { request: [EscalationPolicyUpdateRequest], success: [200 EscalationPolicy], errors: [400, 401, 403, 404, 429] }
+            deleteOnCallEscalationPolicy { request: [], success: [], errors: [401, 403, 404, 429] }
+            listTeams { request: [], success: [200 TeamsResponse], errors: [403, 429] }
+            createTeam { request: [TeamCreateRequest], success: [201 TeamResponse], errors: [403, 409, 429] }
+            getUserMemberships { request: [], success: [200 UserTeamsResponse], errors: [404, 429] }
+            getTeam { request: [], success: [200 TeamResponse], errors: [403, 404, 429] }
+            updateTeam { request: [TeamUpdateRequest], success: [200 TeamResponse], errors: [400, 403, 404, 409, 429] }
+            deleteTeam { request: [], success: [], errors: [403, 404, 429] }
+            getTeamMemberships { request: [], success: [200 UserTeamsResponse], errors: [403, 404, 429] }
+            createTeamMembership { request: [UserTeamRequest], success: [200 UserTeamResponse], errors: [403, 404, 409, 429] }
+            createServiceAccount { request: [ServiceAccountCreateRequest], success: [201 UserResponse], errors: [400, 403, 429] }
+            getServiceAccountApplicationKey { request: [], success: [200 PartialApplicationKeyResponse], errors: [403, 404, 429] }
+            updateServiceAccountApplicationKey { request: [ApplicationKeyUpdateRequest], success: [200 PartialApplicationKeyResponse], errors: [400, 403, 404, 429] }
+            deleteServiceAccountApplicationKey { request: [], success: [], errors: [403, 404, 429] }
+            listServiceAccountApplicationKeys { request: [], success: [200 ListApplicationKeysResponse], errors: [400, 403, 404, 429] }
+            createServiceAccountApplicationKey { request: [ApplicationKeyCreateRequest], success: [201 ApplicationKeyResponse], errors: [400, 403, 429] }
+        }
+    };
+}

@@ -1,0 +1,595 @@
+//! Strict loading: every key of a spec file must be one OpenAPI 3.0 defines for that object, or
+//! an `x-` extension. A key it does not define (a typo, or a property dedented by mistake so that
+//! it became a key of the schema object) is a located error: the file, the line (found in the
+//! YAML text) and the JSON pointer, instead of being dropped silently. A file with no `paths` and
+//! no `components` is an error too (an emptied file would otherwise remove its whole group).
+//!
+//! The shape of `x-departures` (see `cargo xtask docs-check`) is checked here as well: a list of
+//! maps, each with a string `check` in {docs, published}, a string `kind` and a non-empty string
+//! `reason`; a `docs` entry has a docs-check kind, only the further keys `page` and `extra-level`
+//! (strings), and `extra-level` exactly when its kind is `nesting`.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result, join};
+
+/// The object kinds of OpenAPI 3.0 this checks, and what their values are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Root,
+    Info,
+    Contact,
+    License,
+    Server,
+    ServerVariable,
+    Paths,
+    PathItem,
+    Operation,
+    ExternalDocs,
+    Parameter,
+    Header,
+    RequestBody,
+    MediaType,
+    Encoding,
+    Responses,
+    Response,
+    Link,
+    Components,
+    Schema,
+    Discriminator,
+    Xml,
+    SecurityScheme,
+    OAuthFlows,
+    OAuthFlow,
+    Tag,
+    Example,
+    /// A map whose values are all of one kind (`properties`, `components/schemas`, ...).
+    MapOf(&'static Kind),
+    /// A list whose items are all of one kind.
+    ListOf(&'static Kind),
+    /// Free content: examples, defaults, enum values, security requirements, callbacks.
+    Any,
+}
+
+use Kind::*;
+
+/// The keys OpenAPI 3.0 defines for an object kind, each with the kind of its value.
+fn fields(kind: Kind) -> &'static [(&'static str, Kind)] {
+    match kind {
+        Root => &[
+            ("openapi", Any),
+            ("info", Info),
+            ("servers", ListOf(&Server)),
+            ("paths", Paths),
+            ("components", Components),
+            ("security", Any),
+            ("tags", ListOf(&Tag)),
+            ("externalDocs", ExternalDocs),
+        ],
+        Info => &[
+            ("title", Any),
+            ("description", Any),
+            ("termsOfService", Any),
+            ("contact", Contact),
+            ("license", License),
+            ("version", Any),
+        ],
+        Contact => &[("name", Any), ("url", Any), ("email", Any)],
+        License => &[("name", Any), ("url", Any)],
+        Server => &[("url", Any), ("description", Any), ("variables", MapOf(&ServerVariable))],
+        ServerVariable => &[("enum", Any), ("default", Any), ("description", Any)],
+        PathItem => &[
+            ("$ref", Any),
+            ("summary", Any),
+            ("description", Any),
+            ("get", Operation),
+            ("put", Operation),
+            ("post", Operation),
+            ("delete", Operation),
+            ("options", Operation),
+            ("head", Operation),
+            ("patch", Operation),
+            ("trace", Operation),
+            ("servers", ListOf(&Server)),
+            ("parameters", ListOf(&Parameter)),
+        ],
+        Operation => &[
+            ("tags", Any),
+            ("summary", Any),
+            ("description", Any),
+            ("externalDocs", ExternalDocs),
+            ("operationId", Any),
+            ("parameters", ListOf(&Parameter)),
+            ("requestBody", RequestBody),
+            ("responses", Responses),
+            ("callbacks", Any),
+            ("deprecated", Any),
+            ("security", Any),
+            ("servers", ListOf(&Server)),
+        ],
+        ExternalDocs => &[("description", Any), ("url", Any)],
+        Parameter => &[
+            ("name", Any),
+            ("in", Any),
+            ("description", Any),
+            ("required", Any),
+            ("deprecated", Any),
+            ("allowEmptyValue", Any),
+            ("style", Any),
+            ("explode", Any),
+            ("allowReserved", Any),
+            ("schema", Schema),
+            ("example", Any),
+            ("examples", MapOf(&Example)),
+            ("content", MapOf(&MediaType)),
+        ],
+        Header => &[
+            ("description", Any),
+            ("required", Any),
+            ("deprecated", Any),
+            ("allowEmptyValue", Any),
+            ("style", Any),
+            ("explode", Any),
+            ("allowReserved", Any),
+            ("schema", Schema),
+            ("example", Any),
+            ("examples", MapOf(&Example)),
+            ("content", MapOf(&MediaType)),
+        ],
+        RequestBody => &[("description", Any), ("content", MapOf(&MediaType)), ("required", Any)],
+        MediaType => {
+            &[("schema", Schema), ("example", Any), ("examples", MapOf(&Example)), ("encoding", MapOf(&Encoding))]
+        }
+        Encoding => &[
+            ("contentType", Any),
+            ("headers", MapOf(&Header)),
+            ("style", Any),
+            ("explode", Any),
+            ("allowReserved", Any),
+        ],
+        Response => &[
+            ("description", Any),
+            ("headers", MapOf(&Header)),
+            ("content", MapOf(&MediaType)),
+            ("links", MapOf(&Link)),
+        ],
+        Link => &[
+            ("operationRef", Any),
+            ("operationId", Any),
+            ("parameters", Any),
+            ("requestBody", Any),
+            ("description", Any),
+            ("server", Server),
+        ],
+        Components => &[
+            ("schemas", MapOf(&Schema)),
+            ("responses", MapOf(&Response)),
+            ("parameters", MapOf(&Parameter)),
+            ("examples", MapOf(&Example)),
+            ("requestBodies", MapOf(&RequestBody)),
+            ("headers", MapOf(&Header)),
+            ("securitySchemes", MapOf(&SecurityScheme)),
+            ("links", MapOf(&Link)),
+            ("callbacks", Any),
+        ],
+        Schema => &[
+            ("title", Any),
+            ("multipleOf", Any),
+            ("maximum", Any),
+            ("exclusiveMaximum", Any),
+            ("minimum", Any),
+            ("exclusiveMinimum", Any),
+            ("maxLength", Any),
+            ("minLength", Any),
+            ("pattern", Any),
+            ("maxItems", Any),
+            ("minItems", Any),
+            ("uniqueItems", Any),
+            ("maxProperties", Any),
+            ("minProperties", Any),
+            ("required", Any),
+            ("enum", Any),
+            ("type", Any),
+            ("allOf", ListOf(&Schema)),
+            ("oneOf", ListOf(&Schema)),
+            ("anyOf", ListOf(&Schema)),
+            ("not", Schema),
+            ("items", Schema),
+            ("properties", MapOf(&Schema)),
+            // A schema or a boolean; a boolean has no keys to check.
+            ("additionalProperties", Schema),
+            ("description", Any),
+            ("format", Any),
+            ("default", Any),
+            ("nullable", Any),
+            ("discriminator", Discriminator),
+            ("readOnly", Any),
+            ("writeOnly", Any),
+            ("xml", Xml),
+            ("externalDocs", ExternalDocs),
+            ("example", Any),
+            ("deprecated", Any),
+        ],
+        Discriminator => &[("propertyName", Any), ("mapping", Any)],
+        Xml => &[("name", Any), ("namespace", Any), ("prefix", Any), ("attribute", Any), ("wrapped", Any)],
+        SecurityScheme => &[
+            ("type", Any),
+            ("description", Any),
+            ("name", Any),
+            ("in", Any),
+            ("scheme", Any),
+            ("bearerFormat", Any),
+            ("flows", OAuthFlows),
+            ("openIdConnectUrl", Any),
+        ],
+        OAuthFlows => &[
+            ("implicit", OAuthFlow),
+            ("password", OAuthFlow),
+            ("clientCredentials", OAuthFlow),
+            ("authorizationCode", OAuthFlow),
+        ],
+        OAuthFlow => &[("authorizationUrl", Any), ("tokenUrl", Any), ("refreshUrl", Any), ("scopes", Any)],
+        Tag => &[("name", Any), ("description", Any), ("externalDocs", ExternalDocs)],
+        Example => &[("summary", Any), ("description", Any), ("value", Any), ("externalValue", Any)],
+        Paths | Responses | MapOf(_) | ListOf(_) | Any => &[],
+    }
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Root => "the document",
+        Info => "an info object",
+        Contact => "a contact object",
+        License => "a license object",
+        Server => "a server object",
+        ServerVariable => "a server variable object",
+        Paths => "the paths object",
+        PathItem => "a path item",
+        Operation => "an operation",
+        ExternalDocs => "an external documentation object",
+        Parameter => "a parameter",
+        Header => "a header",
+        RequestBody => "a request body",
+        MediaType => "a media type object",
+        Encoding => "an encoding object",
+        Responses => "a responses object",
+        Response => "a response",
+        Link => "a link object",
+        Components => "the components object",
+        Schema => "a schema",
+        Discriminator => "a discriminator",
+        Xml => "an xml object",
+        SecurityScheme => "a security scheme",
+        OAuthFlows => "an OAuth flows object",
+        OAuthFlow => "an OAuth flow object",
+        Tag => "a tag",
+        Example => "an example object",
+        MapOf(_) | ListOf(_) | Any => "a value",
+    }
+}
+
+/// Checks the keys of one parsed spec file; `text` is its YAML, to find the line of an error.
+pub fn check(file: &Path, text: &str, value: &Value) -> Result<()> {
+    let located = |pointer: &str, message: String| {
+        let message = match line_of(text, pointer) {
+            Some(line) => format!("line {line}: {message}"),
+            None => message,
+        };
+        Error::in_file(file, pointer, message)
+    };
+    let Value::Object(top) = value else { return Ok(()) };
+    let has = |key: &str| top.get(key).is_some_and(|v| v.as_object().is_none_or(|m| !m.is_empty()));
+    if !has("paths") && !has("components") {
+        return Err(Error::in_file(
+            file,
+            "",
+            "the file has no `paths` and no `components`: an empty spec file would remove its API group",
+        ));
+    }
+    walk(value, Root, "", &located)
+}
+
+fn walk(value: &Value, kind: Kind, pointer: &str, located: &dyn Fn(&str, String) -> Error) -> Result<()> {
+    match (kind, value) {
+        (Any, _) => Ok(()),
+        (ListOf(item), Value::Array(items)) => {
+            for (i, v) in items.iter().enumerate() {
+                walk(v, *item, &join(pointer, &i.to_string()), located)?;
+            }
+            Ok(())
+        }
+        (MapOf(entry), Value::Object(map)) => {
+            for (key, v) in map {
+                walk(v, *entry, &join(pointer, key), located)?;
+            }
+            Ok(())
+        }
+        (Paths, Value::Object(map)) => {
+            for (key, v) in map {
+                let at = join(pointer, key);
+                if key.starts_with("x-") {
+                    check_extension(key, v, &at, located)?;
+                } else if !key.starts_with('/') {
+                    return Err(located(&at, format!("`{key}` is not a path: the keys of `paths` start with `/`")));
+                } else {
+                    walk(v, PathItem, &at, located)?;
+                }
+            }
+            Ok(())
+        }
+        (Responses, Value::Object(map)) => {
+            for (key, v) in map {
+                let at = join(pointer, key);
+                let status = key.len() == 3
+                    && key.starts_with(['1', '2', '3', '4', '5'])
+                    && (key[1..].chars().all(|c| c.is_ascii_digit()) || &key[1..] == "XX");
+                if key.starts_with("x-") {
+                    check_extension(key, v, &at, located)?;
+                } else if status || key == "default" {
+                    walk(v, Response, &at, located)?;
+                } else {
+                    return Err(located(&at, format!("`{key}` is not a status code of a responses object")));
+                }
+            }
+            Ok(())
+        }
+        (_, Value::Object(map)) => {
+            let allowed = fields(kind);
+            let reference = map.contains_key("$ref") && kind != PathItem;
+            for (key, v) in map {
+                let at = join(pointer, key);
+                if key.starts_with("x-") {
+                    check_extension(key, v, &at, located)?;
+                } else if reference {
+                    if key != "$ref" {
+                        return Err(located(
+                            &at,
+                            format!(
+                                "`{key}` next to `$ref`: a reference object holds only `$ref` (and `x-` keys) in \
+                                 OpenAPI 3.0; anything else would be ignored"
+                            ),
+                        ));
+                    }
+                } else {
+                    match allowed.iter().find(|(name, _)| name == key) {
+                        Some((_, inner)) => walk(v, *inner, &at, located)?,
+                        None => {
+                            let hint = if kind == Schema { " (a property dedented out of `properties`?)" } else { "" };
+                            return Err(located(
+                                &at,
+                                format!("`{key}` is not a key OpenAPI 3.0 defines for {}{hint}", kind_name(kind)),
+                            ));
+                        }
+                    }
+                }
+            }
+            Ok(())
+        }
+        // A value of another JSON type where an object or a list belongs is left to the
+        // OpenAPI deserializer, which names the type it expected.
+        _ => Ok(()),
+    }
+}
+
+/// `x-` keys are free, except `x-departures`, whose shape is checked.
+fn check_extension(key: &str, value: &Value, pointer: &str, located: &dyn Fn(&str, String) -> Error) -> Result<()> {
+    if key == "x-departures" { departures(value, pointer, located) } else { Ok(()) }
+}
+
+/// The kinds of difference `cargo xtask docs-check` reports.
+pub const DOCS_KINDS: &[&str] =
+    &["operation", "parameter", "status", "field", "type", "required", "enum", "default", "maximum", "nesting"];
+
+fn departures(value: &Value, pointer: &str, located: &dyn Fn(&str, String) -> Error) -> Result<()> {
+    let Value::Array(entries) = value else {
+        return Err(located(pointer, "`x-departures` must be a list of entries".into()));
+    };
+    for (i, entry) in entries.iter().enumerate() {
+        let at = join(pointer, &i.to_string());
+        let Value::Object(entry) = entry else {
+            return Err(located(&at, "an `x-departures` entry must be a mapping (check, kind, reason)".into()));
+        };
+        let text = |key: &str| -> Result<Option<&str>> {
+            match entry.get(key) {
+                None => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.as_str())),
+                Some(_) => {
+                    Err(located(&join(&at, key), format!("`{key}` of an `x-departures` entry must be a string")))
+                }
+            }
+        };
+        let check = text("check")?;
+        if !matches!(check, Some("docs" | "published")) {
+            return Err(located(&at, "an `x-departures` entry needs `check: docs` or `check: published`".into()));
+        }
+        let Some(kind) = text("kind")? else {
+            return Err(located(&at, "an `x-departures` entry needs a string `kind`".into()));
+        };
+        if text("reason")?.is_none_or(|r| r.trim().is_empty()) {
+            return Err(located(&at, "an `x-departures` entry needs a non-empty string `reason`".into()));
+        }
+        if check == Some("docs") {
+            docs_entry(entry, kind, &at, located)?;
+        }
+    }
+    Ok(())
+}
+
+fn docs_entry(entry: &Map<String, Value>, kind: &str, at: &str, located: &dyn Fn(&str, String) -> Error) -> Result<()> {
+    if !DOCS_KINDS.contains(&kind) {
+        return Err(located(
+            &join(at, "kind"),
+            format!("`{kind}` is not a docs-check kind (one of {})", DOCS_KINDS.join(", ")),
+        ));
+    }
+    for (key, value) in entry {
+        if !matches!(key.as_str(), "check" | "kind" | "reason" | "page" | "extra-level") {
+            return Err(located(
+                &join(at, key),
+                format!("`{key}` is not a key of a docs departure (check, kind, reason, page, extra-level)"),
+            ));
+        }
+        if matches!(key.as_str(), "page" | "extra-level") && !value.is_string() {
+            return Err(located(&join(at, key), format!("`{key}` of an `x-departures` entry must be a string")));
+        }
+    }
+    if (kind == "nesting") != entry.contains_key("extra-level") {
+        return Err(located(at, "a docs departure has `extra-level: NAME` exactly when its kind is `nesting`".into()));
+    }
+    Ok(())
+}
+
+/// Effective indentation, whether it is a list item, and content of a line (None if blank or a
+/// comment).
+fn parse_line(line: &str) -> Option<(usize, bool, &str)> {
+    let content = line.trim_start();
+    if content.is_empty() || content.starts_with('#') {
+        return None;
+    }
+    Some((line.len() - content.len(), content.starts_with("- ") || content == "-", content))
+}
+
+/// The 1-based line of the YAML text where the key or list item at `pointer` is written, or,
+/// when that is inside a flow-style value (`{a: b}`), the line of the closest enclosing node
+/// written in block style (the style of spec/); `None` when not even the first key is found.
+pub fn line_of(text: &str, pointer: &str) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut from = 0;
+    let mut parent: Option<usize> = None; // indentation of the current node's line
+    // When the current node is a list item, its line (whose `- key: v` holds its first key).
+    let mut item: Option<usize> = None;
+    let mut found = None;
+    for token in pointer.split('/').skip(1) {
+        let token = token.replace("~1", "/").replace("~0", "~");
+        // The node's block: the lines after `from` indented deeper than the parent.
+        let block_end = (from..lines.len())
+            .find(|&i| parse_line(lines[i]).is_some_and(|(indent, _, _)| parent.is_some_and(|p| indent <= p)))
+            .unwrap_or(lines.len());
+        let start = item.map_or(from, |line| line);
+        let first = (start..block_end).find_map(|i| parse_line(lines[i]));
+        let Some(first) = first else { return found };
+        let hit = if first.1 && item.is_none() {
+            // A list: the n-th `- ` line at the block's indentation.
+            let Ok(n) = token.parse::<usize>() else { return found };
+            let child_indent = first.0;
+            let line = (start..block_end)
+                .filter(|&i| parse_line(lines[i]).is_some_and(|(indent, dash, _)| dash && indent == child_indent))
+                .nth(n);
+            item = line;
+            line.map(|i| (i, child_indent))
+        } else {
+            // A mapping: the key at the block's indentation (a list item's keys are two columns
+            // right of its dash).
+            let child_indent = if item.is_some() { first.0 + 2 } else { first.0 };
+            item = None;
+            (start..block_end).find_map(|i| {
+                let (indent, dash, content) = parse_line(lines[i])?;
+                let (indent, content) = if dash { (indent + 2, content[1..].trim_start()) } else { (indent, content) };
+                let key = [format!("{token}:"), format!("'{token}':"), format!("\"{token}\":")]
+                    .iter()
+                    .any(|k| content.starts_with(k.as_str()));
+                (indent == child_indent && key).then_some((i, indent))
+            })
+        };
+        let Some((line, indent)) = hit else { return found };
+        found = Some(line + 1);
+        from = line + 1;
+        parent = Some(indent);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<()> {
+        let value = crate::spec::parse_yaml(Path::new("t.yaml"), text)?;
+        check(Path::new("t.yaml"), text, &value)
+    }
+
+    const DEDENTED: &str = "\
+components:
+  schemas:
+    Team:
+      type: object
+      properties:
+        name:
+          type: string
+      handle:
+        type: string
+";
+
+    #[test]
+    fn a_dedented_property_is_a_located_error() {
+        let error = load(DEDENTED).unwrap_err();
+        assert_eq!(error.pointer, "/components/schemas/Team/handle");
+        assert_eq!(error.file.as_deref(), Some(Path::new("t.yaml")));
+        assert!(error.message.starts_with("line 8: `handle` is not a key OpenAPI 3.0 defines for a schema"), "{error}");
+    }
+
+    #[test]
+    fn unknown_keys_of_other_objects_and_keys_next_to_ref() {
+        let op = "paths:\n  /x:\n    get:\n      operationID: getX\n      responses: {}\n";
+        let error = load(op).unwrap_err();
+        assert_eq!(error.pointer, "/paths/~1x/get/operationID");
+        assert!(error.message.starts_with("line 4: `operationID` is not a key"), "{error}");
+        let status = "paths:\n  /x:\n    get:\n      responses:\n        '2000': {description: ok}\n";
+        assert!(load(status).unwrap_err().message.contains("`2000` is not a status code"));
+        let reference = "components:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n      description: d\n    B: {type: string}\n";
+        let error = load(reference).unwrap_err();
+        assert_eq!(error.pointer, "/components/schemas/A/description");
+        assert!(error.message.starts_with("line 5: `description` next to `$ref`"), "{error}");
+        let extension = "components:\n  schemas:\n    A:\n      type: string\n      x-anything: {whatever: 1}\n";
+        load(extension).unwrap();
+    }
+
+    #[test]
+    fn a_file_without_paths_or_components_is_an_error() {
+        for text in ["", "# only a comment\n", "paths: {}\n", "info: {title: t, version: '1'}\n"] {
+            let error = load(text).unwrap_err();
+            assert!(error.message.contains("no `paths` and no `components`"), "{text:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn departures_are_checked_for_shape() {
+        let with = |entries: &str| {
+            format!("components:\n  schemas:\n    A:\n      type: string\n      x-departures:\n{entries}")
+        };
+        load(&with("        - {check: docs, kind: field, reason: why, page: x}\n")).unwrap();
+        load(&with("        - {check: docs, kind: nesting, extra-level: data, reason: why}\n")).unwrap();
+        load(&with("        - {check: published, kind: anything, reason: why, source: published}\n")).unwrap();
+        let bad = [
+            ("        - {check: docs, kind: field}\n", "non-empty string `reason`"),
+            ("        - {check: docs, kind: field, reason: ''}\n", "non-empty string `reason`"),
+            ("        - {check: tests, kind: field, reason: r}\n", "`check: docs` or `check: published`"),
+            ("        - {check: docs, reason: r}\n", "a string `kind`"),
+            ("        - {check: docs, kind: typo, reason: r}\n", "`typo` is not a docs-check kind"),
+            ("        - {check: docs, kind: nesting, reason: r}\n", "exactly when its kind is `nesting`"),
+            ("        - {check: docs, kind: field, reason: r, pages: x}\n", "`pages` is not a key"),
+            ("        - just text\n", "must be a mapping"),
+            ("        check: docs\n", "must be a list"),
+        ];
+        for (entries, expected) in bad {
+            let error = load(&with(entries)).unwrap_err();
+            assert!(error.message.contains(expected), "{entries:?}: {error}");
+            assert!(error.pointer.starts_with("/components/schemas/A/x-departures"), "{error:?}");
+            assert!(error.message.starts_with("line "), "{error}");
+        }
+    }
+
+    #[test]
+    fn line_of_finds_keys_and_list_items() {
+        let text = "paths:\n  /a:\n    get:\n      parameters:\n        - name: x\n          in: query\n        - name: y\n          in: path\n";
+        assert_eq!(line_of(text, "/paths/~1a/get"), Some(3));
+        assert_eq!(line_of(text, "/paths/~1a/get/parameters/1"), Some(7));
+        assert_eq!(line_of(text, "/paths/~1a/get/parameters/1/in"), Some(8));
+        assert_eq!(line_of(text, "/paths/~1a/get/parameters/1/name"), Some(7));
+        assert_eq!(line_of(text, "/paths/~1a/get/parameters/0/in"), Some(6));
+        assert_eq!(line_of(text, "/paths/~1a/post"), Some(2), "the closest enclosing node");
+        assert_eq!(line_of(text, "/components"), None);
+    }
+}
