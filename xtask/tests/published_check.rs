@@ -115,9 +115,11 @@ fn bad_input_exits_2_naming_the_file_and_the_pointer() {
     let (code, stderr) = run(&published);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
-        stderr.contains("a.yaml: at /components/schemas/T/x-departures/0: an entry needs a non-empty `reason`"),
+        stderr.contains("a.yaml: at /components/schemas/T/x-departures/0: line 9: an `x-departures` entry needs a non-empty string `reason`"),
         "{stderr}"
     );
+    // A valid spec/, so that the unreadable published document is the error.
+    std::fs::write(spec.join("a.yaml"), "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    T:\n      type: string\n").unwrap();
     let (code, stderr) = run(&dir.join("missing.yaml"));
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("missing.yaml: cannot read"), "{stderr}");
