@@ -1,0 +1,120 @@
+//! Stage 2, **lower**: the OpenAPI document becomes the IR. Every `$ref` is resolved, every inline
+//! schema gets its name here (parent name + field name, `Items` for array items), and every
+//! validation error is raised here with the JSON pointer of its cause.
+//!
+//! One module per construct (see ARCHITECTURE.md): `types` (schemas used in place, `$ref`
+//! resolution, registering named types), `structs`, `enums`, `unions`, `operations` (paths,
+//! parameters, bodies, responses), `pagination` (`x-pagination`), and `features` (which cargo
+//! features compile each type).
+
+mod enums;
+mod features;
+mod operations;
+mod pagination;
+mod structs;
+mod types;
+mod unions;
+
+use std::collections::BTreeMap;
+
+use openapiv3::{OpenAPI, ReferenceOr};
+
+use crate::error::{Error, Result, join};
+use crate::ir::*;
+use crate::spec::Spec;
+
+/// Lowers the merged spec into the IR; errors name the file and the JSON pointer.
+pub fn lower(spec: &Spec) -> Result<Api> {
+    lower_doc(&spec.doc).map_err(|e| spec.locate_error(e))
+}
+
+/// Lowers a document; errors carry the JSON pointer but no file.
+pub fn lower_doc(doc: &OpenAPI) -> Result<Api> {
+    let mut lowerer = Lowerer { doc, types: BTreeMap::new(), modules: BTreeMap::new() };
+    if let Some(components) = &doc.components {
+        for (name, schema) in &components.schemas {
+            let pointer = join("/components/schemas", name);
+            let ReferenceOr::Item(schema) = schema else {
+                return Err(Error::new(
+                    pointer,
+                    "a component schema must not be a bare `$ref`; refer to the target directly",
+                ));
+            };
+            lowerer.lower_named(name, schema, &pointer)?;
+        }
+    }
+    let groups = lowerer.lower_operations()?;
+    let mut types: Vec<TypeDef> = lowerer.types.into_values().map(|(def, _)| def).collect();
+    features::assign_features(&mut types, &groups);
+    Ok(Api { types, groups })
+}
+
+struct Lowerer<'a> {
+    doc: &'a OpenAPI,
+    /// Every named type so far, with the pointer of the schema it came from (for collisions).
+    types: BTreeMap<String, (TypeDef, String)>,
+    /// Module name -> type name, to refuse two types in one file.
+    modules: BTreeMap<String, String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(super) fn lower_yaml(schemas: &str) -> Result<Api> {
+        let text = format!(
+            "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{schemas}"
+        );
+        let spec = crate::spec::load_sources(&[("t.yaml".into(), text)])?;
+        lower(&spec)
+    }
+
+    fn kind<'a>(api: &'a Api, name: &str) -> &'a TypeKind {
+        &api.types.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("no type {name}")).kind
+    }
+
+    #[test]
+    fn objects_maps_and_closed_objects() {
+        let api = lower_yaml(concat!(
+            "    A:\n      type: object\n      properties:\n",
+            "        closed: {type: object, additionalProperties: false}\n",
+            "        open: {type: object}\n",
+            "        counts: {type: object, additionalProperties: {type: integer}}\n",
+            "    Named: {type: object, additionalProperties: {type: string}}\n",
+        ))
+        .unwrap();
+        let TypeKind::Struct(a) = kind(&api, "A") else { panic!("A is a struct") };
+        let types: Vec<&TypeRef> = a.fields.iter().map(|f| &f.ty).collect();
+        let expected = [
+            TypeRef::Named("AClosed".into()),
+            TypeRef::Map(Box::new(TypeRef::Any)),
+            TypeRef::Map(Box::new(TypeRef::Int64)),
+        ];
+        assert_eq!(types, expected.iter().collect::<Vec<_>>());
+        assert!(matches!(kind(&api, "AClosed"), TypeKind::Struct(s) if s.fields.is_empty()));
+        assert_eq!(kind(&api, "Named"), &TypeKind::Alias(TypeRef::Map(Box::new(TypeRef::String))));
+    }
+
+    #[test]
+    fn nullable_comes_from_the_referenced_schema() {
+        let api = lower_yaml(concat!(
+            "    A:\n      type: object\n      properties:\n        rel: {$ref: '#/components/schemas/N'}\n",
+            "    N: {type: object, nullable: true, properties: {id: {type: string}}}\n",
+        ))
+        .unwrap();
+        let TypeKind::Struct(a) = kind(&api, "A") else { panic!("A is a struct") };
+        assert!(a.fields[0].nullable && !a.fields[0].required);
+    }
+
+    #[test]
+    fn enum_variant_names_and_defaults() {
+        let api = lower_yaml("    P: {type: string, enum: [NOT_DEFINED, P1, '2x', ''], default: P1}\n").unwrap();
+        let TypeKind::Enum(e) = kind(&api, "P") else { panic!("P is an enum") };
+        let names: Vec<&str> = e.values.iter().map(|v| v.rust_name.as_str()).collect();
+        assert_eq!(names, ["NotDefined", "P1", "Value2x", "Empty"]);
+        assert_eq!(e.default, Some(1));
+        let error = lower_yaml("    P: {type: string, enum: [a], default: b}\n").unwrap_err();
+        assert!(error.message.contains("default `b` is not one of the enum values"), "{error}");
+        assert_eq!(error.pointer, "/components/schemas/P/default");
+    }
+}

@@ -1,0 +1,345 @@
+//! Paths and operations: groups by tag, parameters, request bodies, responses.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use openapiv3::{Parameter, ParameterSchemaOrContent, QueryStyle, ReferenceOr, Schema, SchemaKind, StatusCode, Type};
+use serde_json::Value;
+
+use super::Lowerer;
+use crate::error::{Error, Result, join};
+use crate::ir::*;
+use crate::names::{camel_ident, feature_name, snake_ident};
+
+impl Lowerer<'_> {
+    pub(super) fn lower_operations(&mut self) -> Result<Vec<Group>> {
+        let doc = self.doc;
+        let mut groups: Vec<Group> = doc
+            .tags
+            .iter()
+            .map(|tag| Group {
+                tag: tag.name.clone(),
+                rust_name: format!("{}Api", camel_ident(&tag.name)),
+                module: snake_ident(&tag.name),
+                feature: feature_name(&tag.name),
+                docs: Docs { description: tag.description.clone(), deprecated: false },
+                operations: Vec::new(),
+            })
+            .collect();
+        let mut seen_ids: BTreeMap<String, String> = BTreeMap::new();
+        for (path, item) in &doc.paths.paths {
+            let path_pointer = join("/paths", path);
+            let ReferenceOr::Item(item) = item else {
+                return Err(Error::new(path_pointer, "unsupported construct: a `$ref` path item"));
+            };
+            for (method_name, op) in [("options", &item.options), ("head", &item.head), ("trace", &item.trace)] {
+                if op.is_some() {
+                    return Err(Error::new(
+                        join(&path_pointer, method_name),
+                        format!("unsupported construct: `{method_name}` operations"),
+                    ));
+                }
+            }
+            let methods = [
+                (Method::Get, "get", &item.get),
+                (Method::Put, "put", &item.put),
+                (Method::Post, "post", &item.post),
+                (Method::Patch, "patch", &item.patch),
+                (Method::Delete, "delete", &item.delete),
+            ];
+            for (method, method_name, op) in methods {
+                let Some(op) = op else { continue };
+                let pointer = join(&path_pointer, method_name);
+                let id = op
+                    .operation_id
+                    .clone()
+                    .ok_or_else(|| Error::new(&pointer, "the operation has no `operationId`"))?;
+                let rust_name = snake_ident(&id);
+                if let Some(first) = seen_ids.insert(rust_name.clone(), pointer.clone()) {
+                    return Err(Error::new(
+                        join(&pointer, "operationId"),
+                        format!("duplicate operation name `{rust_name}`: also used at {first}"),
+                    ));
+                }
+                let [tag] = op.tags.as_slice() else {
+                    return Err(Error::new(
+                        join(&pointer, "tags"),
+                        "an operation needs exactly one tag (its API group)",
+                    ));
+                };
+                let group = groups.iter_mut().position(|g| &g.tag == tag).ok_or_else(|| {
+                    Error::new(join(&pointer, "tags"), format!("tag `{tag}` is not declared in the top-level `tags`"))
+                })?;
+                let operation = self.lower_operation(path, &item.parameters, op, method, id, rust_name, &pointer)?;
+                groups[group].operations.push(operation);
+            }
+        }
+        groups.retain(|g| !g.operations.is_empty());
+        Ok(groups)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn lower_operation(
+        &mut self,
+        path: &str,
+        shared_params: &[ReferenceOr<Parameter>],
+        op: &openapiv3::Operation,
+        method: Method,
+        id: String,
+        rust_name: String,
+        pointer: &str,
+    ) -> Result<Operation> {
+        let type_prefix = camel_ident(&id);
+        let mut params = Vec::new();
+        let all = shared_params.iter().map(|p| (p, "/parameters")).chain(op.parameters.iter().map(|p| (p, "")));
+        for (index, (param, _)) in all.enumerate() {
+            let param_pointer = join(&join(pointer, "parameters"), &index.to_string());
+            params.push(self.lower_param(param, &type_prefix, &param_pointer)?);
+        }
+        let mut rust_names = BTreeSet::new();
+        for param in &params {
+            if !rust_names.insert(param.rust_name.clone()) {
+                return Err(Error::new(
+                    join(pointer, "parameters"),
+                    format!("two parameters become the Rust name `{}`", param.rust_name),
+                ));
+            }
+        }
+        // Path template and declared path parameters must match exactly.
+        let template: Vec<&str> =
+            path.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(name, _)| name)).collect();
+        for name in &template {
+            if !params.iter().any(|p| p.location == ParamLocation::Path && p.wire_name == *name) {
+                return Err(Error::new(
+                    join(pointer, "parameters"),
+                    format!("path parameter `{name}` of `{path}` is not declared"),
+                ));
+            }
+        }
+        for param in params.iter().filter(|p| p.location == ParamLocation::Path) {
+            if !template.contains(&param.wire_name.as_str()) {
+                return Err(Error::new(
+                    join(pointer, "parameters"),
+                    format!("path parameter `{}` is not in the path template `{path}`", param.wire_name),
+                ));
+            }
+        }
+
+        let body = match &op.request_body {
+            None => None,
+            Some(body) => {
+                let body_pointer = join(pointer, "requestBody");
+                let ReferenceOr::Item(body) = body else {
+                    return Err(Error::new(body_pointer, "unsupported construct: a `$ref` request body"));
+                };
+                let media = body.content.get("application/json").ok_or_else(|| {
+                    Error::new(
+                        join(&body_pointer, "content"),
+                        "unsupported construct: a request body without `application/json`",
+                    )
+                })?;
+                let schema = media
+                    .schema
+                    .as_ref()
+                    .ok_or_else(|| Error::new(join(&body_pointer, "content"), "the request body has no schema"))?;
+                let ty = self.lower_type(
+                    schema,
+                    &format!("{type_prefix}Request"),
+                    &join(&join(&join(&body_pointer, "content"), "application/json"), "schema"),
+                )?;
+                Some(Body { ty, required: body.required })
+            }
+        };
+
+        let (success, error_statuses) = self.lower_responses(&op.responses, &type_prefix, pointer)?;
+        let pagination = match op.extensions.get("x-pagination") {
+            Some(value) => Some(self.lower_pagination(value, &params, &success, &join(pointer, "x-pagination"))?),
+            None => None,
+        };
+        let unstable = match op.extensions.get("x-unstable") {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => return Err(Error::new(join(pointer, "x-unstable"), "`x-unstable` must be true or false")),
+        };
+        Ok(Operation {
+            id,
+            rust_name,
+            type_prefix,
+            method,
+            path: path.to_owned(),
+            summary: op.summary.clone(),
+            docs: Docs { description: op.description.clone(), deprecated: op.deprecated },
+            unstable,
+            params,
+            body,
+            success,
+            error_statuses,
+            pagination,
+        })
+    }
+
+    pub(super) fn lower_param(
+        &mut self,
+        param: &ReferenceOr<Parameter>,
+        type_prefix: &str,
+        pointer: &str,
+    ) -> Result<Param> {
+        let param = match param {
+            ReferenceOr::Item(param) => param,
+            ReferenceOr::Reference { reference } => {
+                let name = reference
+                    .strip_prefix("#/components/parameters/")
+                    .ok_or_else(|| Error::new(pointer, format!("unsupported $ref `{reference}` for a parameter")))?;
+                match self.doc.components.as_ref().and_then(|c| c.parameters.get(name)) {
+                    Some(ReferenceOr::Item(param)) => param,
+                    _ => {
+                        return Err(Error::new(
+                            pointer,
+                            format!("unresolved $ref `{reference}`: no parameter `{name}` in components/parameters"),
+                        ));
+                    }
+                }
+            }
+        };
+        let (data, location, array_style) = match param {
+            Parameter::Query { parameter_data, style, .. } => {
+                let style = match (style, parameter_data.explode) {
+                    (QueryStyle::Form, Some(false)) => ArrayStyle::CommaSeparated,
+                    (QueryStyle::Form, _) => ArrayStyle::Repeated,
+                    (other, _) => {
+                        return Err(Error::new(pointer, format!("unsupported construct: query style {other:?}")));
+                    }
+                };
+                (parameter_data, ParamLocation::Query, style)
+            }
+            Parameter::Path { parameter_data, .. } => {
+                if !parameter_data.required {
+                    return Err(Error::new(
+                        pointer,
+                        format!("path parameter `{}` must be `required: true`", parameter_data.name),
+                    ));
+                }
+                (parameter_data, ParamLocation::Path, ArrayStyle::CommaSeparated)
+            }
+            Parameter::Header { parameter_data, .. } | Parameter::Cookie { parameter_data, .. } => {
+                return Err(Error::new(
+                    pointer,
+                    format!("unsupported construct: header and cookie parameters (`{}`)", parameter_data.name),
+                ));
+            }
+        };
+        let ParameterSchemaOrContent::Schema(schema) = &data.format else {
+            return Err(Error::new(
+                pointer,
+                format!("unsupported construct: parameter `{}` uses `content` instead of `schema`", data.name),
+            ));
+        };
+        let ty =
+            self.lower_type(schema, &format!("{type_prefix}{}", camel_ident(&data.name)), &join(pointer, "schema"))?;
+        if location == ParamLocation::Path && matches!(ty, TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any) {
+            return Err(Error::new(
+                pointer,
+                format!("unsupported construct: path parameter `{}` must be a scalar", data.name),
+            ));
+        }
+        if matches!(ty, TypeRef::Map(_) | TypeRef::Any) {
+            return Err(Error::new(
+                pointer,
+                format!("unsupported construct: query parameter `{}` must be a scalar or an array", data.name),
+            ));
+        }
+        let resolved: &Schema = match schema {
+            ReferenceOr::Item(s) => s,
+            ReferenceOr::Reference { reference } => self.resolve_schema(reference, pointer)?.1,
+        };
+        let description = data.description.clone().or_else(|| resolved.schema_data.description.clone());
+        let (default_int, maximum) = match &resolved.schema_kind {
+            SchemaKind::Type(Type::Integer(i)) => {
+                (resolved.schema_data.default.as_ref().and_then(Value::as_i64), i.maximum)
+            }
+            _ => (None, None),
+        };
+        Ok(Param {
+            wire_name: data.name.clone(),
+            rust_name: snake_ident(&data.name),
+            location,
+            ty,
+            required: data.required,
+            array_style,
+            default_int,
+            maximum,
+            docs: Docs { description, deprecated: data.deprecated.unwrap_or(false) },
+        })
+    }
+
+    pub(super) fn lower_responses(
+        &mut self,
+        responses: &openapiv3::Responses,
+        type_prefix: &str,
+        pointer: &str,
+    ) -> Result<(Response, Vec<u16>)> {
+        let responses_pointer = join(pointer, "responses");
+        if responses.default.is_some() {
+            return Err(Error::new(
+                join(&responses_pointer, "default"),
+                "unsupported construct: a `default` response; list the statuses",
+            ));
+        }
+        let mut success = Vec::new();
+        let mut errors = Vec::new();
+        for (status, response) in &responses.responses {
+            let StatusCode::Code(code) = status else {
+                return Err(Error::new(
+                    join(&responses_pointer, &status.to_string()),
+                    "unsupported construct: a status range; list the statuses",
+                ));
+            };
+            let response_pointer = join(&responses_pointer, &code.to_string());
+            let response = match response {
+                ReferenceOr::Item(r) => r,
+                ReferenceOr::Reference { reference } => {
+                    let name = reference.strip_prefix("#/components/responses/").ok_or_else(|| {
+                        Error::new(&response_pointer, format!("unsupported $ref `{reference}` for a response"))
+                    })?;
+                    match self.doc.components.as_ref().and_then(|c| c.responses.get(name)) {
+                        Some(ReferenceOr::Item(r)) => r,
+                        _ => {
+                            return Err(Error::new(
+                                &response_pointer,
+                                format!("unresolved $ref `{reference}`: no response `{name}` in components/responses"),
+                            ));
+                        }
+                    }
+                }
+            };
+            if (200..300).contains(code) {
+                let ty = match response.content.get("application/json") {
+                    None if response.content.is_empty() => None,
+                    None => {
+                        return Err(Error::new(
+                            join(&response_pointer, "content"),
+                            "unsupported construct: a response without `application/json`",
+                        ));
+                    }
+                    Some(media) => match &media.schema {
+                        None => None,
+                        Some(schema) => Some(self.lower_type(
+                            schema,
+                            &format!("{type_prefix}Response"),
+                            &join(&response_pointer, "content"),
+                        )?),
+                    },
+                };
+                success.push(Response { status: *code, ty });
+            } else {
+                errors.push(*code);
+            }
+        }
+        match success.len() {
+            1 => {}
+            0 => return Err(Error::new(responses_pointer, "the operation documents no success (2xx) status")),
+            _ => return Err(Error::new(responses_pointer, "unsupported construct: several success statuses")),
+        }
+        errors.sort_unstable();
+        Ok((success.remove(0), errors))
+    }
+}

@@ -1,0 +1,201 @@
+//! Schemas: `$ref` resolution, named types (registered once, collisions refused), and the type
+//! of a schema used in place (scalars, arrays, maps; the rest gets a named type of its own).
+
+use openapiv3::{
+    AdditionalProperties, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind, StringFormat, Type,
+    VariantOrUnknownOrEmpty,
+};
+
+use super::Lowerer;
+use super::enums::lower_enum;
+use crate::error::{Error, Result, join};
+use crate::ir::*;
+use crate::names::module_name;
+
+const SCHEMA_PREFIX: &str = "#/components/schemas/";
+
+impl<'a> Lowerer<'a> {
+    /// The schema a `#/components/schemas/X` reference points to.
+    pub(super) fn resolve_schema(&self, reference: &str, pointer: &str) -> Result<(&'a str, &'a Schema)> {
+        let name = reference.strip_prefix(SCHEMA_PREFIX).ok_or_else(|| {
+            Error::new(pointer, format!("unsupported $ref `{reference}`: only `{SCHEMA_PREFIX}Name` is supported here"))
+        })?;
+        let found = self.doc.components.as_ref().and_then(|c| c.schemas.get_key_value(name));
+        match found {
+            Some((name, ReferenceOr::Item(schema))) => Ok((name.as_str(), schema)),
+            Some((_, ReferenceOr::Reference { .. })) => {
+                Err(Error::new(pointer, format!("$ref `{reference}` points to another $ref")))
+            }
+            None => Err(Error::new(
+                pointer,
+                format!("unresolved $ref `{reference}`: no schema `{name}` in components/schemas"),
+            )),
+        }
+    }
+
+    /// Registers a named type, refusing a second definition under the same name.
+    pub(super) fn register(&mut self, def: TypeDef, pointer: &str) -> Result<()> {
+        if let Some((_, first)) = self.types.get(&def.name) {
+            return Err(Error::new(
+                pointer,
+                format!(
+                    "name collision: the schema here would be named `{}`, which is already the name of the schema at {first}",
+                    def.name
+                ),
+            ));
+        }
+        if let Some(other) = self.modules.insert(def.module.clone(), def.name.clone()) {
+            let first = &self.types[&other].1;
+            return Err(Error::new(
+                pointer,
+                format!(
+                    "name collision: `{}` and `{other}` (at {first}) share the module name `{}`",
+                    def.name, def.module
+                ),
+            ));
+        }
+        self.types.insert(def.name.clone(), (def, pointer.to_owned()));
+        Ok(())
+    }
+
+    /// Lowers a component schema (or an inline one that needs a name) into a named type.
+    pub(super) fn lower_named(&mut self, name: &str, schema: &Schema, pointer: &str) -> Result<()> {
+        let kind = match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(object)) if !is_map(object) => {
+                TypeKind::Struct(self.lower_struct(name, &object.properties, &object.required, pointer)?)
+            }
+            SchemaKind::Any(any) if any.typ.is_none() && !any.properties.is_empty() && any.one_of.is_empty() => {
+                TypeKind::Struct(self.lower_struct(name, &any.properties, &any.required, pointer)?)
+            }
+            SchemaKind::Type(Type::String(string)) if !string.enumeration.is_empty() => {
+                TypeKind::Enum(lower_enum(&string.enumeration, schema, pointer)?)
+            }
+            SchemaKind::OneOf { one_of } => TypeKind::Union(self.lower_union(name, one_of, pointer)?),
+            _ => TypeKind::Alias(self.lower_type_inline(name, schema, pointer)?),
+        };
+        let def = TypeDef {
+            name: name.to_owned(),
+            module: module_name(name),
+            docs: schema_docs(schema),
+            kind,
+            features: Vec::new(),
+        };
+        self.register(def, pointer)
+    }
+
+    /// The type of a schema used in place; schemas that need a type of their own get `inline_name`.
+    pub(super) fn lower_type(
+        &mut self,
+        schema: &ReferenceOr<Schema>,
+        inline_name: &str,
+        pointer: &str,
+    ) -> Result<TypeRef> {
+        match schema {
+            ReferenceOr::Reference { reference } => {
+                let (name, _) = self.resolve_schema(reference, pointer)?;
+                Ok(TypeRef::Named(name.to_owned()))
+            }
+            ReferenceOr::Item(schema) => self.lower_type_inline(inline_name, schema, pointer),
+        }
+    }
+
+    pub(super) fn lower_boxed_type(
+        &mut self,
+        schema: &ReferenceOr<Box<Schema>>,
+        inline_name: &str,
+        pointer: &str,
+    ) -> Result<TypeRef> {
+        match schema {
+            ReferenceOr::Reference { reference } => {
+                self.lower_type(&ReferenceOr::ref_(reference), inline_name, pointer)
+            }
+            ReferenceOr::Item(schema) => self.lower_type_inline(inline_name, schema, pointer),
+        }
+    }
+
+    pub(super) fn lower_type_inline(&mut self, inline_name: &str, schema: &Schema, pointer: &str) -> Result<TypeRef> {
+        let named = |this: &mut Self| -> Result<TypeRef> {
+            this.lower_named(inline_name, schema, pointer)?;
+            Ok(TypeRef::Named(inline_name.to_owned()))
+        };
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(string)) => {
+                if !string.enumeration.is_empty() {
+                    return named(self);
+                }
+                Ok(match &string.format {
+                    VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => TypeRef::DateTime,
+                    _ => TypeRef::String,
+                })
+            }
+            SchemaKind::Type(Type::Integer(integer)) => {
+                Ok(if matches!(integer.format, VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32)) {
+                    TypeRef::Int32
+                } else {
+                    TypeRef::Int64
+                })
+            }
+            SchemaKind::Type(Type::Number(number)) => {
+                Ok(if matches!(number.format, VariantOrUnknownOrEmpty::Item(NumberFormat::Float)) {
+                    TypeRef::Float
+                } else {
+                    TypeRef::Double
+                })
+            }
+            SchemaKind::Type(Type::Boolean(_)) => Ok(TypeRef::Bool),
+            SchemaKind::Type(Type::Array(array)) => {
+                let items = array.items.as_ref().ok_or_else(|| Error::new(pointer, "an array schema needs `items`"))?;
+                let item = self.lower_boxed_type(items, &format!("{inline_name}Items"), &join(pointer, "items"))?;
+                Ok(TypeRef::Array(Box::new(item)))
+            }
+            SchemaKind::Type(Type::Object(object)) => {
+                if !object.properties.is_empty() {
+                    return named(self);
+                }
+                match &object.additional_properties {
+                    Some(AdditionalProperties::Schema(value)) => {
+                        let value = self.lower_type(
+                            value,
+                            &format!("{inline_name}Value"),
+                            &join(pointer, "additionalProperties"),
+                        )?;
+                        Ok(TypeRef::Map(Box::new(value)))
+                    }
+                    Some(AdditionalProperties::Any(true)) | None => Ok(TypeRef::Map(Box::new(TypeRef::Any))),
+                    Some(AdditionalProperties::Any(false)) => named(self),
+                }
+            }
+            SchemaKind::OneOf { .. } => named(self),
+            SchemaKind::Any(any) if any.typ.is_none() && !any.properties.is_empty() && any.one_of.is_empty() => {
+                named(self)
+            }
+            SchemaKind::Any(any) if *any == openapiv3::AnySchema::default() => Ok(TypeRef::Any),
+            SchemaKind::AllOf { .. } => Err(Error::new(pointer, "unsupported construct: `allOf`")),
+            SchemaKind::AnyOf { .. } => Err(Error::new(pointer, "unsupported construct: `anyOf`")),
+            SchemaKind::Not { .. } => Err(Error::new(pointer, "unsupported construct: `not`")),
+            SchemaKind::Any(any) => Err(Error::new(
+                pointer,
+                format!(
+                    "unsupported construct: a schema of type {:?} with this combination of keywords",
+                    any.typ.as_deref().unwrap_or("(none)")
+                ),
+            )),
+        }
+    }
+}
+
+/// An object with no properties whose members are all of one type (or anything): a map.
+pub(super) fn is_map(object: &openapiv3::ObjectType) -> bool {
+    object.properties.is_empty()
+        && matches!(
+            object.additional_properties,
+            Some(AdditionalProperties::Schema(_) | AdditionalProperties::Any(true))
+        )
+}
+
+pub(super) fn schema_docs(schema: &Schema) -> Docs {
+    Docs {
+        description: schema.schema_data.description.clone().or_else(|| schema.schema_data.title.clone()),
+        deprecated: schema.schema_data.deprecated,
+    }
+}
