@@ -1,5 +1,6 @@
 //! The generator behind `cargo xtask codegen`: spec/ in, the `datadog-v2-client` crate's
-//! generated modules out. Four stages, each its own module (see `../shared/DESIGN.md`):
+//! generated modules out. Four stages, each its own module (see `ARCHITECTURE.md` at the
+//! repository root: the stages, the IR, where each construct is lowered and emitted):
 //!
 //! ```text
 //! spec/*.yaml --load--> openapiv3::OpenAPI --lower--> ir::Api --emit--> files --write--> generated-client/src/
