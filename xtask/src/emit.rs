@@ -72,6 +72,9 @@ fn ident(name: &str) -> Ident {
 /// `#[doc]` lines from a description: leading spaces trimmed so that no line becomes a code block.
 fn doc_lines(text: Option<&str>) -> TokenStream {
     let Some(text) = text else { return TokenStream::new() };
+    // A bare `\r` is a line break to a reader but not to `lines()`, and rustc refuses it in a
+    // doc comment.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines = text.trim().lines().map(|line| format!(" {}", escape_brackets(line.trim())).trim_end().to_owned());
     quote! { #( #[doc = #lines] )* }
 }
@@ -165,6 +168,10 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
             let value = type_tokens(value);
             quote! { std::collections::BTreeMap<String, #value> }
         }
+        TypeRef::Boxed(inner) => {
+            let inner = type_tokens(inner);
+            quote! { Box<#inner> }
+        }
     }
 }
 
@@ -175,7 +182,7 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
 fn emit_model(def: &TypeDef) -> String {
     let (items, table) = match &def.kind {
         TypeKind::Struct(s) => (emit_struct(def, s), Some(struct_serde_table(&def.name, s))),
-        TypeKind::Enum(e) => (emit_enum(def, e), Some(enum_table(&def.name, e, enum_fallback(e)))),
+        TypeKind::Enum(e) => (emit_enum(def, e), Some(enum_table(&def.name, e, &enum_fallback(e)))),
         TypeKind::Union(u) => (emit_union(def, u), None),
         TypeKind::Alias(ty) => {
             let docs = docs(&def.docs);
@@ -327,16 +334,27 @@ fn enum_table(name: &str, e: &Enum, fallback: &str) -> String {
     out
 }
 
-/// The catch-all variant of an enum: `Unknown`, unless the spec lists a value of that name.
-fn enum_fallback(e: &Enum) -> &'static str {
-    if e.values.iter().any(|v| v.rust_name == "Unknown") { "UnknownValue" } else { "Unknown" }
+/// The catch-all variant of an enum: `Unknown`, unless the spec lists a value of that name;
+/// then `UnknownValue`, `UnknownValue2`, ... (the first one free).
+fn enum_fallback(e: &Enum) -> String {
+    let taken = |name: &str| e.values.iter().any(|v| v.rust_name == name);
+    if !taken("Unknown") {
+        return "Unknown".to_owned();
+    }
+    let mut name = "UnknownValue".to_owned();
+    let mut n = 2;
+    while taken(&name) {
+        name = format!("UnknownValue{n}");
+        n += 1;
+    }
+    name
 }
 
 /// The enum itself; its conversions come from its `string_enum!` table.
 fn emit_enum(def: &TypeDef, e: &Enum) -> TokenStream {
     let name = ident(&def.name);
     let type_docs = docs(&def.docs);
-    let fallback = ident(enum_fallback(e));
+    let fallback = ident(&enum_fallback(e));
     let variants = e.values.iter().enumerate().map(|(i, v)| {
         let variant = ident(&v.rust_name);
         let doc = format!(" `{}`", v.wire);

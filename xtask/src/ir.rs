@@ -109,6 +109,8 @@ pub enum TypeRef {
     Array(Box<TypeRef>),
     /// An object with only `additionalProperties`: a string-keyed map.
     Map(Box<TypeRef>),
+    /// A field that closes a cycle of structs containing each other by value: `Box<T>`.
+    Boxed(Box<TypeRef>),
 }
 
 /// One API struct (`TeamsApi`), from one tag.

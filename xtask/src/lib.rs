@@ -10,16 +10,18 @@ pub mod emit;
 pub mod error;
 pub mod examples;
 pub mod ir;
+pub mod lines;
 pub mod lower;
 pub mod names;
 pub mod parallel;
 pub mod spec;
+pub mod strict_yaml;
 pub mod write;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-pub use error::{Error, Result};
+pub use error::{Error, Errors, Result};
 
 /// The workspace root (the parent of `xtask/`).
 pub fn workspace_root() -> PathBuf {
@@ -33,14 +35,14 @@ pub fn default_paths() -> (PathBuf, PathBuf) {
 }
 
 /// Runs load, lower and emit: every generated file by path relative to `src/`.
-pub fn generate(spec_dir: &Path) -> Result<BTreeMap<String, String>> {
+pub fn generate(spec_dir: &Path) -> Result<BTreeMap<String, String>, Errors> {
     let spec = spec::load_dir(spec_dir)?;
     let api = lower::lower(&spec)?;
     Ok(emit::emit(&api))
 }
 
 /// `cargo xtask codegen [--check]`: returns the changes found (and, unless `check`, applied).
-pub fn codegen(spec_dir: &Path, src_dir: &Path, check: bool) -> Result<write::Changes> {
+pub fn codegen(spec_dir: &Path, src_dir: &Path, check: bool) -> Result<write::Changes, Errors> {
     let files = generate(spec_dir)?;
     let changes = write::diff(src_dir, &files)?;
     if !check {

@@ -34,14 +34,23 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
     Ok(options)
 }
 
-/// Paths inside the workspace are shown relative to it (`spec/teams.yaml`).
-fn show(error: xtask::Error) -> String {
+/// Every error, one per line, sorted; paths inside the workspace are shown relative to it
+/// (`spec/teams.yaml`).
+fn show(errors: xtask::Errors) -> String {
     let root = xtask::workspace_root();
-    let mut error = error;
-    if let Some(relative) = error.file.as_ref().and_then(|file| file.strip_prefix(&root).ok()) {
-        error.file = Some(relative.to_path_buf());
+    let count = errors.len();
+    let mut out = String::new();
+    for mut error in errors {
+        if let Some(relative) = error.file.as_ref().and_then(|file| file.strip_prefix(&root).ok()) {
+            error.file = Some(relative.to_path_buf());
+        }
+        out.push_str(&format!("error: {error}\n"));
     }
-    format!("error: {error}")
+    if count > 1 {
+        out.push_str(&format!("{count} errors; nothing was written\n"));
+    }
+    out.pop();
+    out
 }
 
 fn codegen(options: &Options) -> ExitCode {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use crate::error::{Error, Result, escape_token, join};
+use crate::error::{Error, Errors, Result, escape_token, join};
 
 /// The merged spec: the typed document, the raw JSON it came from, and where each part was defined.
 pub struct Spec {
@@ -24,6 +24,8 @@ struct Origins {
     by_pointer: BTreeMap<String, PathBuf>,
     /// Every source file; when there is only one, everything is in it.
     files: Vec<PathBuf>,
+    /// The text of each file, to find the line of a pointer in an error.
+    texts: BTreeMap<PathBuf, String>,
 }
 
 impl Origins {
@@ -39,6 +41,10 @@ impl Origins {
     fn locate_error(&self, mut error: Error) -> Error {
         if error.file.is_none() {
             error.file = self.locate(&error.pointer).map(Path::to_path_buf);
+        }
+        if error.line.is_none() {
+            let text = error.file.as_ref().and_then(|file| self.texts.get(file));
+            error.line = text.and_then(|text| crate::lines::line_of(text, &error.pointer));
         }
         error
     }
@@ -75,22 +81,46 @@ pub fn spec_files(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// Loads and merges every spec file of `dir`.
-pub fn load_dir(dir: &Path) -> Result<Spec> {
+pub fn load_dir(dir: &Path) -> Result<Spec, Errors> {
     let files = spec_files(dir)?;
     let mut sources = Vec::with_capacity(files.len());
+    let mut errors = Errors::new();
     for file in &files {
-        let text = fs::read_to_string(file).map_err(|e| Error::in_file(file, "", format!("cannot read: {e}")))?;
-        sources.push((file.clone(), text));
+        match fs::read_to_string(file) {
+            Ok(text) => sources.push((file.clone(), text)),
+            Err(e) => errors.push(Error::in_file(file, "", format!("cannot read: {e}"))),
+        }
     }
+    errors.into_result(())?;
     load_sources(&sources)
 }
 
 /// Parses one YAML text into JSON, with the line and column of a syntax error.
 pub fn parse_yaml(file: &Path, text: &str) -> Result<Value> {
-    // Straight into JSON values: a plain scalar key such as `200:` becomes the string "200".
-    let json: Value = serde_yaml::from_str(text).map_err(|e| {
+    // Straight into JSON values: a plain scalar key such as `200:` becomes the string "200". A key
+    // given twice in one mapping is an error (serde would keep the last one silently).
+    let json: Value = serde::de::DeserializeSeed::deserialize(
+        crate::strict_yaml::Strict { pointer: String::new() },
+        serde_yaml::Deserializer::from_str(text),
+    )
+    .map_err(|e: serde_yaml::Error| {
         let at = e.location().map(|l| format!(" (line {}, column {})", l.line(), l.column())).unwrap_or_default();
-        Error::in_file(file, "", format!("invalid YAML{at}: {e}"))
+        match crate::strict_yaml::duplicate(&e.to_string()) {
+            Some((pointer, key)) => {
+                let mut error = Error::in_file(
+                    file,
+                    &pointer,
+                    format!("the key `{key}` is given twice in the same mapping (YAML would keep only the last one)"),
+                );
+                error.line = crate::lines::line_of_duplicate(text, &pointer);
+                error
+            }
+            None => {
+                let mut error = Error::in_file(file, "", format!("invalid YAML{at}: {e}"));
+                error.line = e.location().map(|l| l.line());
+                error
+            }
+        }
     })?;
     match json {
         Value::Object(_) => Ok(json),
@@ -99,33 +129,46 @@ pub fn parse_yaml(file: &Path, text: &str) -> Result<Value> {
     }
 }
 
-/// Merges already-read sources (file name, text). Used by `load_dir` and by tests.
-pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec> {
+/// Merges already-read sources (file name, text). Used by `load_dir` and by tests. Every error
+/// found is reported: every file is parsed and merged, and every operation and component that
+/// is not valid OpenAPI is named.
+pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec, Errors> {
     let mut merged = Map::new();
     let mut origins: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut top_origins: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut errors = Errors::new();
+    let texts: BTreeMap<PathBuf, String> = sources.iter().cloned().collect();
 
     // Parsing is most of loading; the files are parsed on all cores, then merged in order.
     let parsed = crate::parallel::map(sources, |(file, text)| parse_yaml(file, text));
     for ((file, _), top) in sources.iter().zip(parsed) {
-        let Value::Object(top) = top? else { unreachable!("parse_yaml returns objects") };
+        let top = match top {
+            Ok(Value::Object(top)) => top,
+            Ok(_) => unreachable!("parse_yaml returns objects"),
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
         for (key, value) in top {
             match key.as_str() {
-                "paths" => merge_named(&mut merged, &mut origins, file, "/paths", "paths", value)?,
+                "paths" => merge_named(&mut merged, &mut origins, file, "/paths", "paths", value, &mut errors),
                 "components" => {
                     let Value::Object(kinds) = value else {
-                        return Err(Error::in_file(file, "/components", "`components` must be a mapping"));
+                        errors.push(Error::in_file(file, "/components", "`components` must be a mapping"));
+                        continue;
                     };
                     let components = merged.entry("components").or_insert_with(|| Value::Object(Map::new()));
                     let Value::Object(components) = components else { unreachable!() };
                     for (kind, entries) in kinds {
                         let pointer = join("/components", &kind);
-                        merge_named(components, &mut origins, file, &pointer, &kind, entries)?;
+                        merge_named(components, &mut origins, file, &pointer, &kind, entries, &mut errors);
                     }
                 }
                 "tags" => {
                     let Value::Array(tags) = value else {
-                        return Err(Error::in_file(file, "/tags", "`tags` must be a list"));
+                        errors.push(Error::in_file(file, "/tags", "`tags` must be a list"));
+                        continue;
                     };
                     let all = merged.entry("tags").or_insert_with(|| Value::Array(Vec::new()));
                     let Value::Array(all) = all else { unreachable!() };
@@ -139,7 +182,7 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec> {
                     if let Some(existing) = merged.get(&key) {
                         if *existing != value {
                             let first = &top_origins[&key];
-                            return Err(Error::in_file(
+                            errors.push(Error::in_file(
                                 file,
                                 format!("/{}", escape_token(&key)),
                                 format!("`{key}` is also defined, differently, in {}", first.display()),
@@ -158,16 +201,32 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec> {
     for (key, file) in top_origins {
         origins.insert(format!("/{}", escape_token(&key)), file);
     }
-    let origins = Origins { by_pointer: origins, files: sources.iter().map(|(f, _)| f.clone()).collect() };
-    let doc: openapiv3::OpenAPI = serde_path_to_error::deserialize(&raw).map_err(|e| {
-        let (pointer, message) = narrow(&raw).unwrap_or_else(|| (pointer_of(e.path()), e.inner().to_string()));
-        origins.locate_error(Error::new(pointer, format!("not a valid OpenAPI 3.0 document: {message}")))
-    })?;
+    let origins = Origins { by_pointer: origins, files: sources.iter().map(|(f, _)| f.clone()).collect(), texts };
+    if !errors.is_empty() {
+        return Err(errors.map(|e| origins.locate_error(e)));
+    }
+    let doc: openapiv3::OpenAPI = match serde_path_to_error::deserialize(&raw) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let mut found = narrow(&raw);
+            if found.is_empty() {
+                found.push((pointer_of(e.path()), e.inner().to_string()));
+            }
+            for (pointer, message) in found {
+                errors.push(
+                    origins.locate_error(Error::new(pointer, format!("not a valid OpenAPI 3.0 document: {message}"))),
+                );
+            }
+            return Err(errors);
+        }
+    };
     if !doc.openapi.starts_with("3.0") {
-        return Err(origins.locate_error(Error::new(
-            "/openapi",
-            format!("OpenAPI version {} is not supported; use 3.0.x", doc.openapi),
-        )));
+        return Err(origins
+            .locate_error(Error::new(
+                "/openapi",
+                format!("OpenAPI version {} is not supported; use 3.0.x", doc.openapi),
+            ))
+            .into());
     }
     Ok(Spec { doc, raw, origins })
 }
@@ -180,9 +239,11 @@ fn merge_named(
     pointer: &str,
     key: &str,
     value: Value,
-) -> Result<()> {
+    errors: &mut Errors,
+) {
     let Value::Object(entries) = value else {
-        return Err(Error::in_file(file, pointer, format!("`{key}` must be a mapping")));
+        errors.push(Error::in_file(file, pointer, format!("`{key}` must be a mapping")));
+        return;
     };
     let target = into.entry(key).or_insert_with(|| Value::Object(Map::new()));
     let Value::Object(target) = target else { unreachable!() };
@@ -192,7 +253,7 @@ fn merge_named(
             Some(existing) if *existing == entry => {}
             Some(_) => {
                 let first = &origins[&entry_pointer];
-                return Err(Error::in_file(
+                errors.push(Error::in_file(
                     file,
                     entry_pointer.clone(),
                     format!("`{name}` is also defined, with different content, in {}", first.display()),
@@ -204,30 +265,32 @@ fn merge_named(
             }
         }
     }
-    Ok(())
 }
 
 /// openapiv3 flattens many of its structs, which hides the path of an error inside them; this
-/// finds the operation or component that fails to deserialize on its own.
-fn narrow(raw: &Value) -> Option<(String, String)> {
+/// finds every operation and component that fails to deserialize on its own.
+fn narrow(raw: &Value) -> Vec<(String, String)> {
     fn check<T: serde::de::DeserializeOwned>(pointer: String, value: &Value) -> Option<(String, String)> {
         serde_path_to_error::deserialize::<_, T>(value).err().map(|e| {
             let inner = pointer_of(e.path());
             (format!("{pointer}{inner}"), e.inner().to_string())
         })
     }
+    let mut found = Vec::new();
     if let Some(Value::Object(paths)) = raw.get("paths") {
         for (path, item) in paths {
             let item_pointer = join("/paths", path);
             let Value::Object(methods) = item else {
-                return Some((item_pointer, "a path item must be a mapping".into()));
+                found.push((item_pointer, "a path item must be a mapping".into()));
+                continue;
             };
             for (method, op) in methods {
                 let op_pointer = join(&item_pointer, method);
-                let found = match method.as_str() {
+                let error = match method.as_str() {
                     "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" => {
                         let Value::Object(fields) = op else {
-                            return Some((op_pointer, "an operation must be a mapping".into()));
+                            found.push((op_pointer, "an operation must be a mapping".into()));
+                            continue;
                         };
                         fields
                             .iter()
@@ -243,26 +306,52 @@ fn narrow(raw: &Value) -> Option<(String, String)> {
                                 ),
                                 _ => None,
                             })
-                            .or_else(|| check::<openapiv3::Operation>(op_pointer, op))
+                            .or_else(|| check::<openapiv3::Operation>(op_pointer.clone(), op))
+                            .map(|error| explain_types(op, &op_pointer).unwrap_or(error))
                     }
                     _ => None,
                 };
-                if found.is_some() {
-                    return found;
-                }
+                found.extend(error);
             }
         }
     }
     if let Some(Value::Object(schemas)) = raw.pointer("/components/schemas") {
         for (name, schema) in schemas {
-            if let Some(found) =
-                check::<openapiv3::ReferenceOr<openapiv3::Schema>>(join("/components/schemas", name), schema)
-            {
-                return Some(found);
+            let pointer = join("/components/schemas", name);
+            if let Some(error) = check::<openapiv3::ReferenceOr<openapiv3::Schema>>(pointer.clone(), schema) {
+                found.push(explain_types(schema, &pointer).unwrap_or(error));
             }
         }
     }
-    None
+    found
+}
+
+/// The types a schema's `type` may name.
+const SCHEMA_TYPES: &[&str] = &["array", "boolean", "integer", "number", "object", "string"];
+
+/// A schema `type` that is not one of the six (`type: strin`) makes openapiv3 say only that the
+/// schema matches no variant; this finds it, with a suggestion.
+fn explain_types(value: &Value, pointer: &str) -> Option<(String, String)> {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(ty)) = map.get("type")
+                && !SCHEMA_TYPES.contains(&ty.as_str())
+                && !map.contains_key("in")
+                && !map.contains_key("scheme")
+            {
+                let hint = crate::names::did_you_mean(ty, SCHEMA_TYPES.iter().copied());
+                return Some((
+                    join(pointer, "type"),
+                    format!("`type: {ty}` is not a schema type (one of {}){hint}", SCHEMA_TYPES.join(", ")),
+                ));
+            }
+            map.iter().find_map(|(key, value)| explain_types(value, &join(pointer, key)))
+        }
+        Value::Array(items) => {
+            items.iter().enumerate().find_map(|(i, value)| explain_types(value, &join(pointer, &i.to_string())))
+        }
+        _ => None,
+    }
 }
 
 /// Turns a serde_path_to_error path into a JSON pointer.
@@ -284,6 +373,18 @@ mod tests {
     use std::path::Path;
 
     #[test]
+    fn a_key_given_twice_is_an_error() {
+        let text = "openapi: 3.0.3\npaths:\n  /a: {}\ncomponents: {}\npaths:\n  /b: {}\n";
+        let error = super::parse_yaml(Path::new("t.yaml"), text).unwrap_err();
+        assert_eq!(error.pointer, "/paths");
+        assert_eq!(error.line, Some(5));
+        assert!(error.message.contains("the key `paths` is given twice"), "{error}");
+        let nested = "components:\n  schemas:\n    A: {type: string}\n    A: {type: integer}\n";
+        let error = super::parse_yaml(Path::new("t.yaml"), nested).unwrap_err();
+        assert_eq!(error.pointer, "/components/schemas/A");
+    }
+
+    #[test]
     fn plain_scalar_keys_become_strings() {
         let json =
             super::parse_yaml(Path::new("t.yaml"), "responses:\n  200: {description: OK}\n  '404': {}\n").unwrap();
@@ -291,7 +392,7 @@ mod tests {
     }
 
     #[test]
-    fn the_first_file_in_order_with_an_error_is_reported() {
+    fn every_file_with_an_error_is_reported_in_order() {
         let sources = [
             (Path::new("a.yaml").to_path_buf(), "openapi: 3.0.3\n".to_owned()),
             (Path::new("b.yaml").to_path_buf(), "paths: [\n".to_owned()),
@@ -299,6 +400,9 @@ mod tests {
         ];
         let Err(error) = super::load_sources(&sources) else { panic!("b.yaml is not YAML") };
         let error = error.to_string();
-        assert!(error.starts_with("b.yaml: invalid YAML"), "{error}");
+        let lines: Vec<&str> = error.lines().collect();
+        assert_eq!(lines.len(), 2, "{error}");
+        assert!(lines[0].starts_with("b.yaml:2: invalid YAML"), "{error}");
+        assert_eq!(lines[1], "c.yaml: a spec file must be a YAML mapping at the top level");
     }
 }

@@ -46,7 +46,7 @@ pub(super) fn assign_features(types: &mut [TypeDef], groups: &[Group]) {
 fn named_types<'a>(ty: &'a TypeRef, out: &mut Vec<&'a str>) {
     match ty {
         TypeRef::Named(name) => out.push(name),
-        TypeRef::Array(item) | TypeRef::Map(item) => named_types(item, out),
+        TypeRef::Array(item) | TypeRef::Map(item) | TypeRef::Boxed(item) => named_types(item, out),
         _ => {}
     }
 }

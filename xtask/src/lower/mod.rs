@@ -11,6 +11,7 @@ mod enums;
 mod features;
 mod operations;
 mod pagination;
+mod recursion;
 mod structs;
 mod types;
 mod unions;
@@ -19,42 +20,74 @@ use std::collections::BTreeMap;
 
 use openapiv3::{OpenAPI, ReferenceOr};
 
-use crate::error::{Error, Result, join};
+use crate::error::{Errors, Result, join};
 use crate::ir::*;
+use crate::names::type_ident;
 use crate::spec::Spec;
 
-/// Lowers the merged spec into the IR; errors name the file and the JSON pointer.
-pub fn lower(spec: &Spec) -> Result<Api> {
-    lower_doc(&spec.doc).map_err(|e| spec.locate_error(e))
+/// Lowers the merged spec into the IR; errors name the file and the JSON pointer. Every error
+/// found is reported: each component schema and each operation is lowered on its own, and one
+/// that fails does not stop the others.
+pub fn lower(spec: &Spec) -> Result<Api, Errors> {
+    lower_doc(&spec.doc).map_err(|errors| errors.map(|e| spec.locate_error(e)))
 }
 
 /// Lowers a document; errors carry the JSON pointer but no file.
-pub fn lower_doc(doc: &OpenAPI) -> Result<Api> {
-    let mut lowerer = Lowerer { doc, types: BTreeMap::new(), modules: BTreeMap::new() };
+pub fn lower_doc(doc: &OpenAPI) -> Result<Api, Errors> {
+    let mut lowerer = Lowerer { doc, types: BTreeMap::new(), errors: Errors::new() };
     if let Some(components) = &doc.components {
         for (name, schema) in &components.schemas {
             let pointer = join("/components/schemas", name);
-            let ReferenceOr::Item(schema) = schema else {
-                return Err(Error::new(
-                    pointer,
-                    "a component schema must not be a bare `$ref`; refer to the target directly",
-                ));
+            let rust_name = type_ident(name);
+            let result = match schema {
+                // A component that is only a `$ref`: an alias of the target.
+                ReferenceOr::Reference { reference } => {
+                    lowerer.resolve_schema(reference, &pointer).and_then(|(target, _)| {
+                        let def = TypeDef {
+                            name: rust_name.clone(),
+                            module: String::new(),
+                            docs: Docs::default(),
+                            kind: TypeKind::Alias(TypeRef::Named(target)),
+                            features: Vec::new(),
+                        };
+                        lowerer.register(def, &pointer)
+                    })
+                }
+                ReferenceOr::Item(schema) => lowerer.lower_named(&rust_name, schema, &pointer),
             };
-            lowerer.lower_named(name, schema, &pointer)?;
+            match result {
+                Err(e) => lowerer.errors.push(e),
+                Ok(()) if rust_name != *name => {
+                    // The docs say which spec name a renamed type comes from.
+                    if let Some((def, _)) = lowerer.types.get_mut(&rust_name) {
+                        let note = format!("Named `{name}` in the spec.");
+                        def.docs.description = Some(match def.docs.description.take() {
+                            Some(text) => format!("{}\n\n{note}", text.trim_end()),
+                            None => note,
+                        });
+                    }
+                }
+                Ok(()) => {}
+            }
         }
     }
-    let groups = lowerer.lower_operations()?;
-    let mut types: Vec<TypeDef> = lowerer.types.into_values().map(|(def, _)| def).collect();
+    let groups = lowerer.lower_operations();
+    let Lowerer { types, mut errors, .. } = lowerer;
+    let (mut types, pointers): (Vec<TypeDef>, Vec<String>) = types.into_values().unzip();
+    for error in recursion::box_recursive_fields(&mut types, &pointers) {
+        errors.push(error);
+    }
+    types::assign_modules(&mut types);
     features::assign_features(&mut types, &groups);
-    Ok(Api { types, groups })
+    errors.into_result(Api { types, groups })
 }
 
 struct Lowerer<'a> {
     doc: &'a OpenAPI,
     /// Every named type so far, with the pointer of the schema it came from (for collisions).
     types: BTreeMap<String, (TypeDef, String)>,
-    /// Module name -> type name, to refuse two types in one file.
-    modules: BTreeMap<String, String>,
+    /// Every error found so far.
+    errors: Errors,
 }
 
 #[cfg(test)]
@@ -62,6 +95,10 @@ mod tests {
     use super::*;
 
     pub(super) fn lower_yaml(schemas: &str) -> Result<Api> {
+        lower_yaml_all(schemas).map_err(|errors| errors.first().cloned().expect("an error"))
+    }
+
+    pub(super) fn lower_yaml_all(schemas: &str) -> Result<Api, Errors> {
         let text = format!(
             "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{schemas}"
         );

@@ -8,10 +8,12 @@ use serde_json::Value;
 use super::Lowerer;
 use crate::error::{Error, Result, join};
 use crate::ir::*;
-use crate::names::{camel_ident, feature_name, snake_ident};
+use crate::names::{camel_ident, feature_name, inline_type_ident, snake_ident};
 
 impl Lowerer<'_> {
-    pub(super) fn lower_operations(&mut self) -> Result<Vec<Group>> {
+    /// Every operation, in groups by tag. An operation with an error is left out and its error
+    /// recorded; the others are still lowered, so that one run finds every error.
+    pub(super) fn lower_operations(&mut self) -> Vec<Group> {
         let doc = self.doc;
         let mut groups: Vec<Group> = doc
             .tags
@@ -25,19 +27,26 @@ impl Lowerer<'_> {
                 operations: Vec::new(),
             })
             .collect();
+        // Where each operation was defined, by group, for the collision checks.
+        let mut pointers: Vec<Vec<String>> = vec![Vec::new(); groups.len()];
         let mut seen_ids: BTreeMap<String, String> = BTreeMap::new();
         for (path, item) in &doc.paths.paths {
             let path_pointer = join("/paths", path);
             let ReferenceOr::Item(item) = item else {
-                return Err(Error::new(path_pointer, "unsupported construct: a `$ref` path item"));
+                self.errors.push(Error::new(path_pointer, "unsupported construct: a `$ref` path item"));
+                continue;
             };
             for (method_name, op) in [("options", &item.options), ("head", &item.head), ("trace", &item.trace)] {
                 if op.is_some() {
-                    return Err(Error::new(
+                    self.errors.push(Error::new(
                         join(&path_pointer, method_name),
                         format!("unsupported construct: `{method_name}` operations"),
                     ));
                 }
+            }
+            if let Err(e) = check_template(path, &path_pointer) {
+                self.errors.push(e);
+                continue;
             }
             let methods = [
                 (Method::Get, "get", &item.get),
@@ -49,32 +58,50 @@ impl Lowerer<'_> {
             for (method, method_name, op) in methods {
                 let Some(op) = op else { continue };
                 let pointer = join(&path_pointer, method_name);
-                let id = op
-                    .operation_id
-                    .clone()
-                    .ok_or_else(|| Error::new(&pointer, "the operation has no `operationId`"))?;
-                let rust_name = snake_ident(&id);
-                if let Some(first) = seen_ids.insert(rust_name.clone(), pointer.clone()) {
-                    return Err(Error::new(
-                        join(&pointer, "operationId"),
-                        format!("duplicate operation name `{rust_name}`: also used at {first}"),
-                    ));
+                let result = (|| {
+                    let id = op
+                        .operation_id
+                        .clone()
+                        .ok_or_else(|| Error::new(&pointer, "the operation has no `operationId`"))?;
+                    let rust_name = snake_ident(&id);
+                    if let Some(first) = seen_ids.insert(rust_name.clone(), pointer.clone()) {
+                        return Err(Error::new(
+                            join(&pointer, "operationId"),
+                            format!("duplicate operation name `{rust_name}`: also used at {first}"),
+                        ));
+                    }
+                    let [tag] = op.tags.as_slice() else {
+                        return Err(Error::new(
+                            join(&pointer, "tags"),
+                            "an operation needs exactly one tag (its API group)",
+                        ));
+                    };
+                    let group = groups.iter().position(|g| &g.tag == tag).ok_or_else(|| {
+                        let hint = crate::names::did_you_mean(tag, groups.iter().map(|g| g.tag.as_str()));
+                        Error::new(
+                            join(&pointer, "tags"),
+                            format!("tag `{tag}` is not declared in the top-level `tags`{hint}"),
+                        )
+                    })?;
+                    let operation =
+                        self.lower_operation(path, &item.parameters, op, method, id, rust_name, &pointer)?;
+                    Ok((group, operation))
+                })();
+                match result {
+                    Ok((group, operation)) => {
+                        groups[group].operations.push(operation);
+                        pointers[group].push(pointer);
+                    }
+                    Err(e) => self.errors.push(e),
                 }
-                let [tag] = op.tags.as_slice() else {
-                    return Err(Error::new(
-                        join(&pointer, "tags"),
-                        "an operation needs exactly one tag (its API group)",
-                    ));
-                };
-                let group = groups.iter_mut().position(|g| &g.tag == tag).ok_or_else(|| {
-                    Error::new(join(&pointer, "tags"), format!("tag `{tag}` is not declared in the top-level `tags`"))
-                })?;
-                let operation = self.lower_operation(path, &item.parameters, op, method, id, rust_name, &pointer)?;
-                groups[group].operations.push(operation);
             }
         }
-        groups.retain(|g| !g.operations.is_empty());
-        Ok(groups)
+        let (groups, pointers): (Vec<Group>, Vec<Vec<String>>) =
+            groups.into_iter().zip(pointers).filter(|(g, _)| !g.operations.is_empty()).unzip();
+        for error in group_collisions(&doc.tags, &groups, &pointers) {
+            self.errors.push(error);
+        }
+        groups
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -143,7 +170,7 @@ impl Lowerer<'_> {
                     .ok_or_else(|| Error::new(join(&body_pointer, "content"), "the request body has no schema"))?;
                 let ty = self.lower_type(
                     schema,
-                    &format!("{type_prefix}Request"),
+                    &inline_type_ident(&type_prefix, "Request"),
                     &join(&join(&join(&body_pointer, "content"), "application/json"), "schema"),
                 )?;
                 Some(Body { ty, required: body.required })
@@ -233,18 +260,26 @@ impl Lowerer<'_> {
                 format!("unsupported construct: parameter `{}` uses `content` instead of `schema`", data.name),
             ));
         };
-        let ty =
-            self.lower_type(schema, &format!("{type_prefix}{}", camel_ident(&data.name)), &join(pointer, "schema"))?;
-        if location == ParamLocation::Path && matches!(ty, TypeRef::Array(_) | TypeRef::Map(_) | TypeRef::Any) {
+        let ty = self.lower_type(schema, &inline_type_ident(type_prefix, &data.name), &join(pointer, "schema"))?;
+        // Parameters are sent as text (`Display`): scalars and string enums, or for a query
+        // parameter an array of them; aliases are followed to what they name.
+        let ok = match (location, self.resolve_alias(&ty)) {
+            (_, scalar) if self.is_text(scalar) => true,
+            (ParamLocation::Query, TypeRef::Array(item)) => self.is_text(self.resolve_alias(item)),
+            _ => false,
+        };
+        if !ok {
+            let what = match location {
+                ParamLocation::Path => "path parameter",
+                ParamLocation::Query => "query parameter",
+            };
+            let allowed = match location {
+                ParamLocation::Path => "a scalar or a string enum",
+                ParamLocation::Query => "a scalar, a string enum, or an array of them",
+            };
             return Err(Error::new(
-                pointer,
-                format!("unsupported construct: path parameter `{}` must be a scalar", data.name),
-            ));
-        }
-        if matches!(ty, TypeRef::Map(_) | TypeRef::Any) {
-            return Err(Error::new(
-                pointer,
-                format!("unsupported construct: query parameter `{}` must be a scalar or an array", data.name),
+                join(pointer, "schema"),
+                format!("unsupported construct: {what} `{}` must be {allowed}", data.name),
             ));
         }
         let resolved: &Schema = match schema {
@@ -260,7 +295,7 @@ impl Lowerer<'_> {
         };
         Ok(Param {
             wire_name: data.name.clone(),
-            rust_name: snake_ident(&data.name),
+            rust_name: param_ident(&data.name, data.required),
             location,
             ty,
             required: data.required,
@@ -324,7 +359,7 @@ impl Lowerer<'_> {
                         None => None,
                         Some(schema) => Some(self.lower_type(
                             schema,
-                            &format!("{type_prefix}Response"),
+                            &inline_type_ident(type_prefix, "Response"),
                             &join(&response_pointer, "content"),
                         )?),
                     },
@@ -342,4 +377,126 @@ impl Lowerer<'_> {
         errors.sort_unstable();
         Ok((success.remove(0), errors))
     }
+}
+
+/// Names the generated operation methods use for their own arguments and locals (`params`,
+/// `body`, the `request` being built, the pagination's `page_size`, `position` and `page`).
+const RESERVED_ARGUMENTS: &[&str] = &["body", "page", "page_size", "params", "position", "request"];
+
+/// The Rust name of a parameter. A required one is a method argument, so one of the reserved
+/// names gets a `_` suffix (`body` -> `body_`); an optional one is a field of the
+/// optional-parameters struct, where no name is reserved.
+fn param_ident(name: &str, required: bool) -> String {
+    let mut ident = snake_ident(name);
+    if required && RESERVED_ARGUMENTS.contains(&ident.as_str()) {
+        ident.push('_');
+    }
+    ident
+}
+
+impl Lowerer<'_> {
+    /// The type an alias stands for, following aliases of aliases (a cycle stops the walk).
+    pub(super) fn resolve_alias<'t>(&'t self, ty: &'t TypeRef) -> &'t TypeRef {
+        let mut ty = ty;
+        for _ in 0..64 {
+            let TypeRef::Named(name) = ty else { return ty };
+            match self.types.get(name).map(|(def, _)| &def.kind) {
+                Some(TypeKind::Alias(target)) => ty = target,
+                _ => return ty,
+            }
+        }
+        ty
+    }
+
+    /// Whether values of `ty` are sent as text: scalars and string enums.
+    fn is_text(&self, ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::String
+            | TypeRef::Int32
+            | TypeRef::Int64
+            | TypeRef::Float
+            | TypeRef::Double
+            | TypeRef::Bool
+            | TypeRef::DateTime => true,
+            TypeRef::Named(name) => matches!(self.types.get(name).map(|(def, _)| &def.kind), Some(TypeKind::Enum(_))),
+            _ => false,
+        }
+    }
+}
+
+/// A path template is literal text and `{name}` placeholders: every `{` is closed by a `}`
+/// before the next `{`, no `}` stands alone, and every name is non-empty.
+fn check_template(path: &str, pointer: &str) -> Result<()> {
+    let mut rest = path;
+    loop {
+        let open = rest.find('{');
+        let close = rest.find('}');
+        match (open, close) {
+            (None, None) => return Ok(()),
+            (Some(open), Some(close)) if open < close => {
+                let name = &rest[open + 1..close];
+                if name.is_empty() || name.contains('{') {
+                    break;
+                }
+                rest = &rest[close + 1..];
+            }
+            _ => break,
+        }
+    }
+    Err(Error::new(
+        pointer,
+        format!("the path template `{path}` is malformed: each `{{` must be closed by a `}}` around a parameter name"),
+    ))
+}
+
+/// The names the generated code gives each group and operation must not collide: the API
+/// structs, modules and cargo features of the groups (`Teams` and `teams_` would share them),
+/// and within a group the methods (`new`, each operation's `op`, `op_with_http_info` and, when
+/// paginated, `op_with_pagination`) and the optional-parameter structs.
+fn group_collisions(tags: &[openapiv3::Tag], groups: &[Group], pointers: &[Vec<String>]) -> Vec<Error> {
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    for group in groups {
+        for (what, name) in
+            [("API struct", &group.rust_name), ("module", &group.module), ("cargo feature", &group.feature)]
+        {
+            if let Some(other) = seen.insert(format!("{what} {name}"), &group.tag) {
+                let index = tags.iter().position(|t| t.name == group.tag).unwrap_or_default();
+                errors.push(Error::new(
+                    join("/tags", &index.to_string()),
+                    format!("name collision: the tags `{other}` and `{}` both become the {what} `{name}`", group.tag),
+                ));
+            }
+        }
+    }
+    for (group, pointers) in groups.iter().zip(pointers) {
+        let mut methods: BTreeMap<String, String> = BTreeMap::new();
+        methods.insert("new".to_owned(), format!("the constructor `{}::new`", group.rust_name));
+        let mut structs: BTreeMap<String, String> = BTreeMap::new();
+        structs.insert(group.rust_name.clone(), format!("the API struct `{}`", group.rust_name));
+        for (op, pointer) in group.operations.iter().zip(pointers) {
+            let mut names = vec![op.rust_name.clone(), format!("{}_with_http_info", op.rust_name)];
+            if op.pagination.is_some() {
+                names.push(format!("{}_with_pagination", op.rust_name));
+            }
+            for name in names {
+                if let Some(other) = methods.insert(name.clone(), format!("the operation `{}` at {pointer}", op.id)) {
+                    errors.push(Error::new(
+                        join(pointer, "operationId"),
+                        format!("name collision: `{}` gives the method `{name}`, which is also {other}; rename one of the operations", op.id),
+                    ));
+                }
+            }
+            let params_struct = format!("{}OptionalParams", op.type_prefix);
+            if let Some(other) =
+                structs.insert(params_struct.clone(), format!("the operation `{}` at {pointer}", op.id))
+            {
+                errors.push(Error::new(
+                    join(pointer, "operationId"),
+                    format!("name collision: `{}` gives the struct `{params_struct}`, which is also {other}", op.id),
+                ));
+            }
+        }
+    }
+    errors
 }

@@ -9,7 +9,7 @@ use super::Lowerer;
 use super::types::schema_docs;
 use crate::error::{Error, Result, join};
 use crate::ir::*;
-use crate::names::{camel_ident, snake_ident};
+use crate::names::{inline_type_ident, snake_ident};
 
 impl Lowerer<'_> {
     pub(super) fn lower_struct(
@@ -31,7 +31,11 @@ impl Lowerer<'_> {
         let mut rust_names = BTreeMap::new();
         for (json_name, property) in properties {
             let property_pointer = join(&join(pointer, "properties"), json_name);
-            let rust_name = snake_ident(json_name);
+            let mut rust_name = snake_ident(json_name);
+            if rust_name == "new" {
+                // The setter of a field `new` would be the constructor `new`.
+                rust_name.push('_');
+            }
             if rust_name == "additional_properties" {
                 return Err(Error::new(
                     property_pointer,
@@ -44,12 +48,12 @@ impl Lowerer<'_> {
                     format!("name collision: `{json_name}` and `{other}` both become the field `{rust_name}`"),
                 ));
             }
-            let inline_name = format!("{name}{}", camel_ident(json_name));
+            let inline_name = inline_type_ident(name, json_name);
             let (ty, nullable, docs, read_only) = match property {
                 ReferenceOr::Reference { reference } => {
                     let (target, schema) = self.resolve_schema(reference, &property_pointer)?;
                     (
-                        TypeRef::Named(target.to_owned()),
+                        TypeRef::Named(target),
                         schema.schema_data.nullable,
                         Docs { description: schema.schema_data.description.clone(), deprecated: false },
                         schema.schema_data.read_only,

@@ -10,30 +10,51 @@ use super::Lowerer;
 use super::enums::lower_enum;
 use crate::error::{Error, Result, join};
 use crate::ir::*;
-use crate::names::module_name;
+use crate::names::{did_you_mean, inline_type_ident, module_name, type_ident};
 
 const SCHEMA_PREFIX: &str = "#/components/schemas/";
 
 impl<'a> Lowerer<'a> {
-    /// The schema a `#/components/schemas/X` reference points to.
-    pub(super) fn resolve_schema(&self, reference: &str, pointer: &str) -> Result<(&'a str, &'a Schema)> {
-        let name = reference.strip_prefix(SCHEMA_PREFIX).ok_or_else(|| {
-            Error::new(pointer, format!("unsupported $ref `{reference}`: only `{SCHEMA_PREFIX}Name` is supported here"))
-        })?;
-        let found = self.doc.components.as_ref().and_then(|c| c.schemas.get_key_value(name));
-        match found {
-            Some((name, ReferenceOr::Item(schema))) => Ok((name.as_str(), schema)),
-            Some((_, ReferenceOr::Reference { .. })) => {
-                Err(Error::new(pointer, format!("$ref `{reference}` points to another $ref")))
+    /// The Rust name of the component a `#/components/schemas/X` reference points to, and the
+    /// schema it stands for (a component that is only a `$ref` is followed to its target).
+    pub(super) fn resolve_schema(&self, reference: &str, pointer: &str) -> Result<(String, &'a Schema)> {
+        let mut current = reference;
+        let mut seen: Vec<&str> = Vec::new();
+        let mut first_name = None;
+        loop {
+            let name = current.strip_prefix(SCHEMA_PREFIX).ok_or_else(|| {
+                Error::new(
+                    pointer,
+                    format!("unsupported $ref `{current}`: only `{SCHEMA_PREFIX}Name` is supported here"),
+                )
+            })?;
+            let schemas = self.doc.components.as_ref().map(|c| &c.schemas);
+            let Some((name, found)) = schemas.and_then(|s| s.get_key_value(name)) else {
+                let hint = did_you_mean(name, schemas.into_iter().flat_map(|s| s.keys().map(String::as_str)));
+                return Err(Error::new(
+                    pointer,
+                    format!("unresolved $ref `{current}`: no schema `{name}` in components/schemas{hint}"),
+                ));
+            };
+            let rust_name = first_name.get_or_insert_with(|| type_ident(name)).clone();
+            match found {
+                ReferenceOr::Item(schema) => return Ok((rust_name, schema)),
+                ReferenceOr::Reference { reference: next } => {
+                    if seen.contains(&name.as_str()) {
+                        return Err(Error::new(
+                            pointer,
+                            format!("$ref `{reference}` leads to a cycle of components that are only `$ref`s"),
+                        ));
+                    }
+                    seen.push(name);
+                    current = next;
+                }
             }
-            None => Err(Error::new(
-                pointer,
-                format!("unresolved $ref `{reference}`: no schema `{name}` in components/schemas"),
-            )),
         }
     }
 
-    /// Registers a named type, refusing a second definition under the same name.
+    /// Registers a named type, refusing a second definition under the same Rust name. (Module
+    /// names are given once every type is known: `assign_modules`.)
     pub(super) fn register(&mut self, def: TypeDef, pointer: &str) -> Result<()> {
         if let Some((_, first)) = self.types.get(&def.name) {
             return Err(Error::new(
@@ -41,16 +62,6 @@ impl<'a> Lowerer<'a> {
                 format!(
                     "name collision: the schema here would be named `{}`, which is already the name of the schema at {first}",
                     def.name
-                ),
-            ));
-        }
-        if let Some(other) = self.modules.insert(def.module.clone(), def.name.clone()) {
-            let first = &self.types[&other].1;
-            return Err(Error::new(
-                pointer,
-                format!(
-                    "name collision: `{}` and `{other}` (at {first}) share the module name `{}`",
-                    def.name, def.module
                 ),
             ));
         }
@@ -75,7 +86,7 @@ impl<'a> Lowerer<'a> {
         };
         let def = TypeDef {
             name: name.to_owned(),
-            module: module_name(name),
+            module: String::new(),
             docs: schema_docs(schema),
             kind,
             features: Vec::new(),
@@ -93,7 +104,7 @@ impl<'a> Lowerer<'a> {
         match schema {
             ReferenceOr::Reference { reference } => {
                 let (name, _) = self.resolve_schema(reference, pointer)?;
-                Ok(TypeRef::Named(name.to_owned()))
+                Ok(TypeRef::Named(name))
             }
             ReferenceOr::Item(schema) => self.lower_type_inline(inline_name, schema, pointer),
         }
@@ -145,7 +156,8 @@ impl<'a> Lowerer<'a> {
             SchemaKind::Type(Type::Boolean(_)) => Ok(TypeRef::Bool),
             SchemaKind::Type(Type::Array(array)) => {
                 let items = array.items.as_ref().ok_or_else(|| Error::new(pointer, "an array schema needs `items`"))?;
-                let item = self.lower_boxed_type(items, &format!("{inline_name}Items"), &join(pointer, "items"))?;
+                let item =
+                    self.lower_boxed_type(items, &inline_type_ident(inline_name, "Items"), &join(pointer, "items"))?;
                 Ok(TypeRef::Array(Box::new(item)))
             }
             SchemaKind::Type(Type::Object(object)) => {
@@ -156,7 +168,7 @@ impl<'a> Lowerer<'a> {
                     Some(AdditionalProperties::Schema(value)) => {
                         let value = self.lower_type(
                             value,
-                            &format!("{inline_name}Value"),
+                            &inline_type_ident(inline_name, "Value"),
                             &join(pointer, "additionalProperties"),
                         )?;
                         Ok(TypeRef::Map(Box::new(value)))
@@ -197,5 +209,25 @@ pub(super) fn schema_docs(schema: &Schema) -> Docs {
     Docs {
         description: schema.schema_data.description.clone().or_else(|| schema.schema_data.title.clone()),
         deprecated: schema.schema_data.deprecated,
+    }
+}
+
+/// Gives every type its module (file) name: the snake case of its name (`ProjectCreateRequest`
+/// -> `project_create_request`). Two types whose names fold to the same module (`AWSAccountID`,
+/// `AwsAccountId`) are taken in the byte order of their names: the first keeps the module name,
+/// the next ones get `_2`, `_3`, ... (`aws_account_id_2`).
+pub(super) fn assign_modules(types: &mut [TypeDef]) {
+    let mut taken = std::collections::BTreeSet::new();
+    let mut order: Vec<usize> = (0..types.len()).collect();
+    order.sort_by(|&a, &b| types[a].name.cmp(&types[b].name));
+    for i in order {
+        let base = module_name(&types[i].name);
+        let mut module = base.clone();
+        let mut n = 2;
+        while !taken.insert(module.clone()) {
+            module = format!("{base}_{n}");
+            n += 1;
+        }
+        types[i].module = module;
     }
 }

@@ -7,7 +7,7 @@ use openapiv3::{ReferenceOr, Schema, SchemaKind, Type};
 use super::Lowerer;
 use crate::error::{Error, Result, join};
 use crate::ir::*;
-use crate::names::camel_ident;
+use crate::names::{camel_ident, inline_type_ident};
 
 impl Lowerer<'_> {
     /// A `oneOf`: tagged by `type` when every variant is an object with a one-value `type` enum.
@@ -28,17 +28,13 @@ impl Lowerer<'_> {
             let (type_name, schema) = self.resolve_schema(reference, &variant_pointer)?;
             match self.type_tag(schema, &variant_pointer)? {
                 Some(tag) => {
-                    if let Some(other) = tags.insert(tag.clone(), type_name) {
+                    if let Some(other) = tags.insert(tag.clone(), type_name.clone()) {
                         return Err(Error::new(
                             variant_pointer,
                             format!("`{type_name}` and `{other}` have the same `type` value `{tag}`"),
                         ));
                     }
-                    tagged.push(TaggedVariant {
-                        rust_name: camel_ident(type_name),
-                        type_name: type_name.to_owned(),
-                        tag,
-                    });
+                    tagged.push(TaggedVariant { rust_name: variant_ident(&type_name), type_name, tag });
                 }
                 None => {
                     // Not every variant carries its own `type`: fall back to trying each in turn.
@@ -47,9 +43,9 @@ impl Lowerer<'_> {
                         .enumerate()
                         .map(|(i, v)| {
                             let p = join(&join(pointer, "oneOf"), &i.to_string());
-                            let ty = self.lower_type(v, &format!("{name}Option{}", i + 1), &p)?;
+                            let ty = self.lower_type(v, &inline_type_ident(name, &format!("Option{}", i + 1)), &p)?;
                             let rust_name = match &ty {
-                                TypeRef::Named(n) => camel_ident(n),
+                                TypeRef::Named(n) => variant_ident(n),
                                 other => {
                                     return Err(Error::new(
                                         p,
@@ -60,10 +56,12 @@ impl Lowerer<'_> {
                             Ok(UntaggedVariant { rust_name, ty })
                         })
                         .collect::<Result<Vec<_>>>()?;
+                    check_variant_names(variants.iter().map(|v| v.rust_name.as_str()), pointer)?;
                     return Ok(Union::Untagged(variants));
                 }
             }
         }
+        check_variant_names(tagged.iter().map(|v| v.rust_name.as_str()), pointer)?;
         Ok(Union::Tagged(tagged))
     }
 
@@ -84,4 +82,28 @@ impl Lowerer<'_> {
             _ => Ok(None),
         }
     }
+}
+
+/// The variant name of a union member: its type name in CamelCase; `Unknown` is the fallback
+/// variant of every union, so a member of that name becomes `Unknown_`.
+fn variant_ident(type_name: &str) -> String {
+    let name = camel_ident(type_name);
+    if name == "Unknown" { "Unknown_".to_owned() } else { name }
+}
+
+/// Two members that become the same variant (the same `$ref` listed twice, or names equal once
+/// in CamelCase) are an error.
+fn check_variant_names<'a>(names: impl Iterator<Item = &'a str>, pointer: &str) -> Result<()> {
+    let mut seen = std::collections::BTreeSet::new();
+    for (index, name) in names.enumerate() {
+        if !seen.insert(name) {
+            return Err(Error::new(
+                join(&join(pointer, "oneOf"), &index.to_string()),
+                format!(
+                    "name collision: two `oneOf` members become the variant `{name}` (the same `$ref` listed twice?)"
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
