@@ -10,6 +10,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::*;
+use crate::names::{camel_with, snake_with};
 use crate::parallel;
 
 /// The first line of every generated file; `write` also uses it to tell generated files apart.
@@ -484,7 +485,7 @@ fn emit_group(group: &Group) -> TokenStream {
 }
 
 fn optional_params_name(op: &Operation) -> Ident {
-    format_ident!("{}OptionalParams", op.type_prefix)
+    ident(&camel_with(&op.type_prefix, "OptionalParams"))
 }
 
 /// One argument of an operation method.
@@ -576,7 +577,7 @@ fn emit_param_use(param: &Param) -> TokenStream {
 
 fn emit_operation(op: &Operation) -> TokenStream {
     let method_name = ident(&op.rust_name);
-    let http_info_name = format_ident!("{}_with_http_info", op.rust_name);
+    let http_info_name = ident(&snake_with(&op.rust_name, "with_http_info"));
     let method_args = method_args(op);
     let args: Vec<TokenStream> = method_args
         .iter()
@@ -615,6 +616,8 @@ fn emit_operation(op: &Operation) -> TokenStream {
     }
     let method_docs = doc_lines(Some(&doc_text));
     let deprecated = op.docs.deprecated.then(|| quote! { #[deprecated] });
+    // `self` and the arguments: clippy's limit is 7.
+    let many_args = (method_args.len() + 1 > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
     let info_doc = format!(" Like [`Self::{}`], and also returns the response's status and headers.", op.rust_name);
 
     // The path: literal pieces and percent-encoded parameters, concatenated (no macro, so that
@@ -671,12 +674,14 @@ fn emit_operation(op: &Operation) -> TokenStream {
     quote! {
         #method_docs
         #deprecated
+        #many_args
         pub async fn #method_name(&self, #(#args),*) -> Result<#success_ty, Error> {
             self.#http_info_name(#(#arg_names),*).await.map(ApiResponse::into_data)
         }
 
         #[doc = #info_doc]
         #deprecated
+        #many_args
         pub async fn #http_info_name(&self, #(#args),*) -> Result<ApiResponse<#success_ty>, Error> {
             #unstable
             #no_optional
@@ -691,7 +696,7 @@ fn emit_operation(op: &Operation) -> TokenStream {
 }
 
 fn emit_pagination(op: &Operation, p: &Pagination) -> TokenStream {
-    let name = format_ident!("{}_with_pagination", op.rust_name);
+    let name = ident(&snake_with(&op.rust_name, "with_pagination"));
     let method = ident(&op.rust_name);
     let params_ty = optional_params_name(op);
     // Every argument but `params` is copied into each page's request.

@@ -15,6 +15,7 @@ pub mod lower;
 pub mod names;
 pub mod parallel;
 pub mod spec;
+pub mod standalone;
 pub mod strict_yaml;
 pub mod write;
 

@@ -6,6 +6,9 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: cargo xtask codegen [--check] [--spec DIR] [--out DIR]
            generate generated-client/src from spec/; --check writes nothing and fails if stale
+       cargo xtask codegen --spec DIR --crate OUT [--name NAME] [--check]
+           write a complete crate for the spec in DIR (Cargo.toml, the runtime, the generated
+           modules) to OUT; NAME defaults to OUT's directory name
        cargo xtask spec [--spec DIR]
            print the merged spec as one OpenAPI document (JSON)
        cargo xtask examples [DOCS_DIR] [--spec DIR]
@@ -15,19 +18,24 @@ usage: cargo xtask codegen [--check] [--spec DIR] [--out DIR]
 /// Options shared by the subcommands.
 struct Options {
     check: bool,
+    /// `--crate OUT`: a standalone crate instead of generated-client/src.
+    crate_dir: Option<PathBuf>,
+    crate_name: Option<String>,
     spec_dir: PathBuf,
     src_dir: PathBuf,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
     let (spec_dir, src_dir) = xtask::default_paths();
-    let mut options = Options { check: false, spec_dir, src_dir };
+    let mut options = Options { check: false, crate_dir: None, crate_name: None, spec_dir, src_dir };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => options.check = true,
             "--spec" => options.spec_dir = args.next().ok_or("--spec needs a directory")?.into(),
             "--out" => options.src_dir = args.next().ok_or("--out needs a directory")?.into(),
+            "--crate" => options.crate_dir = Some(args.next().ok_or("--crate needs a directory")?.into()),
+            "--name" => options.crate_name = Some(args.next().ok_or("--name needs a crate name")?.clone()),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
@@ -54,13 +62,20 @@ fn show(errors: xtask::Errors) -> String {
 }
 
 fn codegen(options: &Options) -> ExitCode {
-    match xtask::codegen(&options.spec_dir, &options.src_dir, options.check) {
+    let (result, out) = match &options.crate_dir {
+        Some(dir) => (
+            xtask::standalone::codegen_crate(&options.spec_dir, dir, options.crate_name.as_deref(), options.check),
+            dir.as_path(),
+        ),
+        None => (xtask::codegen(&options.spec_dir, &options.src_dir, options.check), options.src_dir.as_path()),
+    };
+    match result {
         Err(e) => {
             eprintln!("{}", show(e));
             ExitCode::FAILURE
         }
         Ok(changes) if options.check && !changes.is_empty() => {
-            let out = display_dir(&options.src_dir);
+            let out = display_dir(out);
             eprintln!("The generated client is stale:");
             for file in &changes.stale {
                 eprintln!("  would write   {out}/{file}");

@@ -80,6 +80,18 @@ pub fn inline_type_ident(parent: &str, part: &str) -> String {
     type_ident(&format!("{}{}", parent.trim_end_matches('_'), camel_ident(part).trim_end_matches('_')))
 }
 
+/// A name made from a snake-case name and a suffix: `list_teams` + `with_http_info` ->
+/// `list_teams_with_http_info`; a `_` the base got as a keyword is dropped (`self_` ->
+/// `self_with_http_info`, not `self__with_http_info`).
+pub fn snake_with(base: &str, suffix: &str) -> String {
+    format!("{}_{suffix}", base.trim_end_matches('_'))
+}
+
+/// A CamelCase name made from a CamelCase base and a suffix, likewise: `Self_` + `Api` -> `SelfApi`.
+pub fn camel_with(base: &str, suffix: &str) -> String {
+    format!("{}{suffix}", base.trim_end_matches('_'))
+}
+
 /// The module (file) name of a type: `ProjectCreateRequest` -> `project_create_request`.
 pub fn module_name(type_name: &str) -> String {
     snake_ident(type_name)

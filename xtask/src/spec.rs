@@ -306,8 +306,7 @@ fn narrow(raw: &Value) -> Vec<(String, String)> {
                                 ),
                                 _ => None,
                             })
-                            .or_else(|| check::<openapiv3::Operation>(op_pointer.clone(), op))
-                            .map(|error| explain_types(op, &op_pointer).unwrap_or(error))
+                            .or_else(|| check::<openapiv3::Operation>(op_pointer, op))
                     }
                     _ => None,
                 };
@@ -318,40 +317,10 @@ fn narrow(raw: &Value) -> Vec<(String, String)> {
     if let Some(Value::Object(schemas)) = raw.pointer("/components/schemas") {
         for (name, schema) in schemas {
             let pointer = join("/components/schemas", name);
-            if let Some(error) = check::<openapiv3::ReferenceOr<openapiv3::Schema>>(pointer.clone(), schema) {
-                found.push(explain_types(schema, &pointer).unwrap_or(error));
-            }
+            found.extend(check::<openapiv3::ReferenceOr<openapiv3::Schema>>(pointer, schema));
         }
     }
     found
-}
-
-/// The types a schema's `type` may name.
-const SCHEMA_TYPES: &[&str] = &["array", "boolean", "integer", "number", "object", "string"];
-
-/// A schema `type` that is not one of the six (`type: strin`) makes openapiv3 say only that the
-/// schema matches no variant; this finds it, with a suggestion.
-fn explain_types(value: &Value, pointer: &str) -> Option<(String, String)> {
-    match value {
-        Value::Object(map) => {
-            if let Some(Value::String(ty)) = map.get("type")
-                && !SCHEMA_TYPES.contains(&ty.as_str())
-                && !map.contains_key("in")
-                && !map.contains_key("scheme")
-            {
-                let hint = crate::names::did_you_mean(ty, SCHEMA_TYPES.iter().copied());
-                return Some((
-                    join(pointer, "type"),
-                    format!("`type: {ty}` is not a schema type (one of {}){hint}", SCHEMA_TYPES.join(", ")),
-                ));
-            }
-            map.iter().find_map(|(key, value)| explain_types(value, &join(pointer, key)))
-        }
-        Value::Array(items) => {
-            items.iter().enumerate().find_map(|(i, value)| explain_types(value, &join(pointer, &i.to_string())))
-        }
-        _ => None,
-    }
 }
 
 /// Turns a serde_path_to_error path into a JSON pointer.

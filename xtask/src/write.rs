@@ -54,7 +54,7 @@ pub fn diff(src_dir: &Path, files: &BTreeMap<String, String>) -> Result<Changes>
 }
 
 /// Every file with the generated header under the generated directories.
-fn existing_generated(src_dir: &Path) -> Result<Vec<String>> {
+pub fn existing_generated(src_dir: &Path) -> Result<Vec<String>> {
     let mut found = Vec::new();
     for dir in GENERATED_DIRS {
         let dir_path = src_dir.join(dir);

@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::Lowerer;
 use crate::error::{Error, Result, join};
 use crate::ir::*;
-use crate::names::{camel_ident, feature_name, inline_type_ident, snake_ident};
+use crate::names::{camel_ident, camel_with, feature_name, inline_type_ident, snake_ident, snake_with};
 
 impl Lowerer<'_> {
     /// Every operation, in groups by tag. An operation with an error is left out and its error
@@ -20,7 +20,7 @@ impl Lowerer<'_> {
             .iter()
             .map(|tag| Group {
                 tag: tag.name.clone(),
-                rust_name: format!("{}Api", camel_ident(&tag.name)),
+                rust_name: camel_with(&camel_ident(&tag.name), "Api"),
                 module: snake_ident(&tag.name),
                 feature: feature_name(&tag.name),
                 docs: Docs { description: tag.description.clone(), deprecated: false },
@@ -475,9 +475,9 @@ fn group_collisions(tags: &[openapiv3::Tag], groups: &[Group], pointers: &[Vec<S
         let mut structs: BTreeMap<String, String> = BTreeMap::new();
         structs.insert(group.rust_name.clone(), format!("the API struct `{}`", group.rust_name));
         for (op, pointer) in group.operations.iter().zip(pointers) {
-            let mut names = vec![op.rust_name.clone(), format!("{}_with_http_info", op.rust_name)];
+            let mut names = vec![op.rust_name.clone(), snake_with(&op.rust_name, "with_http_info")];
             if op.pagination.is_some() {
-                names.push(format!("{}_with_pagination", op.rust_name));
+                names.push(snake_with(&op.rust_name, "with_pagination"));
             }
             for name in names {
                 if let Some(other) = methods.insert(name.clone(), format!("the operation `{}` at {pointer}", op.id)) {
@@ -487,7 +487,7 @@ fn group_collisions(tags: &[openapiv3::Tag], groups: &[Group], pointers: &[Vec<S
                     ));
                 }
             }
-            let params_struct = format!("{}OptionalParams", op.type_prefix);
+            let params_struct = camel_with(&op.type_prefix, "OptionalParams");
             if let Some(other) =
                 structs.insert(params_struct.clone(), format!("the operation `{}` at {pointer}", op.id))
             {

@@ -185,13 +185,7 @@ impl<'a> Lowerer<'a> {
             SchemaKind::AllOf { .. } => Err(Error::new(pointer, "unsupported construct: `allOf`")),
             SchemaKind::AnyOf { .. } => Err(Error::new(pointer, "unsupported construct: `anyOf`")),
             SchemaKind::Not { .. } => Err(Error::new(pointer, "unsupported construct: `not`")),
-            SchemaKind::Any(any) => Err(Error::new(
-                pointer,
-                format!(
-                    "unsupported construct: a schema of type {:?} with this combination of keywords",
-                    any.typ.as_deref().unwrap_or("(none)")
-                ),
-            )),
+            SchemaKind::Any(any) => Err(any_error(any, pointer)),
         }
     }
 }
@@ -230,4 +224,35 @@ pub(super) fn assign_modules(types: &mut [TypeDef]) {
         }
         types[i].module = module;
     }
+}
+
+/// The types a schema's `type` may name.
+const SCHEMA_TYPES: &[&str] = &["array", "boolean", "integer", "number", "object", "string"];
+
+/// Why a schema openapiv3 could not type is refused: a `type` that is not one of the six (with
+/// a suggestion), or the keywords that do not go together, by name.
+fn any_error(any: &openapiv3::AnySchema, pointer: &str) -> Error {
+    if let Some(ty) = any.typ.as_deref()
+        && !SCHEMA_TYPES.contains(&ty)
+    {
+        let hint = did_you_mean(ty, SCHEMA_TYPES.iter().copied());
+        return Error::new(
+            join(pointer, "type"),
+            format!("`type: {ty}` is not a schema type (one of {}){hint}", SCHEMA_TYPES.join(", ")),
+        );
+    }
+    let keywords: Vec<String> = match serde_json::to_value(any) {
+        Ok(serde_json::Value::Object(map)) => {
+            map.keys().filter(|k| k.as_str() != "type").map(|k| format!("`{k}`")).collect()
+        }
+        _ => Vec::new(),
+    };
+    let ty = any.typ.as_deref().map_or("no `type`".to_owned(), |ty| format!("`type: {ty}`"));
+    Error::new(
+        pointer,
+        format!(
+            "unsupported construct: a schema with {ty} and the keywords {}, which do not go together",
+            keywords.join(", ")
+        ),
+    )
 }
