@@ -386,10 +386,25 @@ fn emit_union(def: &TypeDef, u: &Union) -> TokenStream {
                 let doc = format!(" An object whose `type` is `{}`.", v.tag);
                 quote! { #[doc = #doc] #variant(Box<crate::models::#ty>), }
             });
-            let arms = variants.iter().map(|v| {
-                let variant = ident(&v.rust_name);
-                let tag = &v.tag;
-                quote! { Some(#tag) => crate::codec::from_raw(raw).map(|v| Self::#variant(Box::new(v))), }
+            // One arm per `type` value; variants sharing one are tried in spec order.
+            let mut by_tag: Vec<(&str, Vec<&TaggedVariant>)> = Vec::new();
+            for v in variants {
+                match by_tag.iter_mut().find(|(tag, _)| *tag == v.tag) {
+                    Some((_, list)) => list.push(v),
+                    None => by_tag.push((&v.tag, vec![v])),
+                }
+            }
+            let arms = by_tag.iter().map(|(tag, list)| {
+                let tries = list.iter().enumerate().map(|(i, v)| {
+                    let variant = ident(&v.rust_name);
+                    let decode = quote! { crate::codec::from_raw(raw).map(|v| Self::#variant(Box::new(v))) };
+                    if i == 0 {
+                        decode
+                    } else {
+                        quote! { .or_else(|_| #decode) }
+                    }
+                });
+                quote! { Some(#tag) => #(#tries)*, }
             });
             let ser = variants.iter().map(|v| {
                 let variant = ident(&v.rust_name);
@@ -431,7 +446,13 @@ fn emit_union(def: &TypeDef, u: &Union) -> TokenStream {
             let decls = variants.iter().map(|v| {
                 let variant = ident(&v.rust_name);
                 let ty = type_tokens(&v.ty);
-                quote! { #variant(Box<#ty>), }
+                // Named types are boxed (they may be large or contain this union); the others
+                // already are small or hold their data on the heap.
+                if matches!(v.ty, TypeRef::Named(_)) {
+                    quote! { #variant(Box<#ty>), }
+                } else {
+                    quote! { #variant(#ty), }
+                }
             });
             quote! {
                 use serde::{Deserialize, Serialize};

@@ -107,6 +107,16 @@ impl From<Error> for Errors {
     }
 }
 
+impl FromIterator<Error> for Errors {
+    fn from_iter<I: IntoIterator<Item = Error>>(iter: I) -> Self {
+        let mut errors = Errors::new();
+        for error in iter {
+            errors.push(error);
+        }
+        errors
+    }
+}
+
 impl IntoIterator for Errors {
     type Item = Error;
     type IntoIter = std::vec::IntoIter<Error>;

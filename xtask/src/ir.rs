@@ -7,6 +7,9 @@
 pub struct Api {
     pub types: Vec<TypeDef>,
     pub groups: Vec<Group>,
+    /// What the spec says that the generator read but does not follow (e.g. a pagination shape
+    /// it cannot page through), located like errors; `cargo xtask codegen --verbose` lists them.
+    pub notes: Vec<crate::error::Error>,
 }
 
 /// Description and deprecation, shared by every documented item.

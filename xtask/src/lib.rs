@@ -44,8 +44,12 @@ pub fn generate(spec_dir: &Path) -> Result<BTreeMap<String, String>, Errors> {
 
 /// `cargo xtask codegen [--check]`: returns the changes found (and, unless `check`, applied).
 pub fn codegen(spec_dir: &Path, src_dir: &Path, check: bool) -> Result<write::Changes, Errors> {
-    let files = generate(spec_dir)?;
-    let changes = write::diff(src_dir, &files)?;
+    let spec = spec::load_dir(spec_dir)?;
+    let mut api = lower::lower(&spec)?;
+    let notes = std::mem::take(&mut api.notes);
+    let files = emit::emit(&api);
+    let mut changes = write::diff(src_dir, &files)?;
+    changes.notes = notes;
     if !check {
         write::apply(src_dir, &files, &changes)?;
     }

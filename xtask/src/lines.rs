@@ -13,6 +13,22 @@ struct Entry<'a> {
     content: &'a str,
 }
 
+/// The block structure of one file, built once and searched for each error's pointer.
+pub struct Index<'a> {
+    entries: Vec<Entry<'a>>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Index { entries: entries(text) }
+    }
+
+    /// As `line_of`.
+    pub fn line_of(&self, pointer: &str) -> Option<usize> {
+        walk(&self.entries, pointer, false)
+    }
+}
+
 fn entries(text: &str) -> Vec<Entry<'_>> {
     let mut out = Vec::new();
     for (line, raw) in text.lines().enumerate() {
@@ -37,16 +53,15 @@ fn entries(text: &str) -> Vec<Entry<'_>> {
 /// The 1-based line of `pointer` in `text`, or of its deepest ancestor found; `None` for the
 /// root or when not even the first token is found.
 pub fn line_of(text: &str, pointer: &str) -> Option<usize> {
-    walk(text, pointer, false)
+    walk(&entries(text), pointer, false)
 }
 
 /// The line of the second `pointer` key in its mapping (a key given twice), else as `line_of`.
 pub fn line_of_duplicate(text: &str, pointer: &str) -> Option<usize> {
-    walk(text, pointer, true)
+    walk(&entries(text), pointer, true)
 }
 
-fn walk(text: &str, pointer: &str, second: bool) -> Option<usize> {
-    let entries = entries(text);
+fn walk(entries: &[Entry<'_>], pointer: &str, second: bool) -> Option<usize> {
     let count = pointer.split('/').skip(1).count();
     let mut found = None;
     let mut pos = 0;

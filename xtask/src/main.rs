@@ -4,11 +4,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: cargo xtask codegen [--check] [--spec DIR] [--out DIR]
+usage: cargo xtask codegen [--check] [--verbose] [--spec DIR] [--out DIR]
            generate generated-client/src from spec/; --check writes nothing and fails if stale
        cargo xtask codegen --spec DIR --crate OUT [--name NAME] [--check]
            write a complete crate for the spec in DIR (Cargo.toml, the runtime, the generated
            modules) to OUT; NAME defaults to OUT's directory name
+       --verbose lists what the spec says that the generator reads but does not follow
        cargo xtask spec [--spec DIR]
            print the merged spec as one OpenAPI document (JSON)
        cargo xtask examples [DOCS_DIR] [--spec DIR]
@@ -18,6 +19,8 @@ usage: cargo xtask codegen [--check] [--spec DIR] [--out DIR]
 /// Options shared by the subcommands.
 struct Options {
     check: bool,
+    /// `--verbose`: list what the generator read but does not follow.
+    verbose: bool,
     /// `--crate OUT`: a standalone crate instead of generated-client/src.
     crate_dir: Option<PathBuf>,
     crate_name: Option<String>,
@@ -27,11 +30,12 @@ struct Options {
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
     let (spec_dir, src_dir) = xtask::default_paths();
-    let mut options = Options { check: false, crate_dir: None, crate_name: None, spec_dir, src_dir };
+    let mut options = Options { check: false, verbose: false, crate_dir: None, crate_name: None, spec_dir, src_dir };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => options.check = true,
+            "--verbose" => options.verbose = true,
             "--spec" => options.spec_dir = args.next().ok_or("--spec needs a directory")?.into(),
             "--out" => options.src_dir = args.next().ok_or("--out needs a directory")?.into(),
             "--crate" => options.crate_dir = Some(args.next().ok_or("--crate needs a directory")?.into()),
@@ -69,6 +73,20 @@ fn codegen(options: &Options) -> ExitCode {
         ),
         None => (xtask::codegen(&options.spec_dir, &options.src_dir, options.check), options.src_dir.as_path()),
     };
+    if let Ok(changes) = &result
+        && !changes.notes.is_empty()
+    {
+        if options.verbose {
+            for note in &changes.notes {
+                eprintln!("note: {note}");
+            }
+        } else {
+            eprintln!(
+                "codegen: {} note(s) on what the spec says and the client does not follow; --verbose lists them",
+                changes.notes.len()
+            );
+        }
+    }
     match result {
         Err(e) => {
             eprintln!("{}", show(e));

@@ -42,11 +42,23 @@ impl Origins {
         if error.file.is_none() {
             error.file = self.locate(&error.pointer).map(Path::to_path_buf);
         }
-        if error.line.is_none() {
-            let text = error.file.as_ref().and_then(|file| self.texts.get(file));
-            error.line = text.and_then(|text| crate::lines::line_of(text, &error.pointer));
-        }
         error
+    }
+
+    /// Locates every error (file, then line); each file's line index is built once.
+    fn locate_errors(&self, errors: Errors) -> Errors {
+        let errors = errors.map(|e| self.locate_error(e));
+        let mut indexes: BTreeMap<PathBuf, crate::lines::Index<'_>> = BTreeMap::new();
+        errors.map(|mut error| {
+            if error.line.is_none()
+                && let Some(file) = &error.file
+                && let Some(text) = self.texts.get(file)
+            {
+                let index = indexes.entry(file.clone()).or_insert_with(|| crate::lines::Index::new(text));
+                error.line = index.line_of(&error.pointer);
+            }
+            error
+        })
     }
 }
 
@@ -58,7 +70,12 @@ impl Spec {
 
     /// Attaches the file that holds `error.pointer`, if the error does not name one yet.
     pub fn locate_error(&self, error: Error) -> Error {
-        self.origins.locate_error(error)
+        self.origins.locate_errors(error.into()).into_iter().next().expect("one error")
+    }
+
+    /// Attaches the file and line of each error, where known.
+    pub fn locate_errors(&self, errors: Errors) -> Errors {
+        self.origins.locate_errors(errors)
     }
 }
 
@@ -203,7 +220,7 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec, Errors> {
     }
     let origins = Origins { by_pointer: origins, files: sources.iter().map(|(f, _)| f.clone()).collect(), texts };
     if !errors.is_empty() {
-        return Err(errors.map(|e| origins.locate_error(e)));
+        return Err(origins.locate_errors(errors));
     }
     let doc: openapiv3::OpenAPI = match serde_path_to_error::deserialize(&raw) {
         Ok(doc) => doc,

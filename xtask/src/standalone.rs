@@ -139,10 +139,12 @@ pub fn diff(out: &Path, files: &BTreeMap<String, String>) -> Result<Changes> {
 pub fn codegen_crate(spec_dir: &Path, out: &Path, name: Option<&str>, check: bool) -> Result<Changes, Errors> {
     let name = crate_name(name, out)?;
     let spec = crate::spec::load_dir(spec_dir)?;
-    let api = crate::lower::lower(&spec)?;
+    let mut api = crate::lower::lower(&spec)?;
+    let notes = std::mem::take(&mut api.notes);
     let title = spec.doc.info.title.clone();
     let files = crate_files(&api, crate::emit::emit(&api), &name, &title);
-    let changes = diff(out, &files)?;
+    let mut changes = diff(out, &files)?;
+    changes.notes = notes;
     if !check {
         write::apply(out, &files, &changes)?;
     }

@@ -20,6 +20,8 @@ pub struct Changes {
     pub stale: Vec<String>,
     /// Generated files the spec no longer produces.
     pub removed: Vec<String>,
+    /// What the generator read but does not follow (`Api::notes`), for `--verbose`.
+    pub notes: Vec<Error>,
 }
 
 impl Changes {

@@ -9,6 +9,8 @@ use crate::error::{Error, Result, join};
 use crate::ir::*;
 use crate::names::camel_ident;
 
+/// A string enum: one variant per value, named by `x-enum-varnames` when given, else by the value
+/// in CamelCase.
 pub(super) fn lower_enum(values: &[Option<String>], schema: &Schema, pointer: &str) -> Result<Enum> {
     let varnames = match schema.schema_data.extensions.get("x-enum-varnames") {
         None => None,
@@ -35,13 +37,16 @@ pub(super) fn lower_enum(values: &[Option<String>], schema: &Schema, pointer: &s
                 "unsupported construct: `null` as an enum value",
             )
         })?;
-        let rust_name = varnames.as_ref().map(|v| v[index].clone()).unwrap_or_else(|| camel_ident(&wire));
-        if let Some(other) = seen.insert(rust_name.clone(), wire.clone()) {
-            return Err(Error::new(
-                join(pointer, "enum"),
-                format!("name collision: enum values `{wire}` and `{other}` both become the variant `{rust_name}`"),
-            ));
+        let base = varnames.as_ref().map(|v| v[index].clone()).unwrap_or_else(|| camel_ident(&wire));
+        // Names equal once in CamelCase (`name` and `-name`, or the varnames `NAME` and `_NAME`):
+        // the later value gets the first free numeric suffix (`Name2`); its doc shows the value.
+        let mut rust_name = base.clone();
+        let mut n = 2;
+        while seen.contains_key(&rust_name) {
+            rust_name = format!("{}{n}", base.trim_end_matches('_'));
+            n += 1;
         }
+        seen.insert(rust_name.clone(), wire.clone());
         out.push(EnumValue { wire, rust_name });
     }
     let default = match &schema.schema_data.default {

@@ -29,12 +29,15 @@ use crate::spec::Spec;
 /// found is reported: each component schema and each operation is lowered on its own, and one
 /// that fails does not stop the others.
 pub fn lower(spec: &Spec) -> Result<Api, Errors> {
-    lower_doc(&spec.doc).map_err(|errors| errors.map(|e| spec.locate_error(e)))
+    let mut api = lower_doc(&spec.doc).map_err(|errors| spec.locate_errors(errors))?;
+    let notes = std::mem::take(&mut api.notes).into_iter().collect::<Errors>();
+    api.notes = spec.locate_errors(notes).into_iter().collect();
+    Ok(api)
 }
 
 /// Lowers a document; errors carry the JSON pointer but no file.
 pub fn lower_doc(doc: &OpenAPI) -> Result<Api, Errors> {
-    let mut lowerer = Lowerer { doc, types: BTreeMap::new(), errors: Errors::new() };
+    let mut lowerer = Lowerer { doc, types: BTreeMap::new(), errors: Errors::new(), notes: Vec::new() };
     if let Some(components) = &doc.components {
         for (name, schema) in &components.schemas {
             let pointer = join("/components/schemas", name);
@@ -72,14 +75,14 @@ pub fn lower_doc(doc: &OpenAPI) -> Result<Api, Errors> {
         }
     }
     let groups = lowerer.lower_operations();
-    let Lowerer { types, mut errors, .. } = lowerer;
+    let Lowerer { types, mut errors, notes, .. } = lowerer;
     let (mut types, pointers): (Vec<TypeDef>, Vec<String>) = types.into_values().unzip();
     for error in recursion::box_recursive_fields(&mut types, &pointers) {
         errors.push(error);
     }
     types::assign_modules(&mut types);
     features::assign_features(&mut types, &groups);
-    errors.into_result(Api { types, groups })
+    errors.into_result(Api { types, groups, notes })
 }
 
 struct Lowerer<'a> {
@@ -88,6 +91,8 @@ struct Lowerer<'a> {
     types: BTreeMap<String, (TypeDef, String)>,
     /// Every error found so far.
     errors: Errors,
+    /// What was read but not used, or used in a restricted way (`--verbose` lists them).
+    notes: Vec<crate::error::Error>,
 }
 
 #[cfg(test)]

@@ -2,7 +2,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use openapiv3::{Parameter, ParameterSchemaOrContent, QueryStyle, ReferenceOr, Schema, SchemaKind, StatusCode, Type};
+use indexmap::IndexMap;
+use openapiv3::{
+    MediaType, Parameter, ParameterSchemaOrContent, QueryStyle, ReferenceOr, Schema, SchemaKind, StatusCode, Type,
+};
 use serde_json::Value;
 
 use super::Lowerer;
@@ -158,10 +161,13 @@ impl Lowerer<'_> {
                 let ReferenceOr::Item(body) = body else {
                     return Err(Error::new(body_pointer, "unsupported construct: a `$ref` request body"));
                 };
-                let media = body.content.get("application/json").ok_or_else(|| {
+                let (media_type, media) = json_media(&body.content).ok_or_else(|| {
                     Error::new(
                         join(&body_pointer, "content"),
-                        "unsupported construct: a request body without `application/json`",
+                        format!(
+                            "unsupported construct: a request body that is not JSON ({})",
+                            body.content.keys().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                        ),
                     )
                 })?;
                 let schema = media
@@ -171,7 +177,7 @@ impl Lowerer<'_> {
                 let ty = self.lower_type(
                     schema,
                     &inline_type_ident(&type_prefix, "Request"),
-                    &join(&join(&join(&body_pointer, "content"), "application/json"), "schema"),
+                    &join(&join(&join(&body_pointer, "content"), media_type), "schema"),
                 )?;
                 Some(Body { ty, required: body.required })
             }
@@ -179,13 +185,17 @@ impl Lowerer<'_> {
 
         let (success, error_statuses) = self.lower_responses(&op.responses, &type_prefix, pointer)?;
         let pagination = match op.extensions.get("x-pagination") {
-            Some(value) => Some(self.lower_pagination(value, &params, &success, &join(pointer, "x-pagination"))?),
+            Some(value) => self.lower_pagination_any(value, &params, &success, &join(pointer, "x-pagination"))?,
             None => None,
         };
+        // Ours is `true`; Datadog's is the note to show (`**Note**: This endpoint is in beta.`).
         let unstable = match op.extensions.get("x-unstable") {
             None => false,
             Some(Value::Bool(b)) => *b,
-            Some(_) => return Err(Error::new(join(pointer, "x-unstable"), "`x-unstable` must be true or false")),
+            Some(Value::String(_)) => true,
+            Some(_) => {
+                return Err(Error::new(join(pointer, "x-unstable"), "`x-unstable` must be true, false or a note"));
+            }
         };
         Ok(Operation {
             id,
@@ -347,15 +357,18 @@ impl Lowerer<'_> {
                 }
             };
             if (200..300).contains(code) {
-                let ty = match response.content.get("application/json") {
+                let ty = match json_media(&response.content) {
                     None if response.content.is_empty() => None,
                     None => {
                         return Err(Error::new(
                             join(&response_pointer, "content"),
-                            "unsupported construct: a response without `application/json`",
+                            format!(
+                                "unsupported construct: a success response that is not JSON ({})",
+                                response.content.keys().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                            ),
                         ));
                     }
-                    Some(media) => match &media.schema {
+                    Some((_, media)) => match &media.schema {
                         None => None,
                         Some(schema) => Some(self.lower_type(
                             schema,
@@ -377,6 +390,18 @@ impl Lowerer<'_> {
         errors.sort_unstable();
         Ok((success.remove(0), errors))
     }
+}
+
+/// The JSON content of a body: `application/json` if listed, else the first JSON media type
+/// (`application/json;datetime-format=rfc3339`, `text/json`, `application/problem+json`).
+fn json_media(content: &IndexMap<String, MediaType>) -> Option<(&str, &MediaType)> {
+    if let Some((key, media)) = content.get_key_value("application/json") {
+        return Some((key, media));
+    }
+    content.iter().map(|(key, media)| (key.as_str(), media)).find(|(key, _)| {
+        let essence = key.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        essence == "application/json" || essence == "text/json" || essence.ends_with("+json")
+    })
 }
 
 /// Names the generated operation methods use for their own arguments and locals (`params`,

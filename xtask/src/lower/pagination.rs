@@ -7,7 +7,64 @@ use super::Lowerer;
 use crate::error::{Error, Result, join};
 use crate::ir::*;
 
+/// Datadog's `x-pagination` keys and ours: `limitParam` is `size_param`, `pageParam`
+/// `number_param` (first page `pageStart`, else 0), `pageOffsetParam` `offset_param`,
+/// `resultsPath` `items`.
+fn from_datadog(value: &Value) -> Value {
+    let mut ours = serde_json::Map::new();
+    for (theirs, key) in [
+        ("limitParam", "size_param"),
+        ("pageParam", "number_param"),
+        ("pageOffsetParam", "offset_param"),
+        ("resultsPath", "items"),
+    ] {
+        if let Some(v) = value.get(theirs) {
+            ours.insert(key.to_owned(), v.clone());
+        }
+    }
+    if value.get("pageParam").is_some() {
+        ours.insert("first_page".to_owned(), value.get("pageStart").cloned().unwrap_or(Value::from(0)));
+    }
+    Value::Object(ours)
+}
+
 impl Lowerer<'_> {
+    /// The operation's pagination; `None` (with a note) for a Datadog shape the runtime cannot
+    /// follow: a cursor (`cursorParam`) or parameters in the body (`body.page.limit`). The
+    /// operation is then generated without its `_with_pagination` method.
+    pub(super) fn lower_pagination_any(
+        &mut self,
+        value: &Value,
+        params: &[Param],
+        success: &Response,
+        pointer: &str,
+    ) -> Result<Option<Pagination>> {
+        if value.get("limitParam").is_none() {
+            return self.lower_pagination(value, params, success, pointer).map(Some);
+        }
+        let in_body = ["limitParam", "pageParam", "pageOffsetParam"]
+            .iter()
+            .any(|key| value.get(key).and_then(Value::as_str).is_some_and(|p| p.starts_with("body.")));
+        let results_path = value.get("resultsPath").and_then(Value::as_str).unwrap_or_default();
+        let reason = if value.get("cursorParam").is_some() {
+            Some("cursor pagination (`cursorParam`)")
+        } else if in_body {
+            Some("paging parameters in the request body")
+        } else if results_path.contains('.') {
+            Some("items below the top level of the response (`resultsPath` with a `.`)")
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            self.notes.push(Error::new(
+                pointer,
+                format!("`x-pagination` not followed: {reason} is not supported; the operation has no `_with_pagination` method"),
+            ));
+            return Ok(None);
+        }
+        self.lower_pagination(&from_datadog(value), params, success, pointer).map(Some)
+    }
+
     pub(super) fn lower_pagination(
         &self,
         value: &Value,

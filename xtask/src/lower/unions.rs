@@ -1,7 +1,5 @@
 //! `oneOf`: tagged by the variants' `type` value, or untagged (tried in order).
 
-use std::collections::BTreeMap;
-
 use openapiv3::{ReferenceOr, Schema, SchemaKind, Type};
 
 use super::Lowerer;
@@ -10,59 +8,54 @@ use crate::ir::*;
 use crate::names::{camel_ident, inline_type_ident};
 
 impl Lowerer<'_> {
-    /// A `oneOf`: tagged by `type` when every variant is an object with a one-value `type` enum.
+    /// A `oneOf`: tagged by `type` when every variant is an object with a one-value `type` enum,
+    /// else untagged (each variant tried in turn). An inline variant gets the name
+    /// `{Union}Option{n}` (n from 1, in spec order).
     pub(super) fn lower_union(&mut self, name: &str, one_of: &[ReferenceOr<Schema>], pointer: &str) -> Result<Union> {
         if one_of.is_empty() {
             return Err(Error::new(pointer, "`oneOf` needs at least one variant"));
         }
-        let mut tagged = Vec::new();
-        let mut tags = BTreeMap::new();
+        let variant_pointer = |i: usize| join(&join(pointer, "oneOf"), &i.to_string());
+        let inline_name = |i: usize| inline_type_ident(name, &format!("Option{}", i + 1));
+        let mut tags = Vec::with_capacity(one_of.len());
         for (index, variant) in one_of.iter().enumerate() {
-            let variant_pointer = join(&join(pointer, "oneOf"), &index.to_string());
-            let ReferenceOr::Reference { reference } = variant else {
-                return Err(Error::new(
-                    variant_pointer,
-                    "unsupported construct: an inline `oneOf` variant; give it a name in components/schemas",
-                ));
+            let schema = match variant {
+                ReferenceOr::Reference { reference } => self.resolve_schema(reference, &variant_pointer(index))?.1,
+                ReferenceOr::Item(schema) => schema,
             };
-            let (type_name, schema) = self.resolve_schema(reference, &variant_pointer)?;
-            match self.type_tag(schema, &variant_pointer)? {
-                Some(tag) => {
-                    if let Some(other) = tags.insert(tag.clone(), type_name.clone()) {
-                        return Err(Error::new(
-                            variant_pointer,
-                            format!("`{type_name}` and `{other}` have the same `type` value `{tag}`"),
-                        ));
-                    }
-                    tagged.push(TaggedVariant { rust_name: variant_ident(&type_name), type_name, tag });
-                }
-                None => {
-                    // Not every variant carries its own `type`: fall back to trying each in turn.
-                    let variants = one_of
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| {
-                            let p = join(&join(pointer, "oneOf"), &i.to_string());
-                            let ty = self.lower_type(v, &inline_type_ident(name, &format!("Option{}", i + 1)), &p)?;
-                            let rust_name = match &ty {
-                                TypeRef::Named(n) => variant_ident(n),
-                                other => {
-                                    return Err(Error::new(
-                                        p,
-                                        format!("unsupported construct: a `oneOf` variant of type {other:?}"),
-                                    ));
-                                }
-                            };
-                            Ok(UntaggedVariant { rust_name, ty })
-                        })
-                        .collect::<Result<Vec<_>>>()?;
-                    check_variant_names(variants.iter().map(|v| v.rust_name.as_str()), pointer)?;
-                    return Ok(Union::Untagged(variants));
-                }
-            }
+            tags.push(self.type_tag(schema, &variant_pointer(index))?);
         }
-        check_variant_names(tagged.iter().map(|v| v.rust_name.as_str()), pointer)?;
-        Ok(Union::Tagged(tagged))
+        if tags.iter().all(Option::is_some) {
+            let mut tagged = Vec::with_capacity(one_of.len());
+            for (index, (variant, tag)) in one_of.iter().zip(tags).enumerate() {
+                let type_name = match variant {
+                    ReferenceOr::Reference { reference } => self.resolve_schema(reference, &variant_pointer(index))?.0,
+                    ReferenceOr::Item(schema) => {
+                        let type_name = inline_name(index);
+                        self.lower_named(&type_name, schema, &variant_pointer(index))?;
+                        type_name
+                    }
+                };
+                // Variants sharing a `type` value are all kept: decoding tries them in the order
+                // of the spec and takes the first that decodes.
+                let tag = tag.expect("checked above");
+                tagged.push(TaggedVariant { rust_name: variant_ident(&type_name), type_name, tag });
+            }
+            check_variant_names(tagged.iter().map(|v| v.rust_name.as_str()), pointer)?;
+            return Ok(Union::Tagged(tagged));
+        }
+        // Not every variant carries its own `type`: try each in turn.
+        let mut variants = Vec::with_capacity(one_of.len());
+        for (index, variant) in one_of.iter().enumerate() {
+            let ty = self.lower_type(variant, &inline_name(index), &variant_pointer(index))?;
+            let rust_name = match &ty {
+                TypeRef::Named(n) => variant_ident(n),
+                other => scalar_variant(other).to_owned(),
+            };
+            variants.push(UntaggedVariant { rust_name, ty });
+        }
+        check_variant_names(variants.iter().map(|v| v.rust_name.as_str()), pointer)?;
+        Ok(Union::Untagged(variants))
     }
 
     /// The single value of an object schema's `type` enum, if it has one. The property need not
@@ -81,6 +74,21 @@ impl Lowerer<'_> {
             }
             _ => Ok(None),
         }
+    }
+}
+
+/// The variant name of a member that is not a named type: what it is.
+fn scalar_variant(ty: &TypeRef) -> &'static str {
+    match ty {
+        TypeRef::String => "String",
+        TypeRef::Int32 | TypeRef::Int64 => "Integer",
+        TypeRef::Float | TypeRef::Double => "Number",
+        TypeRef::Bool => "Boolean",
+        TypeRef::DateTime => "DateTime",
+        TypeRef::Any => "Value",
+        TypeRef::Array(_) => "Array",
+        TypeRef::Map(_) => "Map",
+        TypeRef::Named(_) | TypeRef::Boxed(_) => "Value",
     }
 }
 
