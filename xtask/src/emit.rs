@@ -152,6 +152,7 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
         TypeRef::String => quote! { String },
         TypeRef::Int32 => quote! { i32 },
         TypeRef::Int64 => quote! { i64 },
+        TypeRef::UInt64 => quote! { u64 },
         TypeRef::Float => quote! { f32 },
         TypeRef::Double => quote! { f64 },
         TypeRef::Bool => quote! { bool },

@@ -102,6 +102,8 @@ pub enum TypeRef {
     String,
     Int32,
     Int64,
+    /// An integer whose bounds go beyond `i64` (and not below 0).
+    UInt64,
     Float,
     Double,
     Bool,

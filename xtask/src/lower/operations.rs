@@ -439,6 +439,7 @@ impl Lowerer<'_> {
             TypeRef::String
             | TypeRef::Int32
             | TypeRef::Int64
+            | TypeRef::UInt64
             | TypeRef::Float
             | TypeRef::Double
             | TypeRef::Bool

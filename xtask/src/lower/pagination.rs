@@ -52,6 +52,8 @@ impl Lowerer<'_> {
             Some("paging parameters in the request body")
         } else if results_path.contains('.') {
             Some("items below the top level of the response (`resultsPath` with a `.`)")
+        } else if results_path.is_empty() {
+            Some("a response that is the list of items itself (no `resultsPath`)")
         } else {
             None
         };
@@ -130,7 +132,7 @@ impl Lowerer<'_> {
             _ => None,
         }
         .ok_or_else(|| Error::new(join(pointer, "items"), format!("`{items}` is not a field of `{response_type}`")))?;
-        let TypeRef::Array(item_type) = &field.ty else {
+        let TypeRef::Array(item_type) = self.resolve_alias(&field.ty) else {
             return Err(Error::new(join(pointer, "items"), format!("`{response_type}.{items}` is not an array")));
         };
         Ok(Pagination {

@@ -75,8 +75,13 @@ impl<'a> Lowerer<'a> {
             SchemaKind::Type(Type::Object(object)) if !is_map(object) => {
                 TypeKind::Struct(self.lower_struct(name, &object.properties, &object.required, pointer)?)
             }
-            SchemaKind::Any(any) if any.typ.is_none() && !any.properties.is_empty() && any.one_of.is_empty() => {
+            SchemaKind::Any(any) if any_shape(any) == AnyShape::Struct => {
+                self.note_ignored(any, pointer);
                 TypeKind::Struct(self.lower_struct(name, &any.properties, &any.required, pointer)?)
+            }
+            SchemaKind::Any(any) if any_shape(any) == AnyShape::Union => {
+                self.note_ignored(any, pointer);
+                TypeKind::Union(self.lower_union(name, &any.one_of, pointer)?)
             }
             SchemaKind::Type(Type::String(string)) if !string.enumeration.is_empty() => {
                 TypeKind::Enum(lower_enum(&string.enumeration, schema, pointer)?)
@@ -178,10 +183,12 @@ impl<'a> Lowerer<'a> {
                 }
             }
             SchemaKind::OneOf { .. } => named(self),
-            SchemaKind::Any(any) if any.typ.is_none() && !any.properties.is_empty() && any.one_of.is_empty() => {
-                named(self)
-            }
+            SchemaKind::Any(any) if matches!(any_shape(any), AnyShape::Struct | AnyShape::Union) => named(self),
             SchemaKind::Any(any) if *any == openapiv3::AnySchema::default() => Ok(TypeRef::Any),
+            SchemaKind::Any(any) if any_shape(any) != AnyShape::Refused => {
+                self.note_ignored(any, pointer);
+                self.lower_any_in_place(inline_name, any, pointer)
+            }
             SchemaKind::AllOf { .. } => Err(Error::new(pointer, "unsupported construct: `allOf`")),
             SchemaKind::AnyOf { .. } => Err(Error::new(pointer, "unsupported construct: `anyOf`")),
             SchemaKind::Not { .. } => Err(Error::new(pointer, "unsupported construct: `not`")),
@@ -223,6 +230,129 @@ pub(super) fn assign_modules(types: &mut [TypeDef]) {
             n += 1;
         }
         types[i].module = module;
+    }
+}
+
+/// What a schema that openapiv3 could not give one type to (`SchemaKind::Any`: keywords of
+/// several types together, or bounds beyond i64) is taken for. The keywords foreign to that
+/// shape are ignored, each with a note (`--verbose`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AnyShape {
+    /// `type: object` or no type, with `properties` (and no `oneOf`).
+    Struct,
+    /// `type: object` or no type, with `oneOf` (and no `properties`).
+    Union,
+    /// `type: object` or no type, with only `additionalProperties`: a map.
+    Map,
+    /// `type: integer`, `number`, `boolean`, `string` (no `enum`), or `array` with `items`.
+    Scalar,
+    /// Anything else: an error naming the keywords.
+    Refused,
+}
+
+fn any_shape(any: &openapiv3::AnySchema) -> AnyShape {
+    let no_combinators = any.all_of.is_empty() && any.any_of.is_empty() && any.not.is_none();
+    if !no_combinators {
+        return AnyShape::Refused;
+    }
+    match any.typ.as_deref() {
+        None | Some("object") => match (any.properties.is_empty(), any.one_of.is_empty()) {
+            (false, true) => AnyShape::Struct,
+            (true, false) => AnyShape::Union,
+            (true, true) if any.additional_properties.is_some() => AnyShape::Map,
+            _ => AnyShape::Refused,
+        },
+        Some("integer" | "number" | "boolean") if any.one_of.is_empty() => AnyShape::Scalar,
+        Some("string") if any.one_of.is_empty() && any.enumeration.is_empty() => AnyShape::Scalar,
+        Some("array") if any.one_of.is_empty() && any.items.is_some() => AnyShape::Scalar,
+        _ => AnyShape::Refused,
+    }
+}
+
+/// The keywords that belong with each type (the rest are foreign to it).
+fn own_keywords(ty: Option<&str>) -> &'static [&'static str] {
+    match ty {
+        Some("integer" | "number") => {
+            &["format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "enum"]
+        }
+        Some("string") => &["format", "pattern", "minLength", "maxLength", "enum"],
+        Some("boolean") => &["enum"],
+        Some("array") => &["items", "minItems", "maxItems", "uniqueItems"],
+        _ => &["properties", "required", "additionalProperties", "minProperties", "maxProperties", "oneOf"],
+    }
+}
+
+impl Lowerer<'_> {
+    /// Notes the keywords of `any` that are foreign to the shape it is taken for, and an
+    /// `additionalProperties` schema beside `properties` (the extra members are kept as raw JSON).
+    fn note_ignored(&mut self, any: &openapiv3::AnySchema, pointer: &str) {
+        let Ok(serde_json::Value::Object(map)) = serde_json::to_value(any) else { return };
+        let own = own_keywords(any.typ.as_deref());
+        let foreign: Vec<String> = map
+            .keys()
+            .filter(|k| k.as_str() != "type" && !own.contains(&k.as_str()))
+            .map(|k| format!("`{k}`"))
+            .collect();
+        if !foreign.is_empty() {
+            let ty = any.typ.as_deref().unwrap_or("object");
+            self.notes.push(Error::new(
+                pointer,
+                format!("ignored {}: not a keyword of a schema of type {ty}", foreign.join(", ")),
+            ));
+        }
+        if !any.properties.is_empty() && matches!(any.additional_properties, Some(AdditionalProperties::Schema(_))) {
+            self.notes.push(Error::new(
+                join(pointer, "additionalProperties"),
+                "not typed: the members beside `properties` are kept as raw JSON in `additional_properties`",
+            ));
+        }
+    }
+
+    /// The type of a scalar, array or map schema that openapiv3 left untyped.
+    fn lower_any_in_place(&mut self, inline_name: &str, any: &openapiv3::AnySchema, pointer: &str) -> Result<TypeRef> {
+        Ok(match any.typ.as_deref() {
+            Some("integer") => {
+                if any.maximum.is_some_and(|max| max > i64::MAX as f64) && any.minimum.is_some_and(|min| min >= 0.0) {
+                    TypeRef::UInt64
+                } else if any.format.as_deref() == Some("int32") {
+                    TypeRef::Int32
+                } else {
+                    TypeRef::Int64
+                }
+            }
+            Some("number") => {
+                if any.format.as_deref() == Some("float") {
+                    TypeRef::Float
+                } else {
+                    TypeRef::Double
+                }
+            }
+            Some("boolean") => TypeRef::Bool,
+            Some("string") => {
+                if any.format.as_deref() == Some("date-time") {
+                    TypeRef::DateTime
+                } else {
+                    TypeRef::String
+                }
+            }
+            Some("array") => {
+                let items = any.items.as_ref().ok_or_else(|| Error::new(pointer, "an array schema needs `items`"))?;
+                let item =
+                    self.lower_boxed_type(items, &inline_type_ident(inline_name, "Items"), &join(pointer, "items"))?;
+                TypeRef::Array(Box::new(item))
+            }
+            _ => match &any.additional_properties {
+                Some(AdditionalProperties::Schema(value)) => {
+                    let value = self.lower_type(
+                        value,
+                        &inline_type_ident(inline_name, "Value"),
+                        &join(pointer, "additionalProperties"),
+                    )?;
+                    TypeRef::Map(Box::new(value))
+                }
+                _ => TypeRef::Map(Box::new(TypeRef::Any)),
+            },
+        })
     }
 }
 

@@ -81,7 +81,7 @@ impl Lowerer<'_> {
 fn scalar_variant(ty: &TypeRef) -> &'static str {
     match ty {
         TypeRef::String => "String",
-        TypeRef::Int32 | TypeRef::Int64 => "Integer",
+        TypeRef::Int32 | TypeRef::Int64 | TypeRef::UInt64 => "Integer",
         TypeRef::Float | TypeRef::Double => "Number",
         TypeRef::Bool => "Boolean",
         TypeRef::DateTime => "DateTime",
