@@ -28,8 +28,27 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
     })
     .into_iter()
     .collect();
-    let model_mods: Vec<Module<'_>> =
-        api.types.iter().map(|def| Module { module: &def.module, item: &def.name, features: &def.features }).collect();
+    // A module that defines or mentions a deprecated type allows it: deprecation is for the
+    // crate's users, not a warning inside the crate.
+    let deprecated: std::collections::BTreeSet<&str> =
+        api.types.iter().filter(|def| def.docs.deprecated).map(|def| def.name.as_str()).collect();
+    let mentions_deprecated = |types: &mut dyn Iterator<Item = &TypeRef>| {
+        let mut names = Vec::new();
+        for ty in types {
+            mentioned_types(ty, &mut names);
+        }
+        names.iter().any(|name| deprecated.contains(name))
+    };
+    let model_mods: Vec<Module<'_>> = api
+        .types
+        .iter()
+        .map(|def| Module {
+            module: &def.module,
+            item: &def.name,
+            features: &def.features,
+            allow_deprecated: def.docs.deprecated || mentions_deprecated(&mut type_mentions(def)),
+        })
+        .collect();
     files.insert(
         "models/mod.rs".to_owned(),
         format_file(emit_mod("The request and response types of every operation.", &model_mods, false)),
@@ -41,6 +60,13 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
             module: &group.module,
             item: &group.rust_name,
             features: std::slice::from_ref(&group.feature),
+            allow_deprecated: group.operations.iter().any(|op| {
+                let body = op.body.as_ref().map(|b| &b.ty);
+                let items = op.pagination.as_ref().map(|p| &p.item_type);
+                mentions_deprecated(
+                    &mut op.params.iter().map(|p| &p.ty).chain(body).chain(op.success.ty.as_ref()).chain(items),
+                )
+            }),
         })
         .collect();
     files.insert(
@@ -52,6 +78,25 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
         )),
     );
     files
+}
+
+/// The types a type definition refers to (fields, variants, alias target).
+fn type_mentions(def: &TypeDef) -> Box<dyn Iterator<Item = &TypeRef> + '_> {
+    match &def.kind {
+        TypeKind::Struct(s) => Box::new(s.fields.iter().map(|f| &f.ty)),
+        TypeKind::Union(Union::Untagged(variants)) => Box::new(variants.iter().map(|v| &v.ty)),
+        TypeKind::Union(Union::Tagged(_)) | TypeKind::Enum(_) => Box::new(std::iter::empty()),
+        TypeKind::Alias(target) => Box::new(std::iter::once(target)),
+    }
+}
+
+/// The model type names a type reference mentions, at any depth.
+fn mentioned_types<'a>(ty: &'a TypeRef, out: &mut Vec<&'a str>) {
+    match ty {
+        TypeRef::Named(name) => out.push(name),
+        TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => mentioned_types(inner, out),
+        _ => {}
+    }
 }
 
 /// A file to emit.
@@ -125,7 +170,8 @@ fn emit_mod(doc: &str, mods: &[Module<'_>], public: bool) -> TokenStream {
         let cfg = cfg_features(m.features);
         let module = ident(m.module);
         let name = ident(m.item);
-        quote! { #cfg #visibility mod #module; #cfg pub use self::#module::#name; }
+        let allow = m.allow_deprecated.then(|| quote! { #[allow(deprecated)] });
+        quote! { #cfg #allow #visibility mod #module; #cfg #allow pub use self::#module::#name; }
     });
     quote! { #![doc = #doc] #(#items)* }
 }
@@ -135,6 +181,8 @@ struct Module<'a> {
     module: &'a str,
     item: &'a str,
     features: &'a [String],
+    /// The module defines or uses a deprecated type.
+    allow_deprecated: bool,
 }
 
 /// `#[cfg(feature = "a")]`, `#[cfg(any(feature = "a", feature = "b"))]`, or nothing.
@@ -170,6 +218,7 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
             let value = type_tokens(value);
             quote! { std::collections::BTreeMap<String, #value> }
         }
+        TypeRef::Bytes => quote! { Vec<u8> },
         TypeRef::Boxed(inner) => {
             let inner = type_tokens(inner);
             quote! { Box<#inner> }
@@ -531,7 +580,11 @@ fn method_args(op: &Operation) -> Vec<Arg> {
         args.push(Arg { name: ident(&param.rust_name), ty, borrowed_str });
     }
     if let Some(body) = &op.body {
-        let ty = type_tokens(&body.ty);
+        let ty = if body.raw_media.is_some() {
+            quote! { crate::request::RawBody }
+        } else {
+            type_tokens(&body.ty)
+        };
         let ty = if body.required {
             ty
         } else {
@@ -585,6 +638,10 @@ fn emit_param_use(param: &Param) -> TokenStream {
     let wire = &param.wire_name;
     let rust = ident(&param.rust_name);
     let add = |value: TokenStream| match (&param.ty, param.array_style) {
+        (TypeRef::Array(_), _) if param.location == ParamLocation::Header => {
+            quote! { request = request.header_csv(#wire, #value); }
+        }
+        _ if param.location == ParamLocation::Header => quote! { request = request.header(#wire, #value); },
         (TypeRef::Array(_), ArrayStyle::CommaSeparated) => quote! { request = request.query_csv(#wire, #value); },
         (TypeRef::Array(_), ArrayStyle::Repeated) => quote! { request = request.query_each(#wire, #value); },
         _ => quote! { request = request.query(#wire, #value); },
@@ -625,7 +682,17 @@ fn emit_operation(op: &Operation) -> TokenStream {
         doc_text.push_str("\n\n");
     }
     let errors = op.error_statuses.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
-    doc_text.push_str(&format!("`{} {}`: answers {} on success", op.method.as_str(), op.path, op.success.status));
+    let mut statuses = op.success.status.to_string();
+    for status in &op.success.more_statuses {
+        statuses.push_str(&format!(" or {status}"));
+    }
+    doc_text.push_str(&format!("`{} {}`: answers {statuses} on success", op.method.as_str(), op.path));
+    if let Some(media) = &op.success.raw_media {
+        doc_text.push_str(&format!(" with a `{media}` body, returned as bytes"));
+    }
+    if let Some(media) = op.body.as_ref().and_then(|b| b.raw_media.as_ref()) {
+        doc_text.push_str(&format!("; the request body is `{media}`, given as a `RawBody` with its content type"));
+    }
     if !errors.is_empty() {
         doc_text.push_str(&format!("; documented errors: {errors}"));
     }
@@ -675,20 +742,22 @@ fn emit_operation(op: &Operation) -> TokenStream {
     let id = &op.rust_name;
     let unstable = op.unstable.then(|| quote! { self.client.check_unstable(#id)?; });
     let no_optional = op.params.iter().all(|p| p.required).then(|| quote! { let _ = params; });
-    let param_uses = op.params.iter().filter(|p| p.location == ParamLocation::Query).map(emit_param_use);
-    let body = op.body.as_ref().map(|b| {
-        if b.required {
-            quote! { let request = request.json_body(&body)?; }
-        } else {
+    let param_uses = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(emit_param_use);
+    let body = op.body.as_ref().map(|b| match (b.required, b.raw_media.is_some()) {
+        (true, false) => quote! { let request = request.json_body(&body)?; },
+        (false, false) => {
             quote! { let request = match &body { Some(body) => request.json_body(body)?, None => request }; }
         }
+        (true, true) => quote! { let request = request.raw_body(body); },
+        (false, true) => quote! { let request = match body { Some(body) => request.raw_body(body), None => request }; },
     });
-    let mut_request = op.params.iter().any(|p| p.location == ParamLocation::Query).then(|| quote! { mut });
+    let accept = op.success.raw_media.as_ref().map(|media| quote! { let request = request.accept(#media); });
+    let mut_request = op.params.iter().any(|p| p.location != ParamLocation::Path).then(|| quote! { mut });
     let errors = op.error_statuses.iter().map(|s| proc_macro2::Literal::u16_unsuffixed(*s));
-    let send = if op.success.ty.is_some() {
-        quote! { send_json }
-    } else {
-        quote! { send_empty }
+    let send = match (&op.success.ty, &op.success.raw_media) {
+        (Some(_), Some(_)) => quote! { send_bytes },
+        (Some(_), None) => quote! { send_json },
+        (None, _) => quote! { send_empty },
     };
 
     let pagination = op.pagination.as_ref().map(|p| emit_pagination(op, p));
@@ -710,6 +779,7 @@ fn emit_operation(op: &Operation) -> TokenStream {
             let #mut_request request = Request::new(reqwest::Method::#method, #id, #path, &[#(#errors),*]);
             #(#param_uses)*
             #body
+            #accept
             self.client.#send(request).await
         }
 

@@ -114,6 +114,8 @@ pub enum TypeRef {
     Array(Box<TypeRef>),
     /// An object with only `additionalProperties`: a string-keyed map.
     Map(Box<TypeRef>),
+    /// Raw bytes: a request or response body that is not JSON.
+    Bytes,
     /// A field that closes a cycle of structs containing each other by value: `Box<T>`.
     Boxed(Box<TypeRef>),
 }
@@ -182,6 +184,8 @@ impl Method {
 pub enum ParamLocation {
     Path,
     Query,
+    /// A request header; an array is sent as one comma-separated value.
+    Header,
 }
 
 /// How a query array goes on the wire.
@@ -211,12 +215,20 @@ pub struct Param {
 pub struct Body {
     pub ty: TypeRef,
     pub required: bool,
+    /// A body that is not JSON: its media type (e.g. `multipart/form-data`); the method then
+    /// takes a `RawBody` (bytes and their content type).
+    pub raw_media: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
     pub status: u16,
+    /// The other success statuses the operation documents with the same body, ascending.
+    pub more_statuses: Vec<u16>,
     pub ty: Option<TypeRef>,
+    /// A body that is not JSON: its media type (e.g. `application/zip`); the method then returns
+    /// its bytes (`TypeRef::Bytes`).
+    pub raw_media: Option<String>,
 }
 
 /// Pagination (`x-pagination`), resolved against the operation.

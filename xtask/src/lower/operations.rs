@@ -123,7 +123,7 @@ impl Lowerer<'_> {
         let all = shared_params.iter().map(|p| (p, "/parameters")).chain(op.parameters.iter().map(|p| (p, "")));
         for (index, (param, _)) in all.enumerate() {
             let param_pointer = join(&join(pointer, "parameters"), &index.to_string());
-            params.push(self.lower_param(param, &type_prefix, &param_pointer)?);
+            params.extend(self.lower_param(param, &type_prefix, &param_pointer)?);
         }
         let mut rust_names = BTreeSet::new();
         for param in &params {
@@ -161,25 +161,30 @@ impl Lowerer<'_> {
                 let ReferenceOr::Item(body) = body else {
                     return Err(Error::new(body_pointer, "unsupported construct: a `$ref` request body"));
                 };
-                let (media_type, media) = json_media(&body.content).ok_or_else(|| {
-                    Error::new(
-                        join(&body_pointer, "content"),
-                        format!(
-                            "unsupported construct: a request body that is not JSON ({})",
-                            body.content.keys().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-                        ),
-                    )
-                })?;
-                let schema = media
-                    .schema
-                    .as_ref()
-                    .ok_or_else(|| Error::new(join(&body_pointer, "content"), "the request body has no schema"))?;
-                let ty = self.lower_type(
-                    schema,
-                    &inline_type_ident(&type_prefix, "Request"),
-                    &join(&join(&join(&body_pointer, "content"), media_type), "schema"),
-                )?;
-                Some(Body { ty, required: body.required })
+                match json_media(&body.content) {
+                    Some((media_type, media)) => {
+                        let schema = media.schema.as_ref().ok_or_else(|| {
+                            Error::new(join(&body_pointer, "content"), "the request body has no schema")
+                        })?;
+                        let ty = self.lower_type(
+                            schema,
+                            &inline_type_ident(&type_prefix, "Request"),
+                            &join(&join(&join(&body_pointer, "content"), media_type), "schema"),
+                        )?;
+                        Some(Body { ty, required: body.required, raw_media: None })
+                    }
+                    // Not JSON: bytes with their content type; the schema (form fields) is not read.
+                    None => {
+                        let media = body.content.keys().next().ok_or_else(|| {
+                            Error::new(join(&body_pointer, "content"), "the request body lists no media type")
+                        })?;
+                        self.notes.push(Error::new(
+                            join(&body_pointer, "content"),
+                            format!("the `{media}` request body is sent as bytes; its schema is not typed"),
+                        ));
+                        Some(Body { ty: TypeRef::Bytes, required: body.required, raw_media: Some(media.clone()) })
+                    }
+                }
             }
         };
 
@@ -219,7 +224,7 @@ impl Lowerer<'_> {
         param: &ReferenceOr<Parameter>,
         type_prefix: &str,
         pointer: &str,
-    ) -> Result<Param> {
+    ) -> Result<Option<Param>> {
         let param = match param {
             ReferenceOr::Item(param) => param,
             ReferenceOr::Reference { reference } => {
@@ -257,10 +262,27 @@ impl Lowerer<'_> {
                 }
                 (parameter_data, ParamLocation::Path, ArrayStyle::CommaSeparated)
             }
-            Parameter::Header { parameter_data, .. } | Parameter::Cookie { parameter_data, .. } => {
+            Parameter::Header { parameter_data, .. }
+                if parameter_data.name.eq_ignore_ascii_case("content-encoding") =>
+            {
+                // Sending `Content-Encoding: gzip` would need the body compressed, which the runtime
+                // does not do: the parameter is not offered and the body goes uncompressed.
+                self.notes.push(Error::new(
+                    pointer,
+                    format!(
+                        "header parameter `{}` not offered: the client sends bodies uncompressed",
+                        parameter_data.name
+                    ),
+                ));
+                return Ok(None);
+            }
+            Parameter::Header { parameter_data, .. } => {
+                (parameter_data, ParamLocation::Header, ArrayStyle::CommaSeparated)
+            }
+            Parameter::Cookie { parameter_data, .. } => {
                 return Err(Error::new(
                     pointer,
-                    format!("unsupported construct: header and cookie parameters (`{}`)", parameter_data.name),
+                    format!("unsupported construct: cookie parameters (`{}`)", parameter_data.name),
                 ));
             }
         };
@@ -275,17 +297,20 @@ impl Lowerer<'_> {
         // parameter an array of them; aliases are followed to what they name.
         let ok = match (location, self.resolve_alias(&ty)) {
             (_, scalar) if self.is_text(scalar) => true,
-            (ParamLocation::Query, TypeRef::Array(item)) => self.is_text(self.resolve_alias(item)),
+            (ParamLocation::Query | ParamLocation::Header, TypeRef::Array(item)) => {
+                self.is_text(self.resolve_alias(item))
+            }
             _ => false,
         };
         if !ok {
             let what = match location {
                 ParamLocation::Path => "path parameter",
                 ParamLocation::Query => "query parameter",
+                ParamLocation::Header => "header parameter",
             };
             let allowed = match location {
                 ParamLocation::Path => "a scalar or a string enum",
-                ParamLocation::Query => "a scalar, a string enum, or an array of them",
+                ParamLocation::Query | ParamLocation::Header => "a scalar, a string enum, or an array of them",
             };
             return Err(Error::new(
                 join(pointer, "schema"),
@@ -303,7 +328,7 @@ impl Lowerer<'_> {
             }
             _ => (None, None),
         };
-        Ok(Param {
+        Ok(Some(Param {
             wire_name: data.name.clone(),
             rust_name: param_ident(&data.name, data.required),
             location,
@@ -313,7 +338,7 @@ impl Lowerer<'_> {
             default_int,
             maximum,
             docs: Docs { description, deprecated: data.deprecated.unwrap_or(false) },
-        })
+        }))
     }
 
     pub(super) fn lower_responses(
@@ -357,38 +382,50 @@ impl Lowerer<'_> {
                 }
             };
             if (200..300).contains(code) {
-                let ty = match json_media(&response.content) {
-                    None if response.content.is_empty() => None,
-                    None => {
-                        return Err(Error::new(
-                            join(&response_pointer, "content"),
-                            format!(
-                                "unsupported construct: a success response that is not JSON ({})",
-                                response.content.keys().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-                            ),
-                        ));
-                    }
+                let (ty, raw_media) = match json_media(&response.content) {
+                    None => match response.content.keys().next() {
+                        None => (None, None),
+                        // Not JSON: the body's bytes.
+                        Some(media) => (Some(TypeRef::Bytes), Some(media.clone())),
+                    },
                     Some((_, media)) => match &media.schema {
-                        None => None,
-                        Some(schema) => Some(self.lower_type(
-                            schema,
-                            &inline_type_ident(type_prefix, "Response"),
-                            &join(&response_pointer, "content"),
-                        )?),
+                        None => (None, None),
+                        Some(schema) => (
+                            Some(self.lower_type(
+                                schema,
+                                &inline_type_ident(type_prefix, "Response"),
+                                &join(&response_pointer, "content"),
+                            )?),
+                            None,
+                        ),
                     },
                 };
-                success.push(Response { status: *code, ty });
+                success.push(Response { status: *code, more_statuses: Vec::new(), ty, raw_media });
             } else {
                 errors.push(*code);
             }
         }
-        match success.len() {
-            1 => {}
-            0 => return Err(Error::new(responses_pointer, "the operation documents no success (2xx) status")),
-            _ => return Err(Error::new(responses_pointer, "unsupported construct: several success statuses")),
+        if success.is_empty() {
+            return Err(Error::new(responses_pointer, "the operation documents no success (2xx) status"));
+        }
+        // Several success statuses with the same body: one result type; `ApiResponse::status`
+        // tells them apart. Different bodies are not supported yet.
+        success.sort_by_key(|r| r.status);
+        let mut first = success.remove(0);
+        for other in success {
+            if other.ty != first.ty || other.raw_media != first.raw_media {
+                return Err(Error::new(
+                    responses_pointer,
+                    format!(
+                        "unsupported construct: success statuses {} and {} with different bodies",
+                        first.status, other.status
+                    ),
+                ));
+            }
+            first.more_statuses.push(other.status);
         }
         errors.sort_unstable();
-        Ok((success.remove(0), errors))
+        Ok((first, errors))
     }
 }
 

@@ -88,6 +88,7 @@ fn scalar_variant(ty: &TypeRef) -> &'static str {
         TypeRef::Any => "Value",
         TypeRef::Array(_) => "Array",
         TypeRef::Map(_) => "Map",
+        TypeRef::Bytes => "Bytes",
         TypeRef::Named(_) | TypeRef::Boxed(_) => "Value",
     }
 }
