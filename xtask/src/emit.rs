@@ -121,8 +121,35 @@ fn doc_lines(text: Option<&str>) -> TokenStream {
     // A bare `\r` is a line break to a reader but not to `lines()`, and rustc refuses it in a
     // doc comment.
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let lines = text.trim().lines().map(|line| format!(" {}", escape_brackets(line.trim())).trim_end().to_owned());
+    // A line that continues a list item is indented under the item's text, as Markdown (and
+    // clippy's `doc_lazy_continuation`) expects; a blank line ends the list.
+    let mut list_indent = 0;
+    let lines = text.trim().lines().map(|line| {
+        let line = line.trim();
+        let indent = match list_marker_width(line) {
+            Some(width) => {
+                list_indent = width;
+                0
+            }
+            None if line.is_empty() => {
+                list_indent = 0;
+                0
+            }
+            None => list_indent,
+        };
+        format!(" {}{}", " ".repeat(indent), escape_brackets(line)).trim_end().to_owned()
+    });
     quote! { #( #[doc = #lines] )* }
+}
+
+/// The width of a Markdown list marker starting `line` (`- `, `* `, `+ `, `1. `, `12) `).
+fn list_marker_width(line: &str) -> Option<usize> {
+    if ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m)) {
+        return Some(2);
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = &line[digits..];
+    (digits > 0 && digits < 10 && (rest.starts_with(". ") || rest.starts_with(") "))).then_some(digits + 2)
 }
 
 /// Escapes the square brackets of a description line that rustdoc would take for intra-doc

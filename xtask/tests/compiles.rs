@@ -5,43 +5,11 @@
 //! `target/compile-check/` and checked there, offline, with its own target directory so that the
 //! dependencies are built once and reused by later runs.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-fn compile_dir() -> PathBuf {
-    xtask::workspace_root().join("target").join("compile-check")
-}
+use std::path::Path;
 
-/// Generates the crate for `spec_dir` as `name` and runs clippy on it; panics with the output
-/// when either fails.
-pub fn assert_generates_clippy_clean(spec_dir: &Path, name: &str) {
-    let out = compile_dir().join(name);
-    let _ = std::fs::remove_dir_all(&out);
-    let generated = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(["codegen", "--spec"])
-        .arg(spec_dir)
-        .arg("--crate")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(generated.status.success(), "codegen failed:\n{}", String::from_utf8_lossy(&generated.stderr));
-    // The workspace's lock file pins the runtime's dependencies to versions already built.
-    std::fs::copy(xtask::workspace_root().join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let checked = Command::new(cargo)
-        .args(["clippy", "--offline", "--quiet", "--", "-D", "warnings"])
-        .current_dir(&out)
-        .env("CARGO_TARGET_DIR", compile_dir().join("target"))
-        .env_remove("RUSTC_WORKSPACE_WRAPPER")
-        .output()
-        .unwrap();
-    assert!(
-        checked.status.success(),
-        "the crate generated from {} does not pass clippy:\n{}",
-        spec_dir.display(),
-        String::from_utf8_lossy(&checked.stderr)
-    );
-}
+use common::assert_generates_clippy_clean;
 
 #[test]
 fn odd_names_and_recursive_schemas_give_a_clippy_clean_crate() {
