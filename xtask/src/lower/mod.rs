@@ -29,7 +29,7 @@ use crate::spec::Spec;
 /// found is reported: each component schema and each operation is lowered on its own, and one
 /// that fails does not stop the others.
 pub fn lower(spec: &Spec) -> Result<Api, Errors> {
-    let mut api = lower_doc(&spec.doc).map_err(|errors| spec.locate_errors(errors))?;
+    let mut api = lower_parts(&spec.doc, Some(&spec.raw)).map_err(|errors| spec.locate_errors(errors))?;
     let notes = std::mem::take(&mut api.notes).into_iter().collect::<Errors>();
     api.notes = spec.locate_errors(notes).into_iter().collect();
     Ok(api)
@@ -37,7 +37,13 @@ pub fn lower(spec: &Spec) -> Result<Api, Errors> {
 
 /// Lowers a document; errors carry the JSON pointer but no file.
 pub fn lower_doc(doc: &OpenAPI) -> Result<Api, Errors> {
-    let mut lowerer = Lowerer { doc, types: BTreeMap::new(), errors: Errors::new(), notes: Vec::new() };
+    lower_parts(doc, None)
+}
+
+/// Lowers a document, with the raw JSON it came from when there is one: openapiv3 drops the
+/// keywords beside a `$ref` (`nullable: true`), which are read there.
+fn lower_parts(doc: &OpenAPI, raw: Option<&serde_json::Value>) -> Result<Api, Errors> {
+    let mut lowerer = Lowerer { doc, raw, types: BTreeMap::new(), errors: Errors::new(), notes: Vec::new() };
     if let Some(components) = &doc.components {
         for (name, schema) in &components.schemas {
             let pointer = join("/components/schemas", name);
@@ -87,6 +93,8 @@ pub fn lower_doc(doc: &OpenAPI) -> Result<Api, Errors> {
 
 struct Lowerer<'a> {
     doc: &'a OpenAPI,
+    /// The document as JSON, for what openapiv3 does not keep (keywords beside a `$ref`).
+    raw: Option<&'a serde_json::Value>,
     /// Every named type so far, with the pointer of the schema it came from (for collisions).
     types: BTreeMap<String, (TypeDef, String)>,
     /// Every error found so far.
@@ -146,6 +154,32 @@ mod tests {
         .unwrap();
         let TypeKind::Struct(a) = kind(&api, "A") else { panic!("A is a struct") };
         assert!(a.fields[0].nullable && !a.fields[0].required);
+    }
+
+    #[test]
+    fn nullable_beside_a_ref_is_kept() {
+        let api = lower_yaml(concat!(
+            "    A:\n      type: object\n      properties:\n",
+            "        rel: {$ref: '#/components/schemas/N', nullable: true}\n",
+            "        plain: {$ref: '#/components/schemas/N'}\n",
+            "    N: {type: object, properties: {id: {type: string}}}\n",
+        ))
+        .unwrap();
+        let TypeKind::Struct(a) = kind(&api, "A") else { panic!("A is a struct") };
+        assert!(a.fields[0].nullable);
+        assert!(!a.fields[1].nullable);
+    }
+
+    #[test]
+    fn every_component_error_is_reported() {
+        let errors = lower_yaml_all(concat!(
+            "    A: {type: object, properties: {b: {$ref: '#/components/schemas/Missing'}}}\n",
+            "    B: {type: strin}\n",
+            "    C: {type: object, properties: {ok: {type: string}}}\n",
+        ))
+        .unwrap_err();
+        let pointers: Vec<&str> = errors.sorted().iter().map(|e| e.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/components/schemas/A/properties/b", "/components/schemas/B/type"]);
     }
 
     #[test]

@@ -52,9 +52,16 @@ impl Lowerer<'_> {
             let (ty, nullable, docs, read_only) = match property {
                 ReferenceOr::Reference { reference } => {
                     let (target, schema) = self.resolve_schema(reference, &property_pointer)?;
+                    // `nullable: true` beside the `$ref` (openapiv3 drops it; the raw JSON has it).
+                    let nullable_here = self
+                        .raw
+                        .and_then(|raw| raw.pointer(&property_pointer))
+                        .and_then(|p| p.get("nullable"))
+                        .and_then(serde_json::Value::as_bool)
+                        .unwrap_or(false);
                     (
                         TypeRef::Named(target),
-                        schema.schema_data.nullable,
+                        schema.schema_data.nullable || nullable_here,
                         Docs { description: schema.schema_data.description.clone(), deprecated: false },
                         schema.schema_data.read_only,
                     )
