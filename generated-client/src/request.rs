@@ -137,3 +137,29 @@ impl Request {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{RawBody, Request};
+
+    #[test]
+    fn header_parameters_raw_bodies_and_accept() {
+        let request = Request::new(reqwest::Method::POST, "upload", "/upload".to_owned(), &[])
+            .header("X-Request-Id", &"abc")
+            .header_csv("X-Tags", &["a", "b"])
+            .raw_body(RawBody::new("multipart/form-data; boundary=x", b"--x--".to_vec()))
+            .accept("application/zip");
+        assert_eq!(
+            request.headers,
+            [
+                ("X-Request-Id", "abc".to_owned()),
+                ("X-Tags", "a,b".to_owned()),
+                ("Accept", "application/zip".to_owned())
+            ]
+        );
+        assert_eq!(request.body.as_deref(), Some(&b"--x--"[..]));
+        assert_eq!(request.content_type, "multipart/form-data; boundary=x");
+        let json = Request::new(reqwest::Method::POST, "create", "/x".to_owned(), &[]).json_body(&1).unwrap();
+        assert_eq!(json.content_type, "application/json");
+    }
+}
