@@ -10,9 +10,18 @@ const KEYWORDS: &[&str] = &[
     "become", "box", "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
+/// Identifiers are ASCII (a module's file name must be): a character outside ASCII becomes its
+/// code point as a word of its own (`é` -> `ue9` / `Ue9`).
+fn ascii_words(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.is_ascii() {
+        return name.into();
+    }
+    name.chars().map(|c| if c.is_ascii() { c.to_string() } else { format!(" u{:x} ", u32::from(c)) }).collect()
+}
+
 /// A field, parameter or method name: `page[size]` -> `page_size`, `type` -> `type_`.
 pub fn snake_ident(name: &str) -> String {
-    let mut snake = name.to_snake_case();
+    let mut snake = ascii_words(name).to_snake_case();
     if snake.is_empty() || snake.starts_with(|c: char| c.is_ascii_digit()) {
         snake = format!("field_{snake}");
     }
@@ -24,7 +33,7 @@ pub fn snake_ident(name: &str) -> String {
 
 /// A type or variant name: `created_by` -> `CreatedBy`, `NOT_DEFINED` -> `NotDefined`.
 pub fn camel_ident(name: &str) -> String {
-    let mut camel = name.to_upper_camel_case();
+    let mut camel = ascii_words(name).to_upper_camel_case();
     if camel.is_empty() {
         camel = "Empty".to_owned();
     } else if camel.starts_with(|c: char| c.is_ascii_digit()) {
@@ -39,11 +48,14 @@ pub fn camel_ident(name: &str) -> String {
 /// Names a model type may not take as they are, because the generated code (and the serde
 /// macros of `generated-client/src/macros.rs`, expanded in the model's own module) uses them
 /// unqualified: a struct named `String` or `Some` would shadow the prelude's.
+/// `New` too: its constructor `new` would share the type's name (clippy's
+/// `self_named_constructors`).
 const RESERVED_TYPE_NAMES: &[&str] = &[
     "Box",
     "Default",
     "Deserialize",
     "Err",
+    "New",
     "None",
     "Ok",
     "Option",
@@ -156,6 +168,8 @@ mod tests {
         assert_eq!(type_ident("String"), "String_");
         assert_eq!(inline_type_ident("String_", "self"), "StringSelf");
         assert_eq!(module_name("Self_"), "self_");
+        assert_eq!(type_ident("é"), "Ue9");
+        assert_eq!(snake_ident("café"), "caf_ue9");
     }
 
     #[test]
