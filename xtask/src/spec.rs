@@ -229,12 +229,16 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec, Errors> {
             if found.is_empty() {
                 found.push((pointer_of(e.path()), e.inner().to_string()));
             }
+            let pointers: Vec<String> = found.iter().map(|(pointer, _)| pointer.clone()).collect();
             for (pointer, message) in found {
-                errors.push(
-                    origins.locate_error(Error::new(pointer, format!("not a valid OpenAPI 3.0 document: {message}"))),
-                );
+                errors.push(Error::new(pointer, format!("not a valid OpenAPI 3.0 document: {message}")));
             }
-            return Err(errors);
+            // So that one run reports every error, the rest of the document is lowered too, without
+            // the operations and components that are not valid OpenAPI.
+            for error in lower_the_rest(&raw, &pointers) {
+                errors.push(error);
+            }
+            return Err(origins.locate_errors(errors));
         }
     };
     if !doc.openapi.starts_with("3.0") {
@@ -280,6 +284,40 @@ fn merge_named(
                 origins.insert(entry_pointer, file.to_path_buf());
                 target.insert(name, entry);
             }
+        }
+    }
+}
+
+/// The lowering errors of `raw` without the operations and components at (or under) `invalid`;
+/// references to a removed component are not reported again. Nothing when the rest is not valid
+/// OpenAPI either (the error is then outside the operations and components).
+fn lower_the_rest(raw: &Value, invalid: &[String]) -> Vec<Error> {
+    let mut pruned = raw.clone();
+    let mut removed_refs = Vec::new();
+    for pointer in invalid {
+        let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
+        let depth = match tokens.first() {
+            Some(&"paths") => tokens.len().min(3),
+            Some(&"components") => 3,
+            _ => return Vec::new(),
+        };
+        if tokens.len() < depth || depth < 2 {
+            return Vec::new();
+        }
+        let parent = format!("/{}", tokens[..depth - 1].join("/"));
+        let key = tokens[depth - 1].replace("~1", "/").replace("~0", "~");
+        if let Some(Value::Object(map)) = pruned.pointer_mut(&parent) {
+            map.remove(&key);
+        }
+        if depth == 3 && tokens[0] == "components" {
+            removed_refs.push(format!("`#/{}/{}/{key}`", tokens[0], tokens[1]));
+        }
+    }
+    let Ok(doc) = serde_json::from_value::<openapiv3::OpenAPI>(pruned) else { return Vec::new() };
+    match crate::lower::lower_doc(&doc) {
+        Ok(_) => Vec::new(),
+        Err(errors) => {
+            errors.into_iter().filter(|e| !removed_refs.iter().any(|r| e.message.contains(r.as_str()))).collect()
         }
     }
 }

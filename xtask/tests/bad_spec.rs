@@ -329,3 +329,23 @@ fn a_misspelt_schema_type_is_named_with_a_suggestion() {
         ],
     );
 }
+
+#[test]
+fn errors_of_the_openapi_shape_and_of_lowering_come_in_one_run() {
+    // `/a` is not valid OpenAPI (responses: 12); `Team` refers to a missing schema, and `User` is
+    // not valid OpenAPI either: the reference to it from `Team.user` is not reported again.
+    let spec = format!(
+        "{HEAD}paths:\n  /a:\n    get:\n      responses: 12\ncomponents:\n  schemas:\n    Team:\n      type: object\n      properties:\n        owner: {{$ref: '#/components/schemas/Missing'}}\n        user: {{$ref: '#/components/schemas/User'}}\n    User: {{type: object, properties: 3}}\n"
+    );
+    let stderr = fails(&[("a.yaml", &spec)]);
+    assert_contains(
+        &stderr,
+        &[
+            "at /paths/~1a/get/responses: not a valid OpenAPI",
+            "at /components/schemas/Team/properties/owner: unresolved $ref `#/components/schemas/Missing`",
+            "at /components/schemas/User",
+            "3 errors; nothing was written",
+        ],
+    );
+    assert!(!stderr.contains("properties/user"), "{stderr}");
+}
