@@ -27,6 +27,20 @@ pub fn path_segment(name: &'static str, value: &str) -> Result<String, Error> {
     Ok(encode_path_segment(value))
 }
 
+/// A request body that is not JSON (`multipart/form-data`, `text/plain`...): its bytes and its
+/// content type (for multipart, with its boundary).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawBody {
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+impl RawBody {
+    pub fn new(content_type: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        RawBody { content_type: content_type.into(), bytes: bytes.into() }
+    }
+}
+
 /// A request to send, built by a generated method.
 #[derive(Debug, Clone)]
 pub struct Request {
@@ -36,7 +50,11 @@ pub struct Request {
     /// The path with its parameters already encoded.
     pub(crate) path: String,
     pub(crate) query: Vec<(&'static str, String)>,
+    /// Header parameters, sent after the client's own headers.
+    pub(crate) headers: Vec<(&'static str, String)>,
     pub(crate) body: Option<Vec<u8>>,
+    /// The body's content type: JSON unless set by `raw_body`.
+    pub(crate) content_type: String,
     /// The error statuses the operation documents.
     pub(crate) documented_errors: &'static [u16],
 }
@@ -48,7 +66,16 @@ impl Request {
         path: String,
         documented_errors: &'static [u16],
     ) -> Self {
-        Request { method, operation, path, query: Vec::new(), body: None, documented_errors }
+        Request {
+            method,
+            operation,
+            path,
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+            content_type: "application/json".to_owned(),
+            documented_errors,
+        }
     }
 
     /// Adds `name=value`.
@@ -70,6 +97,32 @@ impl Request {
         self
     }
 
+    /// Sets the header `name: value` (a header parameter).
+    pub fn header(mut self, name: &'static str, value: &impl Display) -> Self {
+        self.headers.push((name, value.to_string()));
+        self
+    }
+
+    /// Sets the header `name: a,b,c` (an array header parameter, `style: simple`).
+    pub fn header_csv<V: Display>(mut self, name: &'static str, values: &[V]) -> Self {
+        let joined = values.iter().map(ToString::to_string).collect::<Vec<_>>().join(",");
+        self.headers.push((name, joined));
+        self
+    }
+
+    /// A body that is not JSON, sent as given.
+    pub fn raw_body(mut self, body: RawBody) -> Self {
+        self.body = Some(body.bytes);
+        self.content_type = body.content_type;
+        self
+    }
+
+    /// Asks for a response of this media type too (a non-JSON success body).
+    pub fn accept(mut self, media: &'static str) -> Self {
+        self.headers.push(("Accept", media.to_owned()));
+        self
+    }
+
     /// Encodes the JSON body once, so that retries resend the same bytes.
     pub fn json_body<B: Serialize>(mut self, body: &B) -> Result<Self, Error> {
         self.body = Some(serde_json::to_vec(body).map_err(Error::Encode)?);
@@ -82,5 +135,31 @@ impl Request {
             self.method,
             reqwest::Method::GET | reqwest::Method::PUT | reqwest::Method::DELETE | reqwest::Method::HEAD
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RawBody, Request};
+
+    #[test]
+    fn header_parameters_raw_bodies_and_accept() {
+        let request = Request::new(reqwest::Method::POST, "upload", "/upload".to_owned(), &[])
+            .header("X-Request-Id", &"abc")
+            .header_csv("X-Tags", &["a", "b"])
+            .raw_body(RawBody::new("multipart/form-data; boundary=x", b"--x--".to_vec()))
+            .accept("application/zip");
+        assert_eq!(
+            request.headers,
+            [
+                ("X-Request-Id", "abc".to_owned()),
+                ("X-Tags", "a,b".to_owned()),
+                ("Accept", "application/zip".to_owned())
+            ]
+        );
+        assert_eq!(request.body.as_deref(), Some(&b"--x--"[..]));
+        assert_eq!(request.content_type, "multipart/form-data; boundary=x");
+        let json = Request::new(reqwest::Method::POST, "create", "/x".to_owned(), &[]).json_body(&1).unwrap();
+        assert_eq!(json.content_type, "application/json");
     }
 }

@@ -79,6 +79,9 @@ golden!(
     deprecated_operation,
     no_content_operation,
     pagination,
+    non_json_bodies_and_headers,
+    recursive_and_renamed,
+    one_of_shared_and_inline,
 );
 
 /// The generator is deterministic: the same input gives byte-identical output.

@@ -10,6 +10,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::*;
+use crate::names::{camel_with, snake_with};
 use crate::parallel;
 
 /// The first line of every generated file; `write` also uses it to tell generated files apart.
@@ -27,8 +28,27 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
     })
     .into_iter()
     .collect();
-    let model_mods: Vec<Module<'_>> =
-        api.types.iter().map(|def| Module { module: &def.module, item: &def.name, features: &def.features }).collect();
+    // A module that defines or mentions a deprecated type allows it: deprecation is for the
+    // crate's users, not a warning inside the crate.
+    let deprecated: std::collections::BTreeSet<&str> =
+        api.types.iter().filter(|def| def.docs.deprecated).map(|def| def.name.as_str()).collect();
+    let mentions_deprecated = |types: &mut dyn Iterator<Item = &TypeRef>| {
+        let mut names = Vec::new();
+        for ty in types {
+            mentioned_types(ty, &mut names);
+        }
+        names.iter().any(|name| deprecated.contains(name))
+    };
+    let model_mods: Vec<Module<'_>> = api
+        .types
+        .iter()
+        .map(|def| Module {
+            module: &def.module,
+            item: &def.name,
+            features: &def.features,
+            allow_deprecated: def.docs.deprecated || mentions_deprecated(&mut type_mentions(def)),
+        })
+        .collect();
     files.insert(
         "models/mod.rs".to_owned(),
         format_file(emit_mod("The request and response types of every operation.", &model_mods, false)),
@@ -40,6 +60,13 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
             module: &group.module,
             item: &group.rust_name,
             features: std::slice::from_ref(&group.feature),
+            allow_deprecated: group.operations.iter().any(|op| {
+                let body = op.body.as_ref().map(|b| &b.ty);
+                let items = op.pagination.as_ref().map(|p| &p.item_type);
+                mentions_deprecated(
+                    &mut op.params.iter().map(|p| &p.ty).chain(body).chain(op.success.ty.as_ref()).chain(items),
+                )
+            }),
         })
         .collect();
     let mut apis_mod = format_file(emit_mod(
@@ -88,6 +115,25 @@ fn operation_table(api: &Api) -> String {
     out
 }
 
+/// The types a type definition refers to (fields, variants, alias target).
+fn type_mentions(def: &TypeDef) -> Box<dyn Iterator<Item = &TypeRef> + '_> {
+    match &def.kind {
+        TypeKind::Struct(s) => Box::new(s.fields.iter().map(|f| &f.ty)),
+        TypeKind::Union(Union::Untagged(variants)) => Box::new(variants.iter().map(|v| &v.ty)),
+        TypeKind::Union(Union::Tagged(_)) | TypeKind::Enum(_) => Box::new(std::iter::empty()),
+        TypeKind::Alias(target) => Box::new(std::iter::once(target)),
+    }
+}
+
+/// The model type names a type reference mentions, at any depth.
+fn mentioned_types<'a>(ty: &'a TypeRef, out: &mut Vec<&'a str>) {
+    match ty {
+        TypeRef::Named(name) => out.push(name),
+        TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => mentioned_types(inner, out),
+        _ => {}
+    }
+}
+
 /// A file to emit.
 enum Job<'a> {
     Model(&'a TypeDef),
@@ -107,8 +153,38 @@ fn ident(name: &str) -> Ident {
 /// `#[doc]` lines from a description: leading spaces trimmed so that no line becomes a code block.
 fn doc_lines(text: Option<&str>) -> TokenStream {
     let Some(text) = text else { return TokenStream::new() };
-    let lines = text.trim().lines().map(|line| format!(" {}", escape_brackets(line.trim())).trim_end().to_owned());
+    // A bare `\r` is a line break to a reader but not to `lines()`, and rustc refuses it in a
+    // doc comment.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // A line that continues a list item is indented under the item's text, as Markdown (and
+    // clippy's `doc_lazy_continuation`) expects; a blank line ends the list.
+    let mut list_indent = 0;
+    let lines = text.trim().lines().map(|line| {
+        let line = line.trim();
+        let indent = match list_marker_width(line) {
+            Some(width) => {
+                list_indent = width;
+                0
+            }
+            None if line.is_empty() => {
+                list_indent = 0;
+                0
+            }
+            None => list_indent,
+        };
+        format!(" {}{}", " ".repeat(indent), escape_brackets(line)).trim_end().to_owned()
+    });
     quote! { #( #[doc = #lines] )* }
+}
+
+/// The width of a Markdown list marker starting `line` (`- `, `* `, `+ `, `1. `, `12) `).
+fn list_marker_width(line: &str) -> Option<usize> {
+    if ["- ", "* ", "+ "].iter().any(|m| line.starts_with(m)) {
+        return Some(2);
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = &line[digits..];
+    (digits > 0 && digits < 10 && (rest.starts_with(". ") || rest.starts_with(") "))).then_some(digits + 2)
 }
 
 /// Escapes the square brackets of a description line that rustdoc would take for intra-doc
@@ -156,7 +232,8 @@ fn emit_mod(doc: &str, mods: &[Module<'_>], public: bool) -> TokenStream {
         let cfg = cfg_features(m.features);
         let module = ident(m.module);
         let name = ident(m.item);
-        quote! { #cfg #visibility mod #module; #cfg pub use self::#module::#name; }
+        let allow = m.allow_deprecated.then(|| quote! { #[allow(deprecated)] });
+        quote! { #cfg #allow #visibility mod #module; #cfg #allow pub use self::#module::#name; }
     });
     quote! { #![doc = #doc] #(#items)* }
 }
@@ -166,6 +243,8 @@ struct Module<'a> {
     module: &'a str,
     item: &'a str,
     features: &'a [String],
+    /// The module defines or uses a deprecated type.
+    allow_deprecated: bool,
 }
 
 /// `#[cfg(feature = "a")]`, `#[cfg(any(feature = "a", feature = "b"))]`, or nothing.
@@ -183,6 +262,7 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
         TypeRef::String => quote! { String },
         TypeRef::Int32 => quote! { i32 },
         TypeRef::Int64 => quote! { i64 },
+        TypeRef::UInt64 => quote! { u64 },
         TypeRef::Float => quote! { f32 },
         TypeRef::Double => quote! { f64 },
         TypeRef::Bool => quote! { bool },
@@ -200,6 +280,11 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
             let value = type_tokens(value);
             quote! { std::collections::BTreeMap<String, #value> }
         }
+        TypeRef::Bytes => quote! { Vec<u8> },
+        TypeRef::Boxed(inner) => {
+            let inner = type_tokens(inner);
+            quote! { Box<#inner> }
+        }
     }
 }
 
@@ -210,7 +295,7 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
 fn emit_model(def: &TypeDef) -> String {
     let (items, table) = match &def.kind {
         TypeKind::Struct(s) => (emit_struct(def, s), Some(struct_serde_table(&def.name, s))),
-        TypeKind::Enum(e) => (emit_enum(def, e), Some(enum_table(&def.name, e, enum_fallback(e)))),
+        TypeKind::Enum(e) => (emit_enum(def, e), Some(enum_table(&def.name, e, &enum_fallback(e)))),
         TypeKind::Union(u) => (emit_union(def, u), None),
         TypeKind::Alias(ty) => {
             let docs = docs(&def.docs);
@@ -362,16 +447,27 @@ fn enum_table(name: &str, e: &Enum, fallback: &str) -> String {
     out
 }
 
-/// The catch-all variant of an enum: `Unknown`, unless the spec lists a value of that name.
-fn enum_fallback(e: &Enum) -> &'static str {
-    if e.values.iter().any(|v| v.rust_name == "Unknown") { "UnknownValue" } else { "Unknown" }
+/// The catch-all variant of an enum: `Unknown`, unless the spec lists a value of that name;
+/// then `UnknownValue`, `UnknownValue2`, ... (the first one free).
+fn enum_fallback(e: &Enum) -> String {
+    let taken = |name: &str| e.values.iter().any(|v| v.rust_name == name);
+    if !taken("Unknown") {
+        return "Unknown".to_owned();
+    }
+    let mut name = "UnknownValue".to_owned();
+    let mut n = 2;
+    while taken(&name) {
+        name = format!("UnknownValue{n}");
+        n += 1;
+    }
+    name
 }
 
 /// The enum itself; its conversions come from its `string_enum!` table.
 fn emit_enum(def: &TypeDef, e: &Enum) -> TokenStream {
     let name = ident(&def.name);
     let type_docs = docs(&def.docs);
-    let fallback = ident(enum_fallback(e));
+    let fallback = ident(&enum_fallback(e));
     let variants = e.values.iter().enumerate().map(|(i, v)| {
         let variant = ident(&v.rust_name);
         let doc = format!(" `{}`", v.wire);
@@ -402,10 +498,25 @@ fn emit_union(def: &TypeDef, u: &Union) -> TokenStream {
                 let doc = format!(" An object whose `type` is `{}`.", v.tag);
                 quote! { #[doc = #doc] #variant(Box<crate::models::#ty>), }
             });
-            let arms = variants.iter().map(|v| {
-                let variant = ident(&v.rust_name);
-                let tag = &v.tag;
-                quote! { Some(#tag) => crate::codec::from_raw(raw).map(|v| Self::#variant(Box::new(v))), }
+            // One arm per `type` value; variants sharing one are tried in spec order.
+            let mut by_tag: Vec<(&str, Vec<&TaggedVariant>)> = Vec::new();
+            for v in variants {
+                match by_tag.iter_mut().find(|(tag, _)| *tag == v.tag) {
+                    Some((_, list)) => list.push(v),
+                    None => by_tag.push((&v.tag, vec![v])),
+                }
+            }
+            let arms = by_tag.iter().map(|(tag, list)| {
+                let tries = list.iter().enumerate().map(|(i, v)| {
+                    let variant = ident(&v.rust_name);
+                    let decode = quote! { crate::codec::from_raw(raw).map(|v| Self::#variant(Box::new(v))) };
+                    if i == 0 {
+                        decode
+                    } else {
+                        quote! { .or_else(|_| #decode) }
+                    }
+                });
+                quote! { Some(#tag) => #(#tries)*, }
             });
             let ser = variants.iter().map(|v| {
                 let variant = ident(&v.rust_name);
@@ -447,7 +558,13 @@ fn emit_union(def: &TypeDef, u: &Union) -> TokenStream {
             let decls = variants.iter().map(|v| {
                 let variant = ident(&v.rust_name);
                 let ty = type_tokens(&v.ty);
-                quote! { #variant(Box<#ty>), }
+                // Named types are boxed (they may be large or contain this union); the others
+                // already are small or hold their data on the heap.
+                if matches!(v.ty, TypeRef::Named(_)) {
+                    quote! { #variant(Box<#ty>), }
+                } else {
+                    quote! { #variant(#ty), }
+                }
             });
             quote! {
                 use serde::{Deserialize, Serialize};
@@ -501,7 +618,7 @@ fn emit_group(group: &Group) -> TokenStream {
 }
 
 fn optional_params_name(op: &Operation) -> Ident {
-    format_ident!("{}OptionalParams", op.type_prefix)
+    ident(&camel_with(&op.type_prefix, "OptionalParams"))
 }
 
 /// One argument of an operation method.
@@ -525,7 +642,11 @@ fn method_args(op: &Operation) -> Vec<Arg> {
         args.push(Arg { name: ident(&param.rust_name), ty, borrowed_str });
     }
     if let Some(body) = &op.body {
-        let ty = type_tokens(&body.ty);
+        let ty = if body.raw_media.is_some() {
+            quote! { crate::request::RawBody }
+        } else {
+            type_tokens(&body.ty)
+        };
         let ty = if body.required {
             ty
         } else {
@@ -579,6 +700,10 @@ fn emit_param_use(param: &Param) -> TokenStream {
     let wire = &param.wire_name;
     let rust = ident(&param.rust_name);
     let add = |value: TokenStream| match (&param.ty, param.array_style) {
+        (TypeRef::Array(_), _) if param.location == ParamLocation::Header => {
+            quote! { request = request.header_csv(#wire, #value); }
+        }
+        _ if param.location == ParamLocation::Header => quote! { request = request.header(#wire, #value); },
         (TypeRef::Array(_), ArrayStyle::CommaSeparated) => quote! { request = request.query_csv(#wire, #value); },
         (TypeRef::Array(_), ArrayStyle::Repeated) => quote! { request = request.query_each(#wire, #value); },
         _ => quote! { request = request.query(#wire, #value); },
@@ -593,7 +718,7 @@ fn emit_param_use(param: &Param) -> TokenStream {
 
 fn emit_operation(op: &Operation) -> TokenStream {
     let method_name = ident(&op.rust_name);
-    let http_info_name = format_ident!("{}_with_http_info", op.rust_name);
+    let http_info_name = ident(&snake_with(&op.rust_name, "with_http_info"));
     let method_args = method_args(op);
     let args: Vec<TokenStream> = method_args
         .iter()
@@ -619,7 +744,17 @@ fn emit_operation(op: &Operation) -> TokenStream {
         doc_text.push_str("\n\n");
     }
     let errors = op.error_statuses.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
-    doc_text.push_str(&format!("`{} {}`: answers {} on success", op.method.as_str(), op.path, op.success.status));
+    let mut statuses = op.success.status.to_string();
+    for status in &op.success.more_statuses {
+        statuses.push_str(&format!(" or {status}"));
+    }
+    doc_text.push_str(&format!("`{} {}`: answers {statuses} on success", op.method.as_str(), op.path));
+    if let Some(media) = &op.success.raw_media {
+        doc_text.push_str(&format!(" with a `{media}` body, returned as bytes"));
+    }
+    if let Some(media) = op.body.as_ref().and_then(|b| b.raw_media.as_ref()) {
+        doc_text.push_str(&format!("; the request body is `{media}`, given as a `RawBody` with its content type"));
+    }
     if !errors.is_empty() {
         doc_text.push_str(&format!("; documented errors: {errors}"));
     }
@@ -632,6 +767,8 @@ fn emit_operation(op: &Operation) -> TokenStream {
     }
     let method_docs = doc_lines(Some(&doc_text));
     let deprecated = op.docs.deprecated.then(|| quote! { #[deprecated] });
+    // `self` and the arguments: clippy's limit is 7.
+    let many_args = (method_args.len() + 1 > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
     let info_doc = format!(" Like [`Self::{}`], and also returns the response's status and headers.", op.rust_name);
 
     // The path: literal pieces and percent-encoded parameters, concatenated (no macro, so that
@@ -667,20 +804,22 @@ fn emit_operation(op: &Operation) -> TokenStream {
     let id = &op.rust_name;
     let unstable = op.unstable.then(|| quote! { self.client.check_unstable(#id)?; });
     let no_optional = op.params.iter().all(|p| p.required).then(|| quote! { let _ = params; });
-    let param_uses = op.params.iter().filter(|p| p.location == ParamLocation::Query).map(emit_param_use);
-    let body = op.body.as_ref().map(|b| {
-        if b.required {
-            quote! { let request = request.json_body(&body)?; }
-        } else {
+    let param_uses = op.params.iter().filter(|p| p.location != ParamLocation::Path).map(emit_param_use);
+    let body = op.body.as_ref().map(|b| match (b.required, b.raw_media.is_some()) {
+        (true, false) => quote! { let request = request.json_body(&body)?; },
+        (false, false) => {
             quote! { let request = match &body { Some(body) => request.json_body(body)?, None => request }; }
         }
+        (true, true) => quote! { let request = request.raw_body(body); },
+        (false, true) => quote! { let request = match body { Some(body) => request.raw_body(body), None => request }; },
     });
-    let mut_request = op.params.iter().any(|p| p.location == ParamLocation::Query).then(|| quote! { mut });
+    let accept = op.success.raw_media.as_ref().map(|media| quote! { let request = request.accept(#media); });
+    let mut_request = op.params.iter().any(|p| p.location != ParamLocation::Path).then(|| quote! { mut });
     let errors = op.error_statuses.iter().map(|s| proc_macro2::Literal::u16_unsuffixed(*s));
-    let send = if op.success.ty.is_some() {
-        quote! { send_json }
-    } else {
-        quote! { send_empty }
+    let send = match (&op.success.ty, &op.success.raw_media) {
+        (Some(_), Some(_)) => quote! { send_bytes },
+        (Some(_), None) => quote! { send_json },
+        (None, _) => quote! { send_empty },
     };
 
     let pagination = op.pagination.as_ref().map(|p| emit_pagination(op, p));
@@ -688,18 +827,21 @@ fn emit_operation(op: &Operation) -> TokenStream {
     quote! {
         #method_docs
         #deprecated
+        #many_args
         pub async fn #method_name(&self, #(#args),*) -> Result<#success_ty, Error> {
             self.#http_info_name(#(#arg_names),*).await.map(ApiResponse::into_data)
         }
 
         #[doc = #info_doc]
         #deprecated
+        #many_args
         pub async fn #http_info_name(&self, #(#args),*) -> Result<ApiResponse<#success_ty>, Error> {
             #unstable
             #no_optional
             let #mut_request request = Request::new(reqwest::Method::#method, #id, #path, &[#(#errors),*]);
             #(#param_uses)*
             #body
+            #accept
             self.client.#send(request).await
         }
 
@@ -708,7 +850,7 @@ fn emit_operation(op: &Operation) -> TokenStream {
 }
 
 fn emit_pagination(op: &Operation, p: &Pagination) -> TokenStream {
-    let name = format_ident!("{}_with_pagination", op.rust_name);
+    let name = ident(&snake_with(&op.rust_name, "with_pagination"));
     let method = ident(&op.rust_name);
     let params_ty = optional_params_name(op);
     // Every argument but `params` is copied into each page's request.

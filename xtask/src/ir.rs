@@ -7,6 +7,9 @@
 pub struct Api {
     pub types: Vec<TypeDef>,
     pub groups: Vec<Group>,
+    /// What the spec says that the generator read but does not follow (e.g. a pagination shape
+    /// it cannot page through), located like errors; `cargo xtask codegen --verbose` lists them.
+    pub notes: Vec<crate::error::Error>,
 }
 
 /// Description and deprecation, shared by every documented item.
@@ -99,6 +102,8 @@ pub enum TypeRef {
     String,
     Int32,
     Int64,
+    /// An integer whose bounds go beyond `i64` (and not below 0).
+    UInt64,
     Float,
     Double,
     Bool,
@@ -109,6 +114,10 @@ pub enum TypeRef {
     Array(Box<TypeRef>),
     /// An object with only `additionalProperties`: a string-keyed map.
     Map(Box<TypeRef>),
+    /// Raw bytes: a request or response body that is not JSON.
+    Bytes,
+    /// A field that closes a cycle of structs containing each other by value: `Box<T>`.
+    Boxed(Box<TypeRef>),
 }
 
 /// One API struct (`TeamsApi`), from one tag.
@@ -175,6 +184,8 @@ impl Method {
 pub enum ParamLocation {
     Path,
     Query,
+    /// A request header; an array is sent as one comma-separated value.
+    Header,
 }
 
 /// How a query array goes on the wire.
@@ -204,12 +215,20 @@ pub struct Param {
 pub struct Body {
     pub ty: TypeRef,
     pub required: bool,
+    /// A body that is not JSON: its media type (e.g. `multipart/form-data`); the method then
+    /// takes a `RawBody` (bytes and their content type).
+    pub raw_media: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
     pub status: u16,
+    /// The other success statuses the operation documents with the same body, ascending.
+    pub more_statuses: Vec<u16>,
     pub ty: Option<TypeRef>,
+    /// A body that is not JSON: its media type (e.g. `application/zip`); the method then returns
+    /// its bytes (`TypeRef::Bytes`).
+    pub raw_media: Option<String>,
 }
 
 /// Pagination (`x-pagination`), resolved against the operation.

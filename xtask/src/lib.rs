@@ -1,5 +1,6 @@
 //! The generator behind `cargo xtask codegen`: spec/ in, the `datadog-v2-client` crate's
-//! generated modules out. Four stages, each its own module (see `../shared/DESIGN.md`):
+//! generated modules out. Four stages, each its own module (see `ARCHITECTURE.md` at the
+//! repository root: the stages, the IR, where each construct is lowered and emitted):
 //!
 //! ```text
 //! spec/*.yaml --load--> openapiv3::OpenAPI --lower--> ir::Api --emit--> files --write--> generated-client/src/
@@ -10,18 +11,21 @@ pub mod emit;
 pub mod error;
 pub mod examples;
 pub mod ir;
+pub mod lines;
 pub mod lower;
 pub mod names;
 pub mod page;
 pub mod parallel;
 pub mod published_check;
 pub mod spec;
+pub mod standalone;
+pub mod strict_yaml;
 pub mod write;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-pub use error::{Error, Result};
+pub use error::{Error, Errors, Result};
 
 /// The workspace root (the parent of `xtask/`).
 pub fn workspace_root() -> PathBuf {
@@ -40,16 +44,20 @@ pub fn default_docs_dir() -> PathBuf {
 }
 
 /// Runs load, lower and emit: every generated file by path relative to `src/`.
-pub fn generate(spec_dir: &Path) -> Result<BTreeMap<String, String>> {
+pub fn generate(spec_dir: &Path) -> Result<BTreeMap<String, String>, Errors> {
     let spec = spec::load_dir(spec_dir)?;
     let api = lower::lower(&spec)?;
     Ok(emit::emit(&api))
 }
 
 /// `cargo xtask codegen [--check]`: returns the changes found (and, unless `check`, applied).
-pub fn codegen(spec_dir: &Path, src_dir: &Path, check: bool) -> Result<write::Changes> {
-    let files = generate(spec_dir)?;
-    let changes = write::diff(src_dir, &files)?;
+pub fn codegen(spec_dir: &Path, src_dir: &Path, check: bool) -> Result<write::Changes, Errors> {
+    let spec = spec::load_dir(spec_dir)?;
+    let mut api = lower::lower(&spec)?;
+    let notes = std::mem::take(&mut api.notes);
+    let files = emit::emit(&api);
+    let mut changes = write::diff(src_dir, &files)?;
+    changes.notes = notes;
     if !check {
         write::apply(src_dir, &files, &changes)?;
     }

@@ -6,8 +6,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: cargo xtask codegen [--check] [--spec DIR] [--out DIR]
+usage: cargo xtask codegen [--check] [--verbose] [--spec DIR] [--out DIR]
            generate generated-client/src from spec/; --check writes nothing and fails if stale
+       cargo xtask codegen --spec DIR --crate OUT [--name NAME] [--check]
+           write a complete crate for the spec in DIR (Cargo.toml, the runtime, the generated
+           modules) to OUT; NAME defaults to OUT's directory name
+       --verbose lists what the spec says that the generator reads but does not follow
        cargo xtask spec [--spec DIR]
            print the merged spec as one OpenAPI document (JSON)
        cargo xtask examples [DOCS_DIR] [--spec DIR] [--fixtures DIR]
@@ -24,7 +28,11 @@ usage: cargo xtask codegen [--check] [--spec DIR] [--out DIR]
 /// Options shared by the subcommands.
 struct Options {
     check: bool,
+    /// `--verbose`: list what the generator read but does not follow.
     verbose: bool,
+    /// `--crate OUT`: a standalone crate instead of generated-client/src.
+    crate_dir: Option<PathBuf>,
+    crate_name: Option<String>,
     spec_dir: PathBuf,
     /// `examples` only: where the fixtures go (default tests/fixtures/examples).
     fixtures_dir: Option<PathBuf>,
@@ -33,7 +41,15 @@ struct Options {
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
     let (spec_dir, src_dir) = xtask::default_paths();
-    let mut options = Options { check: false, verbose: false, spec_dir, fixtures_dir: None, src_dir };
+    let mut options = Options {
+        check: false,
+        verbose: false,
+        crate_dir: None,
+        crate_name: None,
+        spec_dir,
+        fixtures_dir: None,
+        src_dir,
+    };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -42,34 +58,66 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--spec" => options.spec_dir = args.next().ok_or("--spec needs a directory")?.into(),
             "--fixtures" => options.fixtures_dir = Some(args.next().ok_or("--fixtures needs a directory")?.into()),
             "--out" => options.src_dir = args.next().ok_or("--out needs a directory")?.into(),
+            "--crate" => options.crate_dir = Some(args.next().ok_or("--crate needs a directory")?.into()),
+            "--name" => options.crate_name = Some(args.next().ok_or("--name needs a crate name")?.clone()),
             other => return Err(format!("unknown argument `{other}`")),
         }
     }
     Ok(options)
 }
 
-/// Paths inside the workspace are shown relative to it (`spec/teams.yaml`).
-fn show(error: xtask::Error) -> String {
+/// Every error, one per line, sorted; paths inside the workspace are shown relative to it
+/// (`spec/teams.yaml`).
+fn show(errors: xtask::Errors) -> String {
     let root = xtask::workspace_root();
-    let mut error = error;
-    if let Some(relative) = error.file.as_ref().and_then(|file| file.strip_prefix(&root).ok()) {
-        error.file = Some(relative.to_path_buf());
+    let count = errors.len();
+    let mut out = String::new();
+    for mut error in errors {
+        if let Some(relative) = error.file.as_ref().and_then(|file| file.strip_prefix(&root).ok()) {
+            error.file = Some(relative.to_path_buf());
+        }
+        out.push_str(&format!("error: {error}\n"));
     }
-    format!("error: {error}")
+    if count > 1 {
+        out.push_str(&format!("{count} errors; nothing was written\n"));
+    }
+    out.pop();
+    out
 }
 
 fn codegen(options: &Options) -> ExitCode {
-    if options.verbose || options.fixtures_dir.is_some() {
-        eprintln!("error: `codegen` takes no --verbose or --fixtures\n{USAGE}");
+    if options.fixtures_dir.is_some() {
+        eprintln!("error: `codegen` takes no --fixtures\n{USAGE}");
         return ExitCode::from(2);
     }
-    match xtask::codegen(&options.spec_dir, &options.src_dir, options.check) {
+    let (result, out) = match &options.crate_dir {
+        Some(dir) => (
+            xtask::standalone::codegen_crate(&options.spec_dir, dir, options.crate_name.as_deref(), options.check),
+            dir.as_path(),
+        ),
+        None => (xtask::codegen(&options.spec_dir, &options.src_dir, options.check), options.src_dir.as_path()),
+    };
+    if let Ok(changes) = &result
+        && !changes.notes.is_empty()
+    {
+        if options.verbose {
+            for note in &changes.notes {
+                eprintln!("note: {note}");
+            }
+        } else {
+            eprintln!(
+                "codegen: {} note(s) on what the spec says and the client does not follow; --verbose lists them",
+                changes.notes.len()
+            );
+        }
+    }
+    match result {
         Err(e) => {
             eprintln!("{}", show(e));
             ExitCode::FAILURE
         }
         Ok(changes) if options.check && !changes.is_empty() => {
-            let out = display_dir(&options.src_dir);
+            let out = display_dir(out);
             eprintln!("The generated client is stale:");
             for file in &changes.stale {
                 eprintln!("  would write   {out}/{file}");
@@ -84,7 +132,7 @@ fn codegen(options: &Options) -> ExitCode {
             if !options.check {
                 // New and removed files by name: a new file is untracked, so `git diff` does
                 // not show it.
-                let out = display_dir(&options.src_dir);
+                let out = display_dir(out);
                 for file in &changes.created {
                     eprintln!("  created  {out}/{file}");
                 }
@@ -182,7 +230,7 @@ fn published_check(args: &[String]) -> ExitCode {
     let file = file.unwrap_or_else(xtask::published_check::default_published);
     let result = xtask::spec::load_dir(&spec_dir).and_then(|spec| {
         let published = xtask::published_check::load_published(&file)?;
-        xtask::published_check::check(&spec, &published)
+        Ok(xtask::published_check::check(&spec, &published)?)
     });
     match result {
         Ok(report) => {
@@ -203,7 +251,8 @@ fn docs_check(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
         return ExitCode::from(2);
     }
     let docs_dir = docs_dir.unwrap_or_else(xtask::default_docs_dir);
-    let report = xtask::spec::load_dir(&options.spec_dir).and_then(|spec| xtask::docs_check::check(&docs_dir, &spec));
+    let report =
+        xtask::spec::load_dir(&options.spec_dir).and_then(|spec| Ok(xtask::docs_check::check(&docs_dir, &spec)?));
     let report = match report {
         Ok(report) => report,
         Err(e) => {

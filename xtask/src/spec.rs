@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use crate::error::{Error, Result, escape_token, join};
+use crate::error::{Error, Errors, Result, escape_token, join};
 
 pub mod keys;
 
@@ -26,6 +26,8 @@ struct Origins {
     by_pointer: BTreeMap<String, PathBuf>,
     /// Every source file; when there is only one, everything is in it.
     files: Vec<PathBuf>,
+    /// The text of each file, to find the line of a pointer in an error.
+    texts: BTreeMap<PathBuf, String>,
 }
 
 impl Origins {
@@ -44,6 +46,22 @@ impl Origins {
         }
         error
     }
+
+    /// Locates every error (file, then line); each file's line index is built once.
+    fn locate_errors(&self, errors: Errors) -> Errors {
+        let errors = errors.map(|e| self.locate_error(e));
+        let mut indexes: BTreeMap<PathBuf, crate::lines::Index<'_>> = BTreeMap::new();
+        errors.map(|mut error| {
+            if error.line.is_none()
+                && let Some(file) = &error.file
+                && let Some(text) = self.texts.get(file)
+            {
+                let index = indexes.entry(file.clone()).or_insert_with(|| crate::lines::Index::new(text));
+                error.line = index.line_of(&error.pointer);
+            }
+            error
+        })
+    }
 }
 
 impl Spec {
@@ -54,7 +72,12 @@ impl Spec {
 
     /// Attaches the file that holds `error.pointer`, if the error does not name one yet.
     pub fn locate_error(&self, error: Error) -> Error {
-        self.origins.locate_error(error)
+        self.origins.locate_errors(error.into()).into_iter().next().expect("one error")
+    }
+
+    /// Attaches the file and line of each error, where known.
+    pub fn locate_errors(&self, errors: Errors) -> Errors {
+        self.origins.locate_errors(errors)
     }
 }
 
@@ -77,22 +100,46 @@ pub fn spec_files(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// Loads and merges every spec file of `dir`.
-pub fn load_dir(dir: &Path) -> Result<Spec> {
+pub fn load_dir(dir: &Path) -> Result<Spec, Errors> {
     let files = spec_files(dir)?;
     let mut sources = Vec::with_capacity(files.len());
+    let mut errors = Errors::new();
     for file in &files {
-        let text = fs::read_to_string(file).map_err(|e| Error::in_file(file, "", format!("cannot read: {e}")))?;
-        sources.push((file.clone(), text));
+        match fs::read_to_string(file) {
+            Ok(text) => sources.push((file.clone(), text)),
+            Err(e) => errors.push(Error::in_file(file, "", format!("cannot read: {e}"))),
+        }
     }
+    errors.into_result(())?;
     load_sources(&sources)
 }
 
 /// Parses one YAML text into JSON, with the line and column of a syntax error.
 pub fn parse_yaml(file: &Path, text: &str) -> Result<Value> {
-    // Straight into JSON values: a plain scalar key such as `200:` becomes the string "200".
-    let json: Value = serde_yaml::from_str(text).map_err(|e| {
+    // Straight into JSON values: a plain scalar key such as `200:` becomes the string "200". A key
+    // given twice in one mapping is an error (serde would keep the last one silently).
+    let json: Value = serde::de::DeserializeSeed::deserialize(
+        crate::strict_yaml::Strict { pointer: String::new() },
+        serde_yaml::Deserializer::from_str(text),
+    )
+    .map_err(|e: serde_yaml::Error| {
         let at = e.location().map(|l| format!(" (line {}, column {})", l.line(), l.column())).unwrap_or_default();
-        Error::in_file(file, "", format!("invalid YAML{at}: {e}"))
+        match crate::strict_yaml::duplicate(&e.to_string()) {
+            Some((pointer, key)) => {
+                let mut error = Error::in_file(
+                    file,
+                    &pointer,
+                    format!("the key `{key}` is given twice in the same mapping (YAML would keep only the last one)"),
+                );
+                error.line = crate::lines::line_of_duplicate(text, &pointer);
+                error
+            }
+            None => {
+                let mut error = Error::in_file(file, "", format!("invalid YAML{at}: {e}"));
+                error.line = e.location().map(|l| l.line());
+                error
+            }
+        }
     })?;
     match json {
         Value::Object(_) => Ok(json),
@@ -101,35 +148,50 @@ pub fn parse_yaml(file: &Path, text: &str) -> Result<Value> {
     }
 }
 
-/// Merges already-read sources (file name, text). Used by `load_dir` and by tests.
-pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec> {
+/// Merges already-read sources (file name, text). Used by `load_dir` and by tests. Every error
+/// found is reported: every file is parsed and merged, and every operation and component that
+/// is not valid OpenAPI is named.
+pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec, Errors> {
     let mut merged = Map::new();
     let mut origins: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut top_origins: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut errors = Errors::new();
+    let texts: BTreeMap<PathBuf, String> = sources.iter().cloned().collect();
 
     // Parsing is most of loading; the files are parsed on all cores, then merged in order.
     let parsed = crate::parallel::map(sources, |(file, text)| parse_yaml(file, text));
-    for ((file, text), top) in sources.iter().zip(parsed) {
-        let top = top?;
-        keys::check(file, text, &top)?;
-        let Value::Object(top) = top else { unreachable!("parse_yaml returns objects") };
+    for ((file, _), top) in sources.iter().zip(parsed) {
+        let top = match top {
+            Ok(top @ Value::Object(_)) => {
+                keys::check(file, &top, &mut errors);
+                let Value::Object(top) = top else { unreachable!() };
+                top
+            }
+            Ok(_) => unreachable!("parse_yaml returns objects"),
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
         for (key, value) in top {
             match key.as_str() {
-                "paths" => merge_named(&mut merged, &mut origins, file, "/paths", "paths", value)?,
+                "paths" => merge_named(&mut merged, &mut origins, file, "/paths", "paths", value, &mut errors),
                 "components" => {
                     let Value::Object(kinds) = value else {
-                        return Err(Error::in_file(file, "/components", "`components` must be a mapping"));
+                        errors.push(Error::in_file(file, "/components", "`components` must be a mapping"));
+                        continue;
                     };
                     let components = merged.entry("components").or_insert_with(|| Value::Object(Map::new()));
                     let Value::Object(components) = components else { unreachable!() };
                     for (kind, entries) in kinds {
                         let pointer = join("/components", &kind);
-                        merge_named(components, &mut origins, file, &pointer, &kind, entries)?;
+                        merge_named(components, &mut origins, file, &pointer, &kind, entries, &mut errors);
                     }
                 }
                 "tags" => {
                     let Value::Array(tags) = value else {
-                        return Err(Error::in_file(file, "/tags", "`tags` must be a list"));
+                        errors.push(Error::in_file(file, "/tags", "`tags` must be a list"));
+                        continue;
                     };
                     let all = merged.entry("tags").or_insert_with(|| Value::Array(Vec::new()));
                     let Value::Array(all) = all else { unreachable!() };
@@ -143,7 +205,7 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec> {
                     if let Some(existing) = merged.get(&key) {
                         if *existing != value {
                             let first = &top_origins[&key];
-                            return Err(Error::in_file(
+                            errors.push(Error::in_file(
                                 file,
                                 format!("/{}", escape_token(&key)),
                                 format!("`{key}` is also defined, differently, in {}", first.display()),
@@ -162,16 +224,36 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec> {
     for (key, file) in top_origins {
         origins.insert(format!("/{}", escape_token(&key)), file);
     }
-    let origins = Origins { by_pointer: origins, files: sources.iter().map(|(f, _)| f.clone()).collect() };
-    let doc: openapiv3::OpenAPI = serde_path_to_error::deserialize(&raw).map_err(|e| {
-        let (pointer, message) = narrow(&raw).unwrap_or_else(|| (pointer_of(e.path()), e.inner().to_string()));
-        origins.locate_error(Error::new(pointer, format!("not a valid OpenAPI 3.0 document: {message}")))
-    })?;
+    let origins = Origins { by_pointer: origins, files: sources.iter().map(|(f, _)| f.clone()).collect(), texts };
+    if !errors.is_empty() {
+        return Err(origins.locate_errors(errors));
+    }
+    let doc: openapiv3::OpenAPI = match serde_path_to_error::deserialize(&raw) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let mut found = narrow(&raw);
+            if found.is_empty() {
+                found.push((pointer_of(e.path()), e.inner().to_string()));
+            }
+            let pointers: Vec<String> = found.iter().map(|(pointer, _)| pointer.clone()).collect();
+            for (pointer, message) in found {
+                errors.push(Error::new(pointer, format!("not a valid OpenAPI 3.0 document: {message}")));
+            }
+            // So that one run reports every error, the rest of the document is lowered too, without
+            // the operations and components that are not valid OpenAPI.
+            for error in lower_the_rest(&raw, &pointers) {
+                errors.push(error);
+            }
+            return Err(origins.locate_errors(errors));
+        }
+    };
     if !doc.openapi.starts_with("3.0") {
-        return Err(origins.locate_error(Error::new(
-            "/openapi",
-            format!("OpenAPI version {} is not supported; use 3.0.x", doc.openapi),
-        )));
+        return Err(origins
+            .locate_error(Error::new(
+                "/openapi",
+                format!("OpenAPI version {} is not supported; use 3.0.x", doc.openapi),
+            ))
+            .into());
     }
     Ok(Spec { doc, raw, origins })
 }
@@ -184,9 +266,11 @@ fn merge_named(
     pointer: &str,
     key: &str,
     value: Value,
-) -> Result<()> {
+    errors: &mut Errors,
+) {
     let Value::Object(entries) = value else {
-        return Err(Error::in_file(file, pointer, format!("`{key}` must be a mapping")));
+        errors.push(Error::in_file(file, pointer, format!("`{key}` must be a mapping")));
+        return;
     };
     let target = into.entry(key).or_insert_with(|| Value::Object(Map::new()));
     let Value::Object(target) = target else { unreachable!() };
@@ -196,7 +280,7 @@ fn merge_named(
             Some(existing) if *existing == entry => {}
             Some(_) => {
                 let first = &origins[&entry_pointer];
-                return Err(Error::in_file(
+                errors.push(Error::in_file(
                     file,
                     entry_pointer.clone(),
                     format!("`{name}` is also defined, with different content, in {}", first.display()),
@@ -208,30 +292,66 @@ fn merge_named(
             }
         }
     }
-    Ok(())
+}
+
+/// The lowering errors of `raw` without the operations and components at (or under) `invalid`;
+/// references to a removed component are not reported again. Nothing when the rest is not valid
+/// OpenAPI either (the error is then outside the operations and components).
+fn lower_the_rest(raw: &Value, invalid: &[String]) -> Vec<Error> {
+    let mut pruned = raw.clone();
+    let mut removed_refs = Vec::new();
+    for pointer in invalid {
+        let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
+        let depth = match tokens.first() {
+            Some(&"paths") => tokens.len().min(3),
+            Some(&"components") => 3,
+            _ => return Vec::new(),
+        };
+        if tokens.len() < depth || depth < 2 {
+            return Vec::new();
+        }
+        let parent = format!("/{}", tokens[..depth - 1].join("/"));
+        let key = tokens[depth - 1].replace("~1", "/").replace("~0", "~");
+        if let Some(Value::Object(map)) = pruned.pointer_mut(&parent) {
+            map.remove(&key);
+        }
+        if depth == 3 && tokens[0] == "components" {
+            removed_refs.push(format!("`#/{}/{}/{key}`", tokens[0], tokens[1]));
+        }
+    }
+    let Ok(doc) = serde_json::from_value::<openapiv3::OpenAPI>(pruned) else { return Vec::new() };
+    match crate::lower::lower_doc(&doc) {
+        Ok(_) => Vec::new(),
+        Err(errors) => {
+            errors.into_iter().filter(|e| !removed_refs.iter().any(|r| e.message.contains(r.as_str()))).collect()
+        }
+    }
 }
 
 /// openapiv3 flattens many of its structs, which hides the path of an error inside them; this
-/// finds the operation or component that fails to deserialize on its own.
-fn narrow(raw: &Value) -> Option<(String, String)> {
+/// finds every operation and component that fails to deserialize on its own.
+fn narrow(raw: &Value) -> Vec<(String, String)> {
     fn check<T: serde::de::DeserializeOwned>(pointer: String, value: &Value) -> Option<(String, String)> {
         serde_path_to_error::deserialize::<_, T>(value).err().map(|e| {
             let inner = pointer_of(e.path());
             (format!("{pointer}{inner}"), e.inner().to_string())
         })
     }
+    let mut found = Vec::new();
     if let Some(Value::Object(paths)) = raw.get("paths") {
         for (path, item) in paths {
             let item_pointer = join("/paths", path);
             let Value::Object(methods) = item else {
-                return Some((item_pointer, "a path item must be a mapping".into()));
+                found.push((item_pointer, "a path item must be a mapping".into()));
+                continue;
             };
             for (method, op) in methods {
                 let op_pointer = join(&item_pointer, method);
-                let found = match method.as_str() {
+                let error = match method.as_str() {
                     "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" => {
                         let Value::Object(fields) = op else {
-                            return Some((op_pointer, "an operation must be a mapping".into()));
+                            found.push((op_pointer, "an operation must be a mapping".into()));
+                            continue;
                         };
                         fields
                             .iter()
@@ -251,22 +371,17 @@ fn narrow(raw: &Value) -> Option<(String, String)> {
                     }
                     _ => None,
                 };
-                if found.is_some() {
-                    return found;
-                }
+                found.extend(error);
             }
         }
     }
     if let Some(Value::Object(schemas)) = raw.pointer("/components/schemas") {
         for (name, schema) in schemas {
-            if let Some(found) =
-                check::<openapiv3::ReferenceOr<openapiv3::Schema>>(join("/components/schemas", name), schema)
-            {
-                return Some(found);
-            }
+            let pointer = join("/components/schemas", name);
+            found.extend(check::<openapiv3::ReferenceOr<openapiv3::Schema>>(pointer, schema));
         }
     }
-    None
+    found
 }
 
 /// Turns a serde_path_to_error path into a JSON pointer.
@@ -288,6 +403,18 @@ mod tests {
     use std::path::Path;
 
     #[test]
+    fn a_key_given_twice_is_an_error() {
+        let text = "openapi: 3.0.3\npaths:\n  /a: {}\ncomponents: {}\npaths:\n  /b: {}\n";
+        let error = super::parse_yaml(Path::new("t.yaml"), text).unwrap_err();
+        assert_eq!(error.pointer, "/paths");
+        assert_eq!(error.line, Some(5));
+        assert!(error.message.contains("the key `paths` is given twice"), "{error}");
+        let nested = "components:\n  schemas:\n    A: {type: string}\n    A: {type: integer}\n";
+        let error = super::parse_yaml(Path::new("t.yaml"), nested).unwrap_err();
+        assert_eq!(error.pointer, "/components/schemas/A");
+    }
+
+    #[test]
     fn plain_scalar_keys_become_strings() {
         let json =
             super::parse_yaml(Path::new("t.yaml"), "responses:\n  200: {description: OK}\n  '404': {}\n").unwrap();
@@ -295,7 +422,7 @@ mod tests {
     }
 
     #[test]
-    fn the_first_file_in_order_with_an_error_is_reported() {
+    fn every_file_with_an_error_is_reported_in_order() {
         let sources = [
             (
                 Path::new("a.yaml").to_path_buf(),
@@ -306,6 +433,9 @@ mod tests {
         ];
         let Err(error) = super::load_sources(&sources) else { panic!("b.yaml is not YAML") };
         let error = error.to_string();
-        assert!(error.starts_with("b.yaml: invalid YAML"), "{error}");
+        let lines: Vec<&str> = error.lines().collect();
+        assert_eq!(lines.len(), 2, "{error}");
+        assert!(lines[0].starts_with("b.yaml:2: invalid YAML"), "{error}");
+        assert_eq!(lines[1], "c.yaml: a spec file must be a YAML mapping at the top level");
     }
 }

@@ -23,6 +23,8 @@ pub struct Changes {
     /// The files of `stale` that do not exist yet (new files: `git diff` does not show them
     /// until they are added).
     pub created: Vec<String>,
+    /// What the generator read but does not follow (`Api::notes`), for `--verbose`.
+    pub notes: Vec<Error>,
 }
 
 impl Changes {
@@ -61,7 +63,7 @@ pub fn diff(src_dir: &Path, files: &BTreeMap<String, String>) -> Result<Changes>
 }
 
 /// Every file with the generated header under the generated directories.
-fn existing_generated(src_dir: &Path) -> Result<Vec<String>> {
+pub fn existing_generated(src_dir: &Path) -> Result<Vec<String>> {
     let mut found = Vec::new();
     for dir in GENERATED_DIRS {
         let dir_path = src_dir.join(dir);

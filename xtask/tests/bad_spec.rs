@@ -197,9 +197,185 @@ fn a_dedented_property_is_a_stray_key_with_file_line_and_pointer() {
     );
 }
 
+// ---- issue 10: inputs that used to panic or to generate Rust that does not compile ----------
+
+/// One operation with the given path, id, tag and parameters, answering 204.
+fn op(path: &str, id: &str, tag: &str, params: &str) -> String {
+    format!(
+        "  {path}:\n    get:\n      operationId: {id}\n      tags: [{tag}]\n      parameters: {params}\n      responses:\n        '204': {{description: ok}}\n"
+    )
+}
+
+#[test]
+fn unclosed_brace_in_a_path_is_located() {
+    let spec = format!("{HEAD}tags: [{{name: T}}]\npaths:\n{}", op("/teams/{team_id", "getTeam", "T", "[]"));
+    let stderr = fails(&[("ops.yaml", &spec)]);
+    assert_contains(&stderr, &["ops.yaml:5:", "at /paths/~1teams~1{team_id:", "malformed"]);
+}
+
+#[test]
+fn type_names_equal_after_sanitising_are_a_collision() {
+    let spec = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    TeamAttributes: {{type: object, properties: {{a: {{type: string}}}}}}\n    team_attributes: {{type: object, properties: {{b: {{type: string}}}}}}\n"
+    );
+    let stderr = fails(&[("models.yaml", &spec)]);
+    assert_contains(
+        &stderr,
+        &["models.yaml:7:", "/components/schemas/team_attributes", "name collision", "`TeamAttributes`"],
+    );
+}
+
+#[test]
+fn tags_folding_to_one_group_are_a_collision() {
+    let spec = format!(
+        "{HEAD}tags: [{{name: Teams}}, {{name: teams_}}]\npaths:\n{}{}",
+        op("/a", "getA", "Teams", "[]"),
+        op("/b", "getB", "teams_", "[]")
+    );
+    let stderr = fails(&[("ops.yaml", &spec)]);
+    assert_contains(
+        &stderr,
+        &["ops.yaml", "at /tags/1", "the tags `Teams` and `teams_` both become the API struct `TeamsApi`"],
+    );
+}
+
+#[test]
+fn operation_named_new_is_a_collision_with_the_constructor() {
+    let spec = format!("{HEAD}tags: [{{name: T}}]\npaths:\n{}", op("/a", "new", "T", "[]"));
+    let stderr = fails(&[("ops.yaml", &spec)]);
+    assert_contains(&stderr, &["/paths/~1a/get/operationId", "gives the method `new`", "constructor `TApi::new`"]);
+}
+
+#[test]
+fn operation_named_like_a_generated_method_is_a_collision() {
+    let spec = format!(
+        "{HEAD}tags: [{{name: T}}]\npaths:\n{}{}",
+        op("/a", "listTeams", "T", "[]"),
+        op("/b", "listTeamsWithHttpInfo", "T", "[]")
+    );
+    let stderr = fails(&[("ops.yaml", &spec)]);
+    assert_contains(&stderr, &["/paths/~1b/get/operationId", "method `list_teams_with_http_info`", "listTeams"]);
+}
+
+#[test]
+fn parameters_that_cannot_be_sent_as_text_are_located() {
+    let params_object = "[{name: filter, in: query, schema: {type: object, properties: {a: {type: string}}}}]";
+    let params_array = "[{name: ids, in: path, required: true, schema: {$ref: '#/components/schemas/Ids'}}]";
+    let spec = format!(
+        "{HEAD}tags: [{{name: T}}]\npaths:\n{}{}components:\n  schemas:\n    Ids: {{type: array, items: {{type: string}}}}\n",
+        op("/a", "getA", "T", params_object),
+        op("/b/{ids}", "getB", "T", params_array)
+    );
+    let stderr = fails(&[("ops.yaml", &spec)]);
+    assert_contains(
+        &stderr,
+        &[
+            "at /paths/~1a/get/parameters/0/schema: unsupported construct: query parameter `filter` must be a scalar",
+            "at /paths/~1b~1{ids}/get/parameters/0/schema: unsupported construct: path parameter `ids` must be a scalar",
+            "2 errors; nothing was written",
+        ],
+    );
+}
+
 #[test]
 fn an_empty_spec_file_is_an_error() {
     let common = format!("{HEAD}components:\n  schemas:\n    A: {{type: string}}\n");
     let stderr = fails(&[("common.yaml", &common), ("teams.yaml", "")]);
     assert_contains(&stderr, &["teams.yaml", "no `paths` and no `components`"]);
+}
+
+#[test]
+fn the_same_ref_twice_in_a_one_of_is_located() {
+    let spec = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    A: {{type: object, properties: {{a: {{type: string}}}}}}\n    U:\n      oneOf:\n        - $ref: '#/components/schemas/A'\n        - $ref: '#/components/schemas/A'\n"
+    );
+    let stderr = fails(&[("models.yaml", &spec)]);
+    assert_contains(
+        &stderr,
+        &["models.yaml:10:", "/components/schemas/U/oneOf/1", "two `oneOf` members become the variant `A`"],
+    );
+}
+
+#[test]
+fn an_array_of_itself_is_located() {
+    let spec = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    Tree: {{type: array, items: {{$ref: '#/components/schemas/Tree'}}}}\n"
+    );
+    let stderr = fails(&[("models.yaml", &spec)]);
+    assert_contains(
+        &stderr,
+        &["models.yaml:6:", "/components/schemas/Tree", "`Tree` contains itself only through aliases"],
+    );
+}
+
+#[test]
+fn a_second_paths_key_is_an_error_not_a_lost_group() {
+    let spec = format!(
+        "{HEAD}tags: [{{name: T}}]\npaths:\n{}paths:\n{}",
+        op("/a", "getA", "T", "[]"),
+        op("/b", "getB", "T", "[]")
+    );
+    let stderr = fails(&[("ops.yaml", &spec)]);
+    assert_contains(&stderr, &["ops.yaml:12: at /paths: the key `paths` is given twice"]);
+}
+
+#[test]
+fn every_error_is_reported_in_one_run_sorted_with_lines_and_suggestions() {
+    let a = format!(
+        "{HEAD}tags: [{{name: Teams}}]\npaths:\n{}components:\n  schemas:\n    Team:\n      type: object\n      properties:\n        attributes: {{$ref: '#/components/schemas/TeamAtributes'}}\n    TeamAttributes: {{type: object, properties: {{name: {{type: string}}}}}}\n",
+        op("/teams/{id", "getTeam", "Teams", "[]")
+    );
+    let b = "paths:\n  /users:\n    get:\n      operationId: listUsers\n      tags: [Team]\n      responses:\n        '204': {description: ok}\n";
+    let stderr = fails(&[("a.yaml", &a), ("b.yaml", b)]);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 4, "{stderr}");
+    assert!(lines[0].contains("a.yaml:5: at /paths/~1teams~1{id: the path template"), "{stderr}");
+    assert!(
+        lines[1].contains("a.yaml:17: at /components/schemas/Team/properties/attributes: unresolved $ref `#/components/schemas/TeamAtributes`")
+            && lines[1].contains("(did you mean `TeamAttributes`?)"),
+        "{stderr}"
+    );
+    assert!(
+        lines[2].contains("b.yaml:5: at /paths/~1users/get/tags: tag `Team` is not declared")
+            && lines[2].contains("did you mean `Teams`?"),
+        "{stderr}"
+    );
+    assert_eq!(lines[3], "3 errors; nothing was written");
+}
+
+#[test]
+fn a_misspelt_schema_type_is_named_with_a_suggestion() {
+    let spec = format!(
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        name: {{type: strin}}\n    B: {{type: integr}}\n"
+    );
+    let stderr = fails(&[("models.yaml", &spec)]);
+    assert_contains(
+        &stderr,
+        &[
+            "models.yaml:9: at /components/schemas/A/properties/name/type: `type: strin` is not a schema type",
+            "(did you mean `string`?)",
+            "models.yaml:10: at /components/schemas/B/type: `type: integr` is not a schema type",
+            "(did you mean `integer`?)",
+        ],
+    );
+}
+
+#[test]
+fn errors_of_the_openapi_shape_and_of_lowering_come_in_one_run() {
+    // `/a` is not valid OpenAPI (responses: 12); `Team` refers to a missing schema, and `User` is
+    // not valid OpenAPI either: the reference to it from `Team.user` is not reported again.
+    let spec = format!(
+        "{HEAD}paths:\n  /a:\n    get:\n      responses: 12\ncomponents:\n  schemas:\n    Team:\n      type: object\n      properties:\n        owner: {{$ref: '#/components/schemas/Missing'}}\n        user: {{$ref: '#/components/schemas/User'}}\n    User: {{type: object, properties: 3}}\n"
+    );
+    let stderr = fails(&[("a.yaml", &spec)]);
+    assert_contains(
+        &stderr,
+        &[
+            "at /paths/~1a/get/responses: not a valid OpenAPI",
+            "at /components/schemas/Team/properties/owner: unresolved $ref `#/components/schemas/Missing`",
+            "at /components/schemas/User",
+            "3 errors; nothing was written",
+        ],
+    );
+    assert!(!stderr.contains("properties/user"), "{stderr}");
 }

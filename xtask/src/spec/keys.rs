@@ -13,7 +13,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::error::{Error, Result, join};
+use crate::error::{Error, Errors, Result, join};
 
 /// The object kinds of OpenAPI 3.0 this checks, and what their values are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -270,54 +270,47 @@ fn kind_name(kind: Kind) -> &'static str {
     }
 }
 
-/// Checks the keys of one parsed spec file; `text` is its YAML, to find the line of an error.
-pub fn check(file: &Path, text: &str, value: &Value) -> Result<()> {
-    let located = |pointer: &str, message: String| {
-        let message = match line_of(text, pointer) {
-            Some(line) => format!("line {line}: {message}"),
-            None => message,
-        };
-        Error::in_file(file, pointer, message)
-    };
-    let Value::Object(top) = value else { return Ok(()) };
+/// Checks the keys of one parsed spec file and pushes every error found. The loader adds each
+/// error's line (from the file's text) once the whole spec is read.
+pub fn check(file: &Path, value: &Value, errors: &mut Errors) {
+    let located = |pointer: &str, message: String| Error::in_file(file, pointer, message);
+    let Value::Object(top) = value else { return };
     let has = |key: &str| top.get(key).is_some_and(|v| v.as_object().is_none_or(|m| !m.is_empty()));
     if !has("paths") && !has("components") {
-        return Err(Error::in_file(
+        errors.push(Error::in_file(
             file,
             "",
             "the file has no `paths` and no `components`: an empty spec file would remove its API group",
         ));
+        return;
     }
-    walk(value, Root, "", &located)
+    walk(value, Root, "", &located, errors);
 }
 
-fn walk(value: &Value, kind: Kind, pointer: &str, located: &dyn Fn(&str, String) -> Error) -> Result<()> {
+fn walk(value: &Value, kind: Kind, pointer: &str, located: &dyn Fn(&str, String) -> Error, errors: &mut Errors) {
     match (kind, value) {
-        (Any, _) => Ok(()),
+        (Any, _) => {}
         (ListOf(item), Value::Array(items)) => {
             for (i, v) in items.iter().enumerate() {
-                walk(v, *item, &join(pointer, &i.to_string()), located)?;
+                walk(v, *item, &join(pointer, &i.to_string()), located, errors);
             }
-            Ok(())
         }
         (MapOf(entry), Value::Object(map)) => {
             for (key, v) in map {
-                walk(v, *entry, &join(pointer, key), located)?;
+                walk(v, *entry, &join(pointer, key), located, errors);
             }
-            Ok(())
         }
         (Paths, Value::Object(map)) => {
             for (key, v) in map {
                 let at = join(pointer, key);
                 if key.starts_with("x-") {
-                    check_extension(key, v, &at, located)?;
+                    check_extension(key, v, &at, located, errors);
                 } else if !key.starts_with('/') {
-                    return Err(located(&at, format!("`{key}` is not a path: the keys of `paths` start with `/`")));
+                    errors.push(located(&at, format!("`{key}` is not a path: the keys of `paths` start with `/`")));
                 } else {
-                    walk(v, PathItem, &at, located)?;
+                    walk(v, PathItem, &at, located, errors);
                 }
             }
-            Ok(())
         }
         (Responses, Value::Object(map)) => {
             for (key, v) in map {
@@ -326,14 +319,13 @@ fn walk(value: &Value, kind: Kind, pointer: &str, located: &dyn Fn(&str, String)
                     && key.starts_with(['1', '2', '3', '4', '5'])
                     && (key[1..].chars().all(|c| c.is_ascii_digit()) || &key[1..] == "XX");
                 if key.starts_with("x-") {
-                    check_extension(key, v, &at, located)?;
+                    check_extension(key, v, &at, located, errors);
                 } else if status || key == "default" {
-                    walk(v, Response, &at, located)?;
+                    walk(v, Response, &at, located, errors);
                 } else {
-                    return Err(located(&at, format!("`{key}` is not a status code of a responses object")));
+                    errors.push(located(&at, format!("`{key}` is not a status code of a responses object")));
                 }
             }
-            Ok(())
         }
         (_, Value::Object(map)) => {
             let allowed = fields(kind);
@@ -341,10 +333,10 @@ fn walk(value: &Value, kind: Kind, pointer: &str, located: &dyn Fn(&str, String)
             for (key, v) in map {
                 let at = join(pointer, key);
                 if key.starts_with("x-") {
-                    check_extension(key, v, &at, located)?;
+                    check_extension(key, v, &at, located, errors);
                 } else if reference {
                     if key != "$ref" {
-                        return Err(located(
+                        errors.push(located(
                             &at,
                             format!(
                                 "`{key}` next to `$ref`: a reference object holds only `$ref` (and `x-` keys) in \
@@ -354,10 +346,10 @@ fn walk(value: &Value, kind: Kind, pointer: &str, located: &dyn Fn(&str, String)
                     }
                 } else {
                     match allowed.iter().find(|(name, _)| name == key) {
-                        Some((_, inner)) => walk(v, *inner, &at, located)?,
+                        Some((_, inner)) => walk(v, *inner, &at, located, errors),
                         None => {
                             let hint = if kind == Schema { " (a property dedented out of `properties`?)" } else { "" };
-                            return Err(located(
+                            errors.push(located(
                                 &at,
                                 format!("`{key}` is not a key OpenAPI 3.0 defines for {}{hint}", kind_name(kind)),
                             ));
@@ -365,17 +357,26 @@ fn walk(value: &Value, kind: Kind, pointer: &str, located: &dyn Fn(&str, String)
                     }
                 }
             }
-            Ok(())
         }
         // A value of another JSON type where an object or a list belongs is left to the
         // OpenAPI deserializer, which names the type it expected.
-        _ => Ok(()),
+        _ => {}
     }
 }
 
 /// `x-` keys are free, except `x-departures`, whose shape is checked.
-fn check_extension(key: &str, value: &Value, pointer: &str, located: &dyn Fn(&str, String) -> Error) -> Result<()> {
-    if key == "x-departures" { departures(value, pointer, located) } else { Ok(()) }
+fn check_extension(
+    key: &str,
+    value: &Value,
+    pointer: &str,
+    located: &dyn Fn(&str, String) -> Error,
+    errors: &mut Errors,
+) {
+    if key == "x-departures"
+        && let Err(error) = departures(value, pointer, located)
+    {
+        errors.push(error);
+    }
 }
 
 /// The kinds of difference `cargo xtask docs-check` reports.
@@ -441,73 +442,23 @@ fn docs_entry(entry: &Map<String, Value>, kind: &str, at: &str, located: &dyn Fn
     Ok(())
 }
 
-/// Effective indentation, whether it is a list item, and content of a line (None if blank or a
-/// comment).
-fn parse_line(line: &str) -> Option<(usize, bool, &str)> {
-    let content = line.trim_start();
-    if content.is_empty() || content.starts_with('#') {
-        return None;
-    }
-    Some((line.len() - content.len(), content.starts_with("- ") || content == "-", content))
-}
-
-/// The 1-based line of the YAML text where the key or list item at `pointer` is written, or,
-/// when that is inside a flow-style value (`{a: b}`), the line of the closest enclosing node
-/// written in block style (the style of spec/); `None` when not even the first key is found.
-pub fn line_of(text: &str, pointer: &str) -> Option<usize> {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut from = 0;
-    let mut parent: Option<usize> = None; // indentation of the current node's line
-    // When the current node is a list item, its line (whose `- key: v` holds its first key).
-    let mut item: Option<usize> = None;
-    let mut found = None;
-    for token in pointer.split('/').skip(1) {
-        let token = token.replace("~1", "/").replace("~0", "~");
-        // The node's block: the lines after `from` indented deeper than the parent.
-        let block_end = (from..lines.len())
-            .find(|&i| parse_line(lines[i]).is_some_and(|(indent, _, _)| parent.is_some_and(|p| indent <= p)))
-            .unwrap_or(lines.len());
-        let start = item.map_or(from, |line| line);
-        let first = (start..block_end).find_map(|i| parse_line(lines[i]));
-        let Some(first) = first else { return found };
-        let hit = if first.1 && item.is_none() {
-            // A list: the n-th `- ` line at the block's indentation.
-            let Ok(n) = token.parse::<usize>() else { return found };
-            let child_indent = first.0;
-            let line = (start..block_end)
-                .filter(|&i| parse_line(lines[i]).is_some_and(|(indent, dash, _)| dash && indent == child_indent))
-                .nth(n);
-            item = line;
-            line.map(|i| (i, child_indent))
-        } else {
-            // A mapping: the key at the block's indentation (a list item's keys are two columns
-            // right of its dash).
-            let child_indent = if item.is_some() { first.0 + 2 } else { first.0 };
-            item = None;
-            (start..block_end).find_map(|i| {
-                let (indent, dash, content) = parse_line(lines[i])?;
-                let (indent, content) = if dash { (indent + 2, content[1..].trim_start()) } else { (indent, content) };
-                let key = [format!("{token}:"), format!("'{token}':"), format!("\"{token}\":")]
-                    .iter()
-                    .any(|k| content.starts_with(k.as_str()));
-                (indent == child_indent && key).then_some((i, indent))
-            })
-        };
-        let Some((line, indent)) = hit else { return found };
-        found = Some(line + 1);
-        from = line + 1;
-        parent = Some(indent);
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The first error, with its line as the loader gives it.
     fn load(text: &str) -> Result<()> {
         let value = crate::spec::parse_yaml(Path::new("t.yaml"), text)?;
-        check(Path::new("t.yaml"), text, &value)
+        let mut errors = Errors::new();
+        check(Path::new("t.yaml"), &value, &mut errors);
+        match errors.first() {
+            None => Ok(()),
+            Some(error) => {
+                let mut error = error.clone();
+                error.line = crate::lines::line_of(text, &error.pointer);
+                Err(error)
+            }
+        }
     }
 
     const DEDENTED: &str = "\
@@ -527,7 +478,8 @@ components:
         let error = load(DEDENTED).unwrap_err();
         assert_eq!(error.pointer, "/components/schemas/Team/handle");
         assert_eq!(error.file.as_deref(), Some(Path::new("t.yaml")));
-        assert!(error.message.starts_with("line 8: `handle` is not a key OpenAPI 3.0 defines for a schema"), "{error}");
+        assert_eq!(error.line, Some(8));
+        assert!(error.message.starts_with("`handle` is not a key OpenAPI 3.0 defines for a schema"), "{error}");
     }
 
     #[test]
@@ -535,13 +487,15 @@ components:
         let op = "paths:\n  /x:\n    get:\n      operationID: getX\n      responses: {}\n";
         let error = load(op).unwrap_err();
         assert_eq!(error.pointer, "/paths/~1x/get/operationID");
-        assert!(error.message.starts_with("line 4: `operationID` is not a key"), "{error}");
+        assert_eq!(error.line, Some(4));
+        assert!(error.message.starts_with("`operationID` is not a key"), "{error}");
         let status = "paths:\n  /x:\n    get:\n      responses:\n        '2000': {description: ok}\n";
         assert!(load(status).unwrap_err().message.contains("`2000` is not a status code"));
         let reference = "components:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n      description: d\n    B: {type: string}\n";
         let error = load(reference).unwrap_err();
         assert_eq!(error.pointer, "/components/schemas/A/description");
-        assert!(error.message.starts_with("line 5: `description` next to `$ref`"), "{error}");
+        assert_eq!(error.line, Some(5));
+        assert!(error.message.starts_with("`description` next to `$ref`"), "{error}");
         let extension = "components:\n  schemas:\n    A:\n      type: string\n      x-anything: {whatever: 1}\n";
         load(extension).unwrap();
     }
@@ -577,19 +531,7 @@ components:
             let error = load(&with(entries)).unwrap_err();
             assert!(error.message.contains(expected), "{entries:?}: {error}");
             assert!(error.pointer.starts_with("/components/schemas/A/x-departures"), "{error:?}");
-            assert!(error.message.starts_with("line "), "{error}");
+            assert!(error.line.is_some(), "{error}");
         }
-    }
-
-    #[test]
-    fn line_of_finds_keys_and_list_items() {
-        let text = "paths:\n  /a:\n    get:\n      parameters:\n        - name: x\n          in: query\n        - name: y\n          in: path\n";
-        assert_eq!(line_of(text, "/paths/~1a/get"), Some(3));
-        assert_eq!(line_of(text, "/paths/~1a/get/parameters/1"), Some(7));
-        assert_eq!(line_of(text, "/paths/~1a/get/parameters/1/in"), Some(8));
-        assert_eq!(line_of(text, "/paths/~1a/get/parameters/1/name"), Some(7));
-        assert_eq!(line_of(text, "/paths/~1a/get/parameters/0/in"), Some(6));
-        assert_eq!(line_of(text, "/paths/~1a/post"), Some(2), "the closest enclosing node");
-        assert_eq!(line_of(text, "/components"), None);
     }
 }

@@ -1,0 +1,39 @@
+//! Shared by the integration tests: generating a standalone crate and running clippy on it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn compile_dir() -> PathBuf {
+    xtask::workspace_root().join("target").join("compile-check")
+}
+
+/// Generates the crate for `spec_dir` as `name` and runs clippy on it; panics with the output
+/// when either fails.
+pub fn assert_generates_clippy_clean(spec_dir: &Path, name: &str) {
+    let out = compile_dir().join(name);
+    let _ = std::fs::remove_dir_all(&out);
+    let generated = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["codegen", "--spec"])
+        .arg(spec_dir)
+        .arg("--crate")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(generated.status.success(), "codegen failed:\n{}", String::from_utf8_lossy(&generated.stderr));
+    // The workspace's lock file pins the runtime's dependencies to versions already built.
+    std::fs::copy(xtask::workspace_root().join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let checked = Command::new(cargo)
+        .args(["clippy", "--offline", "--quiet", "--", "-D", "warnings"])
+        .current_dir(&out)
+        .env("CARGO_TARGET_DIR", compile_dir().join("target"))
+        .env_remove("RUSTC_WORKSPACE_WRAPPER")
+        .output()
+        .unwrap();
+    assert!(
+        checked.status.success(),
+        "the crate generated from {} does not pass clippy:\n{}",
+        spec_dir.display(),
+        String::from_utf8_lossy(&checked.stderr)
+    );
+}
