@@ -132,12 +132,15 @@ fn codegen(options: &Options) -> ExitCode {
             if !options.check {
                 // New and removed files by name: a new file is untracked, so `git diff` does
                 // not show it.
-                let out = display_dir(out);
-                for file in &changes.created {
-                    eprintln!("  created  {out}/{file}");
-                }
-                for file in &changes.removed {
-                    eprintln!("  removed  {out}/{file}");
+                // A standalone crate's files are all new on its first run: counted, not listed.
+                if options.crate_dir.is_none() {
+                    let out = display_dir(out);
+                    for file in &changes.created {
+                        eprintln!("  created  {out}/{file}");
+                    }
+                    for file in &changes.removed {
+                        eprintln!("  removed  {out}/{file}");
+                    }
                 }
                 eprintln!(
                     "codegen: {} file(s) written ({} new), {} removed{}",

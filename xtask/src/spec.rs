@@ -15,6 +15,9 @@ pub mod keys;
 pub struct Spec {
     pub doc: openapiv3::OpenAPI,
     pub raw: Value,
+    /// What loading read but the generator ignores (annotations beside a `$ref`), located; lower
+    /// passes them on as `Api::notes` (`codegen --verbose`).
+    pub notes: Vec<Error>,
     origins: Origins,
 }
 
@@ -156,6 +159,7 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec, Errors> {
     let mut origins: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut top_origins: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut errors = Errors::new();
+    let mut notes = Errors::new();
     let texts: BTreeMap<PathBuf, String> = sources.iter().cloned().collect();
 
     // Parsing is most of loading; the files are parsed on all cores, then merged in order.
@@ -163,7 +167,10 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec, Errors> {
     for ((file, _), top) in sources.iter().zip(parsed) {
         let top = match top {
             Ok(top @ Value::Object(_)) => {
-                keys::check(file, &top, &mut errors);
+                let mut sink = keys::Sink::default();
+                keys::check(file, &top, &mut sink);
+                errors.extend(sink.errors);
+                notes.extend(sink.notes);
                 let Value::Object(top) = top else { unreachable!() };
                 top
             }
@@ -255,7 +262,8 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec, Errors> {
             ))
             .into());
     }
-    Ok(Spec { doc, raw, origins })
+    let notes = origins.locate_errors(notes).into_iter().collect();
+    Ok(Spec { doc, raw, notes, origins })
 }
 
 /// Merges the entries of one named map (`paths`, or one kind of `components`) from `file`.

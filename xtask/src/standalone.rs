@@ -122,8 +122,13 @@ pub fn diff(out: &Path, files: &BTreeMap<String, String>) -> Result<Changes> {
     }
     let mut changes = Changes::default();
     for (relative, contents) in files {
-        if fs::read_to_string(out.join(relative)).ok().as_ref() != Some(contents) {
-            changes.stale.push(relative.clone());
+        match fs::read_to_string(out.join(relative)) {
+            Ok(existing) if existing == *contents => {}
+            Ok(_) => changes.stale.push(relative.clone()),
+            Err(_) => {
+                changes.stale.push(relative.clone());
+                changes.created.push(relative.clone());
+            }
         }
     }
     for relative in write::existing_generated(&out.join("src"))? {

@@ -189,9 +189,7 @@ fn a_dedented_property_is_a_stray_key_with_file_line_and_pointer() {
     assert_contains(
         &stderr,
         &[
-            "teams.yaml",
-            "at /components/schemas/Team/handle",
-            "line 11",
+            "teams.yaml:11: at /components/schemas/Team/handle",
             "`handle` is not a key OpenAPI 3.0 defines for a schema",
         ],
     );

@@ -115,7 +115,7 @@ fn bad_input_exits_2_naming_the_file_and_the_pointer() {
     let (code, stderr) = run(&published);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
-        stderr.contains("a.yaml: at /components/schemas/T/x-departures/0: line 9: an `x-departures` entry needs a non-empty string `reason`"),
+        stderr.contains("a.yaml:9: at /components/schemas/T/x-departures/0: an `x-departures` entry needs a non-empty string `reason`"),
         "{stderr}"
     );
     // A valid spec/, so that the unreadable published document is the error.

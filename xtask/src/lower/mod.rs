@@ -31,7 +31,7 @@ use crate::spec::Spec;
 pub fn lower(spec: &Spec) -> Result<Api, Errors> {
     let mut api = lower_parts(&spec.doc, Some(&spec.raw)).map_err(|errors| spec.locate_errors(errors))?;
     let notes = std::mem::take(&mut api.notes).into_iter().collect::<Errors>();
-    api.notes = spec.locate_errors(notes).into_iter().collect();
+    api.notes = spec.notes.iter().cloned().chain(spec.locate_errors(notes)).collect();
     Ok(api)
 }
 

@@ -270,45 +270,53 @@ fn kind_name(kind: Kind) -> &'static str {
     }
 }
 
-/// Checks the keys of one parsed spec file and pushes every error found. The loader adds each
+/// What the key check found: errors, and notes on keys that are valid but ignored.
+#[derive(Default)]
+pub struct Sink {
+    pub errors: Errors,
+    pub notes: Errors,
+}
+
+/// Checks the keys of one parsed spec file and pushes every error and note found. The loader adds each
 /// error's line (from the file's text) once the whole spec is read.
-pub fn check(file: &Path, value: &Value, errors: &mut Errors) {
+pub fn check(file: &Path, value: &Value, sink: &mut Sink) {
     let located = |pointer: &str, message: String| Error::in_file(file, pointer, message);
     let Value::Object(top) = value else { return };
     let has = |key: &str| top.get(key).is_some_and(|v| v.as_object().is_none_or(|m| !m.is_empty()));
     if !has("paths") && !has("components") {
-        errors.push(Error::in_file(
+        sink.errors.push(Error::in_file(
             file,
             "",
             "the file has no `paths` and no `components`: an empty spec file would remove its API group",
         ));
         return;
     }
-    walk(value, Root, "", &located, errors);
+    walk(value, Root, "", &located, sink);
 }
 
-fn walk(value: &Value, kind: Kind, pointer: &str, located: &dyn Fn(&str, String) -> Error, errors: &mut Errors) {
+fn walk(value: &Value, kind: Kind, pointer: &str, located: &dyn Fn(&str, String) -> Error, sink: &mut Sink) {
     match (kind, value) {
         (Any, _) => {}
         (ListOf(item), Value::Array(items)) => {
             for (i, v) in items.iter().enumerate() {
-                walk(v, *item, &join(pointer, &i.to_string()), located, errors);
+                walk(v, *item, &join(pointer, &i.to_string()), located, sink);
             }
         }
         (MapOf(entry), Value::Object(map)) => {
             for (key, v) in map {
-                walk(v, *entry, &join(pointer, key), located, errors);
+                walk(v, *entry, &join(pointer, key), located, sink);
             }
         }
         (Paths, Value::Object(map)) => {
             for (key, v) in map {
                 let at = join(pointer, key);
                 if key.starts_with("x-") {
-                    check_extension(key, v, &at, located, errors);
+                    check_extension(key, v, &at, located, sink);
                 } else if !key.starts_with('/') {
-                    errors.push(located(&at, format!("`{key}` is not a path: the keys of `paths` start with `/`")));
+                    sink.errors
+                        .push(located(&at, format!("`{key}` is not a path: the keys of `paths` start with `/`")));
                 } else {
-                    walk(v, PathItem, &at, located, errors);
+                    walk(v, PathItem, &at, located, sink);
                 }
             }
         }
@@ -319,11 +327,11 @@ fn walk(value: &Value, kind: Kind, pointer: &str, located: &dyn Fn(&str, String)
                     && key.starts_with(['1', '2', '3', '4', '5'])
                     && (key[1..].chars().all(|c| c.is_ascii_digit()) || &key[1..] == "XX");
                 if key.starts_with("x-") {
-                    check_extension(key, v, &at, located, errors);
+                    check_extension(key, v, &at, located, sink);
                 } else if status || key == "default" {
-                    walk(v, Response, &at, located, errors);
+                    walk(v, Response, &at, located, sink);
                 } else {
-                    errors.push(located(&at, format!("`{key}` is not a status code of a responses object")));
+                    sink.errors.push(located(&at, format!("`{key}` is not a status code of a responses object")));
                 }
             }
         }
@@ -333,10 +341,21 @@ fn walk(value: &Value, kind: Kind, pointer: &str, located: &dyn Fn(&str, String)
             for (key, v) in map {
                 let at = join(pointer, key);
                 if key.starts_with("x-") {
-                    check_extension(key, v, &at, located, errors);
+                    check_extension(key, v, &at, located, sink);
                 } else if reference {
-                    if key != "$ref" {
-                        errors.push(located(
+                    // `nullable` beside a `$ref` is read by the generator (a nullable reference,
+                    // as the published Datadog specs write it). Annotations OpenAPI 3.0 defines
+                    // for a schema are ignored beside a `$ref`, so they are noted (`--verbose`);
+                    // anything else is an error.
+                    let annotation = kind == Schema && fields(Schema).iter().any(|(name, _)| name == key);
+                    if key == "$ref" || (kind == Schema && key == "nullable") {
+                    } else if annotation {
+                        sink.notes.push(located(
+                            &at,
+                            format!("`{key}` next to `$ref` is ignored: OpenAPI 3.0 ignores a reference's siblings"),
+                        ));
+                    } else {
+                        sink.errors.push(located(
                             &at,
                             format!(
                                 "`{key}` next to `$ref`: a reference object holds only `$ref` (and `x-` keys) in \
@@ -346,10 +365,10 @@ fn walk(value: &Value, kind: Kind, pointer: &str, located: &dyn Fn(&str, String)
                     }
                 } else {
                     match allowed.iter().find(|(name, _)| name == key) {
-                        Some((_, inner)) => walk(v, *inner, &at, located, errors),
+                        Some((_, inner)) => walk(v, *inner, &at, located, sink),
                         None => {
                             let hint = if kind == Schema { " (a property dedented out of `properties`?)" } else { "" };
-                            errors.push(located(
+                            sink.errors.push(located(
                                 &at,
                                 format!("`{key}` is not a key OpenAPI 3.0 defines for {}{hint}", kind_name(kind)),
                             ));
@@ -365,17 +384,11 @@ fn walk(value: &Value, kind: Kind, pointer: &str, located: &dyn Fn(&str, String)
 }
 
 /// `x-` keys are free, except `x-departures`, whose shape is checked.
-fn check_extension(
-    key: &str,
-    value: &Value,
-    pointer: &str,
-    located: &dyn Fn(&str, String) -> Error,
-    errors: &mut Errors,
-) {
+fn check_extension(key: &str, value: &Value, pointer: &str, located: &dyn Fn(&str, String) -> Error, sink: &mut Sink) {
     if key == "x-departures"
         && let Err(error) = departures(value, pointer, located)
     {
-        errors.push(error);
+        sink.errors.push(error);
     }
 }
 
@@ -449,9 +462,9 @@ mod tests {
     /// The first error, with its line as the loader gives it.
     fn load(text: &str) -> Result<()> {
         let value = crate::spec::parse_yaml(Path::new("t.yaml"), text)?;
-        let mut errors = Errors::new();
-        check(Path::new("t.yaml"), &value, &mut errors);
-        match errors.first() {
+        let mut sink = Sink::default();
+        check(Path::new("t.yaml"), &value, &mut sink);
+        match sink.errors.first() {
             None => Ok(()),
             Some(error) => {
                 let mut error = error.clone();
@@ -491,13 +504,25 @@ components:
         assert!(error.message.starts_with("`operationID` is not a key"), "{error}");
         let status = "paths:\n  /x:\n    get:\n      responses:\n        '2000': {description: ok}\n";
         assert!(load(status).unwrap_err().message.contains("`2000` is not a status code"));
-        let reference = "components:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n      description: d\n    B: {type: string}\n";
+        let reference = "components:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n      handle: d\n    B: {type: string}\n";
         let error = load(reference).unwrap_err();
-        assert_eq!(error.pointer, "/components/schemas/A/description");
+        assert_eq!(error.pointer, "/components/schemas/A/handle");
         assert_eq!(error.line, Some(5));
-        assert!(error.message.starts_with("`description` next to `$ref`"), "{error}");
+        assert!(error.message.starts_with("`handle` next to `$ref`"), "{error}");
         let extension = "components:\n  schemas:\n    A:\n      type: string\n      x-anything: {whatever: 1}\n";
         load(extension).unwrap();
+    }
+
+    #[test]
+    fn annotations_next_to_a_ref_are_notes_and_nullable_is_read() {
+        let text = "components:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n      description: d\n      deprecated: true\n      nullable: true\n    B: {type: string}\n";
+        let value = crate::spec::parse_yaml(Path::new("t.yaml"), text).unwrap();
+        let mut sink = Sink::default();
+        check(Path::new("t.yaml"), &value, &mut sink);
+        assert!(sink.errors.is_empty(), "{:?}", sink.errors);
+        let notes: Vec<&str> = sink.notes.sorted().iter().map(|n| n.pointer.as_str()).collect();
+        assert_eq!(notes, ["/components/schemas/A/deprecated", "/components/schemas/A/description"]);
+        assert!(sink.notes.first().unwrap().message.contains("is ignored"));
     }
 
     #[test]
