@@ -121,9 +121,121 @@ where
     decode(tag.tag.as_deref(), &raw).map_err(de::Error::custom)
 }
 
-/// Decodes a value from JSON text already taken from the input.
+/// Decodes a `oneOf` member from its own text (already taken from the input). On failure, the
+/// path and position within the member are kept aside (see [`MemberError`]) for the client,
+/// which reports them within the whole body; the error returned carries the message.
 pub(crate) fn from_raw<T: serde::de::DeserializeOwned>(raw: &RawValue) -> Result<T, serde_json::Error> {
-    serde_json::from_str(raw.get())
+    let text = raw.get();
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let error = match serde_path_to_error::deserialize(&mut deserializer) {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    let path = error.path().to_string();
+    let error = error.into_inner();
+    let member = match take_member_error(&error) {
+        // The failure was inside a member nested in this one.
+        Some(nested) => MemberError {
+            path: join_path(&path, &nested.path),
+            offset: nested.offset_in(text.as_bytes(), error.line(), error.column()),
+            text: text.to_owned(),
+            error: nested.error,
+        },
+        None => MemberError {
+            offset: offset_of(text.as_bytes(), error.line(), error.column()),
+            path,
+            text: text.to_owned(),
+            error,
+        },
+    };
+    let message = member.message();
+    MEMBER_ERROR.with(|slot| *slot.borrow_mut() = Some(member));
+    Err(de::Error::custom(message))
+}
+
+/// Where a `oneOf` member failed to decode, within the member's own text.
+pub(crate) struct MemberError {
+    /// The path within the member, e.g. `attributes.created_at`.
+    pub(crate) path: String,
+    /// The byte offset of the failure within `text`.
+    pub(crate) offset: usize,
+    /// The member's text, to find it in the enclosing text.
+    pub(crate) text: String,
+    pub(crate) error: serde_json::Error,
+}
+
+thread_local! {
+    /// The last member failure, between `from_raw` and the decoder that placed the member (the
+    /// enclosing `from_raw`, or the client). Decoding is synchronous, so the thread is the one.
+    static MEMBER_ERROR: std::cell::RefCell<Option<MemberError>> = const { std::cell::RefCell::new(None) };
+}
+
+impl MemberError {
+    fn message(&self) -> String {
+        let text = self.error.to_string();
+        let suffix = format!(" at line {} column {}", self.error.line(), self.error.column());
+        text.strip_suffix(&suffix).map(str::to_owned).unwrap_or(text)
+    }
+
+    /// The offset of the failure in `outer`, the text the member was read from, given the
+    /// position (`line`, `column`) the outer decoder reported: just after the member. The member's
+    /// text occurs in `outer` exactly; of its occurrences, the one ending nearest that position.
+    pub(crate) fn offset_in(&self, outer: &[u8], line: usize, column: usize) -> usize {
+        let near = offset_of(outer, line, column);
+        let needle = self.text.as_bytes();
+        let start = if needle.is_empty() || needle.len() > outer.len() {
+            None
+        } else {
+            outer
+                .windows(needle.len())
+                .enumerate()
+                .filter(|(_, window)| *window == needle)
+                .map(|(start, _)| start)
+                .min_by_key(|start| (start + needle.len()).abs_diff(near))
+        };
+        start.unwrap_or(near.saturating_sub(needle.len())) + self.offset
+    }
+}
+
+/// Forgets a member failure left over from an earlier decoding.
+pub(crate) fn clear_member_error() {
+    MEMBER_ERROR.with(|slot| slot.borrow_mut().take());
+}
+
+/// The member failure that caused `error`, if it was one (its message is the member's).
+pub(crate) fn take_member_error(error: &serde_json::Error) -> Option<MemberError> {
+    let member = MEMBER_ERROR.with(|slot| slot.borrow_mut().take())?;
+    let text = error.to_string();
+    text.starts_with(&member.message()).then_some(member)
+}
+
+/// `outer.inner` as serde_path_to_error writes paths (`.` alone is the root).
+pub(crate) fn join_path(outer: &str, inner: &str) -> String {
+    match (outer, inner) {
+        (_, ".") => outer.to_owned(),
+        (".", _) => inner.to_owned(),
+        (_, inner) if inner.starts_with('[') => format!("{outer}{inner}"),
+        _ => format!("{outer}.{inner}"),
+    }
+}
+
+/// The byte offset of serde_json's (line, column) in `text`: the column counts the bytes before
+/// the position on its line. Clamped to the text.
+pub(crate) fn offset_of(text: &[u8], line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+    };
+    (line_start + column).min(text.len())
+}
+
+/// The (line, column) of a byte offset, as serde_json counts them.
+pub(crate) fn line_column(text: &[u8], offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    (line, before.len() - line_start)
 }
 
 /// A JSON value kept exactly as the server wrote it: the fields of an object, and the objects of

@@ -741,13 +741,14 @@ fn emit_pagination(op: &Operation, p: &Pagination) -> TokenStream {
         p.max_size.map(|max| format!(", at most {max}")).unwrap_or_default()
     );
     let deprecated = op.docs.deprecated.then(|| quote! { #[deprecated] });
+    let op_name = &op.rust_name;
     quote! {
         #[doc = #doc]
         #deprecated
         pub fn #name(&self, #(#fixed_args,)* params: #params_ty) -> impl futures_core::Stream<Item = Result<#item_ty, Error>> + '_ {
             let page_size = params.#size #widen_size #clamp;
             #(#owned)*
-            crate::pagination::paginate(#start, page_size, move |position| {
+            crate::pagination::paginate(&self.client, #op_name, #start, page_size, move |position| {
                 let params = params.clone().#size(#size_value).#position_param(#position_value);
                 #(#cloned)*
                 async move { self.#method(#(#passed,)* params).await.map(|page| #items) }
