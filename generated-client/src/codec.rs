@@ -299,10 +299,6 @@ impl Key<'_> {
     pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
-
-    pub(crate) fn into_owned(self) -> String {
-        self.0.into_owned()
-    }
 }
 
 impl<'de> Deserialize<'de> for Key<'de> {
@@ -330,5 +326,270 @@ impl<'de> Deserialize<'de> for Key<'de> {
         }
 
         deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Which optional fields of a decoded object arrived as an explicit `null`, so that re-encoding
+/// writes `null` back (while the field is still `None`) instead of leaving the key out: the JSON
+/// a caller re-encodes is the JSON the server sent. One bit per field of the type's table.
+///
+/// Setting a field to a value is unaffected; [`clear`](Self::clear) makes every `None` field
+/// absent again on the wire.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ExplicitNulls(u64);
+
+impl ExplicitNulls {
+    /// No field arrived as `null`.
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+
+    /// Forgets the `null`s: `None` fields are left out when encoding.
+    pub fn clear(&mut self) {
+        self.0 = 0;
+    }
+
+    #[doc(hidden)]
+    pub fn insert(&mut self, index: u32) {
+        self.0 |= 1 << index;
+    }
+
+    #[doc(hidden)]
+    pub fn contains(&self, index: u32) -> bool {
+        self.0 & (1 << index) != 0
+    }
+}
+
+/// The position of `name` in a type's field table, at compile time (the bit of
+/// [`ExplicitNulls`]); a table of more than 64 fields fails to compile.
+pub(crate) const fn field_index(fields: &[&str], name: &str) -> u32 {
+    let mut i = 0;
+    while i < fields.len() {
+        let (a, b) = (fields[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                assert!(i < 64, "ExplicitNulls holds 64 fields");
+                return i as u32;
+            }
+        }
+        i += 1;
+    }
+    panic!("the field is not in the table")
+}
+
+/// The members of an object that the spec does not know, kept exactly as the server sent them
+/// (keys and values, in order) in one piece of text: one allocation per object however many
+/// unknown members it has, instead of a `String`, a boxed value and a map node per member.
+///
+/// Read them with [`get`](Self::get), [`iter`](Self::iter) or [`to_map`](Self::to_map) (which
+/// parse the text on demand); add with [`insert`](Self::insert). Encoding writes them back after
+/// the known fields, in their order. Two values are equal when their texts are equal.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct AdditionalProperties {
+    /// Empty, or a JSON object: `{"key":value,...}`, each value's text as sent.
+    text: String,
+}
+
+impl AdditionalProperties {
+    /// No members.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether there are no members.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The number of members.
+    pub fn len(&self) -> usize {
+        self.members().len()
+    }
+
+    /// The members as one JSON object text (`{}` when there are none).
+    pub fn as_json(&self) -> &str {
+        if self.text.is_empty() { "{}" } else { &self.text }
+    }
+
+    /// The value of the (last) member named `key`.
+    pub fn get(&self, key: &str) -> Option<RawJson> {
+        self.members().into_iter().rev().find(|(k, _)| k == key).map(|(_, v)| RawJson::from_raw(v))
+    }
+
+    /// The members in order, keys decoded, values as sent.
+    pub fn iter(&self) -> impl Iterator<Item = (String, RawJson)> + '_ {
+        self.members().into_iter().map(|(k, v)| (k.into_owned(), RawJson::from_raw(v)))
+    }
+
+    /// The members as a map (of a key sent twice, the last value).
+    pub fn to_map(&self) -> std::collections::BTreeMap<String, RawJson> {
+        self.iter().collect()
+    }
+
+    /// Adds a member at the end, replacing any of the same name.
+    pub fn insert(&mut self, key: impl Into<String>, value: RawJson) {
+        let key = key.into();
+        if self.members().iter().any(|(k, _)| *k == key) {
+            let kept: Vec<(String, RawJson)> = self.iter().filter(|(k, _)| *k != key).collect();
+            *self = kept.into_iter().collect();
+        }
+        let mut text = std::mem::take(&mut self.text);
+        if text.is_empty() {
+            text.push('{');
+        } else {
+            text.pop(); // the closing brace
+            text.push(',');
+        }
+        push_key(&mut text, &key);
+        text.push(':');
+        text.push_str(value.get());
+        text.push('}');
+        self.text = text;
+    }
+
+    /// Removes the members named `key`; their last value.
+    pub fn remove(&mut self, key: &str) -> Option<RawJson> {
+        let removed = self.get(key)?;
+        let kept: Vec<(String, RawJson)> = self.iter().filter(|(k, _)| k != key).collect();
+        *self = kept.into_iter().collect();
+        Some(removed)
+    }
+
+    /// The members, parsed from the text (which is always a JSON object this type wrote).
+    fn members(&self) -> Vec<(Cow<'_, str>, &RawValue)> {
+        if self.text.is_empty() {
+            return Vec::new();
+        }
+        struct Members;
+        impl<'de> Visitor<'de> for Members {
+            type Value = Vec<(Cow<'de, str>, &'de RawValue)>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut members = Vec::new();
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    members.push((key.0, map.next_value()?));
+                }
+                Ok(members)
+            }
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(&self.text);
+        // The text was written by this type from raw JSON values: it parses.
+        deserializer.deserialize_map(Members).unwrap_or_default()
+    }
+
+    /// Writes the members into an object being serialized.
+    #[doc(hidden)]
+    pub fn serialize_members<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        for (key, value) in self.members() {
+            map.serialize_entry(&key, value)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for AdditionalProperties {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.members().iter().map(|(k, v)| (k, v.get()))).finish()
+    }
+}
+
+impl FromIterator<(String, RawJson)> for AdditionalProperties {
+    fn from_iter<I: IntoIterator<Item = (String, RawJson)>>(members: I) -> Self {
+        let mut text = String::new();
+        for (key, value) in members {
+            text.push(if text.is_empty() { '{' } else { ',' });
+            push_key(&mut text, &key);
+            text.push(':');
+            text.push_str(value.get());
+        }
+        if !text.is_empty() {
+            text.push('}');
+        }
+        AdditionalProperties { text }
+    }
+}
+
+impl From<std::collections::BTreeMap<String, RawJson>> for AdditionalProperties {
+    fn from(map: std::collections::BTreeMap<String, RawJson>) -> Self {
+        map.into_iter().collect()
+    }
+}
+
+/// Writes `key` as a JSON string.
+fn push_key(text: &mut String, key: &str) {
+    if key.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        // serde_json escapes a string without failing.
+        text.push_str(&serde_json::to_string(key).unwrap_or_default());
+    } else {
+        text.push('"');
+        text.push_str(key);
+        text.push('"');
+    }
+}
+
+thread_local! {
+    /// The unknown members of the objects being decoded on this thread, written one after the
+    /// other: an object appends from where the text ended when it started (nested objects finish
+    /// first and take their part off the end), then copies its part out once, at its exact size.
+    static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Collects the unknown members of one object while it is decoded (see [`SCRATCH`]).
+#[doc(hidden)]
+pub struct UnknownMembers {
+    /// Where this object's part of the scratch text starts, once it has a member.
+    start: Option<usize>,
+}
+
+impl UnknownMembers {
+    pub(crate) fn new() -> Self {
+        UnknownMembers { start: None }
+    }
+
+    /// Reads the value of the member `key` (whose key was just read) as raw JSON text.
+    pub(crate) fn read<'de, A: de::MapAccess<'de>>(&mut self, key: Key<'de>, map: &mut A) -> Result<(), A::Error> {
+        let value = map.next_value::<Box<RawValue>>()?;
+        SCRATCH.with(|scratch| {
+            let mut text = scratch.borrow_mut();
+            match self.start {
+                None => {
+                    self.start = Some(text.len());
+                    text.push('{');
+                }
+                Some(_) => text.push(','),
+            }
+            push_key(&mut text, key.as_str());
+            text.push(':');
+            text.push_str(value.get());
+        });
+        Ok(())
+    }
+
+    /// The members read, as their own value.
+    pub(crate) fn finish(mut self) -> AdditionalProperties {
+        let Some(start) = self.start.take() else { return AdditionalProperties::default() };
+        SCRATCH.with(|scratch| {
+            let mut text = scratch.borrow_mut();
+            let mut own = String::with_capacity(text.len() - start + 1);
+            own.push_str(&text[start..]);
+            own.push('}');
+            text.truncate(start);
+            AdditionalProperties { text: own }
+        })
+    }
+}
+
+impl Drop for UnknownMembers {
+    /// On a decoding error, this object's part is taken off the scratch text all the same.
+    fn drop(&mut self) {
+        if let Some(start) = self.start {
+            SCRATCH.with(|scratch| scratch.borrow_mut().truncate(start));
+        }
     }
 }

@@ -43,7 +43,7 @@ pub mod pagination;
 pub mod request;
 
 pub use client::Client;
-pub use codec::{Nullable, RawJson};
+pub use codec::{AdditionalProperties, ExplicitNulls, Nullable, RawJson};
 pub use config::{
     Configuration, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_PAGES, DEFAULT_SITE, RetryPolicy, SITES, Sleeper, TokioSleeper,
 };

@@ -144,10 +144,10 @@ fn unknown_fields_are_kept_at_every_level() {
     });
     let decoded: TeamsResponse = round_trip(body);
     let team = &decoded.data.as_ref().unwrap()[0];
-    assert_eq!(team.additional_properties["brand_new_field"], json!("kept"));
-    assert_eq!(team.attributes.additional_properties["new_attribute"].to_value().unwrap()["nested"][2], 3);
+    assert_eq!(team.additional_properties.get("brand_new_field").unwrap(), json!("kept"));
+    assert_eq!(team.attributes.additional_properties.get("new_attribute").unwrap().to_value().unwrap()["nested"][2], 3);
     // Unknown fields are kept as the exact text the server sent.
-    assert_eq!(team.attributes.additional_properties["new_attribute"].get(), r#"{"nested":[1,2,3]}"#);
+    assert_eq!(team.attributes.additional_properties.get("new_attribute").unwrap().get(), r#"{"nested":[1,2,3]}"#);
 }
 
 #[test]

@@ -274,16 +274,16 @@ async fn unknown_fields_and_enum_values_round_trip() {
     let team = &teams.data.as_ref().unwrap()[0];
     assert_eq!(team.type_, TeamType::Unknown("team_v2".to_owned()));
     assert_eq!(team.attributes.avatar, Nullable::Null);
-    assert_eq!(team.attributes.additional_properties["color"], json!("teal"));
-    assert_eq!(team.additional_properties["flags"], json!(["beta"]));
+    assert_eq!(team.attributes.additional_properties.get("color").unwrap(), json!("teal"));
+    assert_eq!(team.additional_properties.get("flags").unwrap(), json!(["beta"]));
     let link = &team.relationships.as_ref().unwrap().team_links.as_ref().unwrap().data.as_ref().unwrap()[0];
     assert_eq!(link.type_, TeamLinkType::Unknown("team_links_v2".to_owned()));
     let included = teams.included.as_ref().unwrap();
     assert!(matches!(&included[0], TeamIncluded::Unknown(raw) if *raw == body["included"][0]));
     assert!(
-        matches!(&included[1], TeamIncluded::TeamLink(l) if l.attributes.additional_properties["icon"] == json!("book"))
+        matches!(&included[1], TeamIncluded::TeamLink(l) if l.attributes.additional_properties.get("icon").unwrap() == json!("book"))
     );
-    assert_eq!(teams.additional_properties["top_level_extra"], json!(42.5));
+    assert_eq!(teams.additional_properties.get("top_level_extra").unwrap(), json!(42.5));
 
     let reencoded = serde_json::to_value(&teams).unwrap();
     assert_eq!(reencoded, body, "nothing lost");
@@ -326,7 +326,8 @@ async fn unknown_case_enum_values_round_trip() {
 async fn unknown_enum_values_and_extra_fields_are_sent_as_given() {
     let server = MockServer::start().await;
     answer(&server, ResponseTemplate::new(200).set_body_json(json!({}))).await;
-    let extra = [("client_tag".to_owned(), RawJson::from_serialize(&json!({ "a": 1 })).unwrap())].into_iter().collect();
+    let extra: std::collections::BTreeMap<String, RawJson> =
+        [("client_tag".to_owned(), RawJson::from_serialize(&json!({ "a": 1 })).unwrap())].into_iter().collect();
     let body = CaseUpdatePriorityRequest::new(
         CaseUpdatePriority::new(CaseUpdatePriorityAttributes::new(CasePriority::from("P0")), CaseResourceType::Case)
             .additional_properties(extra),

@@ -269,7 +269,9 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
         pub struct #name {
             #(#fields)*
             /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-            pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+            pub additional_properties: crate::AdditionalProperties,
+            /// The optional fields that arrived as `null`: written back as `null` while `None`.
+            pub explicit_nulls: crate::ExplicitNulls,
         }
 
         #deprecated_allow
@@ -277,12 +279,13 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
             #[doc = #new_doc]
             #many_args
             pub fn new(#(#args),*) -> Self {
-                Self { #(#inits,)* additional_properties: std::collections::BTreeMap::new() }
+                Self { #(#inits,)* additional_properties: Default::default(), explicit_nulls: Default::default() }
             }
             #(#setters)*
-            /// Replaces the fields the spec does not know.
-            pub fn additional_properties(mut self, value: std::collections::BTreeMap<String, crate::RawJson>) -> Self {
-                self.additional_properties = value;
+            /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+            /// `BTreeMap<String, RawJson>`).
+            pub fn additional_properties(mut self, value: impl Into<crate::AdditionalProperties>) -> Self {
+                self.additional_properties = value.into();
                 self
             }
         }
