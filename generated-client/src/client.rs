@@ -230,9 +230,15 @@ struct DecodeFailure {
     source: serde_json::Error,
 }
 
-/// Decodes the whole body as `T` in one pass over the slice. A failure inside a `oneOf` member
-/// (decoded from its own text) is placed in the whole body: path and position.
+/// Decodes the whole body as `T` in one pass over the slice. Only when that fails is the body
+/// decoded again with path tracking (which costs on every key), to report where: the JSON path,
+/// and the position in the whole body, also for a failure inside a `oneOf` member (which is
+/// decoded from its own text).
 fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, DecodeFailure> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    if let Ok(data) = T::deserialize(&mut deserializer).and_then(|data| deserializer.end().map(|()| data)) {
+        return Ok(data);
+    }
     crate::codec::clear_member_error();
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let failure = match serde_path_to_error::deserialize(&mut deserializer) {

@@ -126,6 +126,10 @@ where
 /// which reports them within the whole body; the error returned carries the message.
 pub(crate) fn from_raw<T: serde::de::DeserializeOwned>(raw: &RawValue) -> Result<T, serde_json::Error> {
     let text = raw.get();
+    // Without path tracking first: it costs on every key, and is only needed on failure.
+    if let Ok(value) = serde_json::from_str(text) {
+        return Ok(value);
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let error = match serde_path_to_error::deserialize(&mut deserializer) {
         Ok(value) => return Ok(value),
@@ -483,13 +487,39 @@ impl AdditionalProperties {
         deserializer.deserialize_map(Members).unwrap_or_default()
     }
 
-    /// Writes the members into an object being serialized.
+    /// Writes the members into an object being serialized, as they are read from the text (no
+    /// list of them is built).
     #[doc(hidden)]
     pub fn serialize_members<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        for (key, value) in self.members() {
-            map.serialize_entry(&key, value)?;
+        if self.text.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        struct Writer<'m, M: serde::ser::SerializeMap> {
+            map: &'m mut M,
+            error: Option<M::Error>,
+        }
+        impl<'de, M: serde::ser::SerializeMap> Visitor<'de> for &mut Writer<'_, M> {
+            type Value = ();
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut members: A) -> Result<(), A::Error> {
+                while let Some(key) = members.next_key::<Key<'de>>()? {
+                    let value: &RawValue = members.next_value()?;
+                    if let Err(error) = self.map.serialize_entry(key.as_str(), value) {
+                        self.error = Some(error);
+                        return Err(de::Error::custom("stopped by a serialization error"));
+                    }
+                }
+                Ok(())
+            }
+        }
+        let mut writer = Writer { map, error: None };
+        let mut deserializer = serde_json::Deserializer::from_str(&self.text);
+        // The text was written by this type from raw JSON values: it parses; only the map's own
+        // errors can stop the walk.
+        let _ = deserializer.deserialize_map(&mut writer);
+        writer.error.map_or(Ok(()), Err)
     }
 }
 
