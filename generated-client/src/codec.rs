@@ -582,10 +582,11 @@ impl UnknownMembers {
         UnknownMembers { start: None }
     }
 
-    /// Reads the value of the member `key` (whose key was just read) as raw JSON text.
+    /// Reads the value of the member `key` (whose key was just read) as raw JSON text, appended
+    /// straight to the scratch text (no allocation of its own).
     pub(crate) fn read<'de, A: de::MapAccess<'de>>(&mut self, key: Key<'de>, map: &mut A) -> Result<(), A::Error> {
-        let value = map.next_value::<Box<RawValue>>()?;
         SCRATCH.with(|scratch| {
+            // Only raw text is read while the scratch is borrowed: no model decodes meanwhile.
             let mut text = scratch.borrow_mut();
             match self.start {
                 None => {
@@ -596,9 +597,8 @@ impl UnknownMembers {
             }
             push_key(&mut text, key.as_str());
             text.push(':');
-            text.push_str(value.get());
-        });
-        Ok(())
+            map.next_value_seed(AppendRaw(&mut text))
+        })
     }
 
     /// The members read, as their own value.
@@ -612,6 +612,63 @@ impl UnknownMembers {
             text.truncate(start);
             AdditionalProperties { text: own }
         })
+    }
+}
+
+/// The name under which serde_json hands out a value's raw text: `serde_json::value::RawValue`
+/// asks for it the same way (`deserialize_newtype_struct` with this name, then a one-entry map
+/// whose value is the text, borrowed from the input when it can be). Reading it here instead of
+/// through `Box<RawValue>` appends the text without a `Box` per member. serde_json is pinned by
+/// Cargo.lock; the round-trip tests (`tests/tests/models.rs` reads unknown members through
+/// `from_slice`, `from_str`, `from_reader` and `from_value`) fail if the protocol changes.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+/// Appends the raw JSON text of the next value to a string.
+struct AppendRaw<'a>(&'a mut String);
+
+impl<'de> de::DeserializeSeed<'de> for AppendRaw<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_newtype_struct(RAW_VALUE_TOKEN, self)
+    }
+}
+
+impl<'de> Visitor<'de> for AppendRaw<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        if map.next_key::<de::IgnoredAny>()?.is_none() {
+            return Err(de::Error::custom("no raw JSON text given"));
+        }
+        map.next_value_seed(AppendStr(self.0))
+    }
+}
+
+struct AppendStr<'a>(&'a mut String);
+
+impl<'de> de::DeserializeSeed<'de> for AppendStr<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for AppendStr<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("raw JSON text")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<(), E> {
+        self.0.push_str(text);
+        Ok(())
     }
 }
 
