@@ -130,6 +130,8 @@ pub(crate) fn from_raw<T: serde::de::DeserializeOwned>(raw: &RawValue) -> Result
     if let Ok(value) = serde_json::from_str(text) {
         return Ok(value);
     }
+    // What the first pass left aside is found again by the second.
+    clear_member_error();
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let error = match serde_path_to_error::deserialize(&mut deserializer) {
         Ok(value) => return Ok(value),
@@ -595,8 +597,19 @@ impl UnknownMembers {
                 }
                 Some(_) => text.push(','),
             }
-            push_key(&mut text, key.as_str());
-            text.push(':');
+            match &key.0 {
+                // Borrowed from the input: the text between the quotes had no escape (and JSON
+                // has no raw control character), so it goes back as it was.
+                Cow::Borrowed(key) => {
+                    text.push('"');
+                    text.push_str(key);
+                    text.push_str("\":");
+                }
+                Cow::Owned(key) => {
+                    push_key(&mut text, key);
+                    text.push(':');
+                }
+            }
             map.next_value_seed(AppendRaw(&mut text))
         })
     }
