@@ -146,7 +146,45 @@ const DECODE: fn(&Sample) -> Duration = |s| s.decode;
 const CLIENT_PATH: fn(&Sample) -> Duration = |s| s.decode_client_path;
 const ENCODE: fn(&Sample) -> Duration = |s| s.encode;
 
+/// `--one <teams|cases|policy> <generated|baseline> <slice|str> <n>`: builds the payload and
+/// decodes it `n` times as one tree, nothing else: for instruction counts under
+/// `valgrind --tool=callgrind` (independent of the machine's load), where `n = 0` gives the cost
+/// of building the payload, to subtract.
+fn one(args: &[String]) {
+    let [payload, tree, input, n] = args else {
+        panic!("--one <teams|cases|policy> <generated|baseline> <slice|str> <n>")
+    };
+    let n: usize = n.parse().expect("n is a number");
+    let bytes = match payload.as_str() {
+        "teams" => teams_response(10_000),
+        "cases" => cases_response(10_000),
+        "policy" => escalation_policy(2_000),
+        other => panic!("unknown payload {other}"),
+    };
+    fn decode<T: DeserializeOwned>(bytes: &[u8], input: &str) {
+        let value: T = match input {
+            "slice" => serde_json::from_slice(bytes).expect("decode"),
+            _ => client_path_decode(bytes),
+        };
+        drop(value);
+    }
+    for _ in 0..n {
+        match (payload.as_str(), tree.as_str()) {
+            ("teams", "generated") => decode::<generated::TeamsResponse>(&bytes, input),
+            ("teams", _) => decode::<baseline::TeamsResponse>(&bytes, input),
+            ("cases", "generated") => decode::<generated::CasesResponse>(&bytes, input),
+            ("cases", _) => decode::<baseline::CasesResponse>(&bytes, input),
+            ("policy", "generated") => decode::<generated::EscalationPolicy>(&bytes, input),
+            _ => decode::<baseline::EscalationPolicy>(&bytes, input),
+        }
+    }
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).is_some_and(|a| a == "--one") {
+        return one(&args[2..]);
+    }
     let iterations: usize = std::env::args().nth(1).map_or(15, |n| n.parse().expect("iterations is a number"));
     let teams = teams_response(10_000);
     let cases = cases_response(10_000);
