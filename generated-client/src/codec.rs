@@ -593,6 +593,9 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
+/// The scratch capacity kept between decodes.
+const SCRATCH_KEPT: usize = 64 << 10;
+
 /// Collects the unknown members of one object while it is decoded (see [`SCRATCH`]).
 #[doc(hidden)]
 pub struct UnknownMembers {
@@ -644,6 +647,10 @@ impl UnknownMembers {
             own.push_str(&text[start..]);
             own.push('}');
             text.truncate(start);
+            // A huge unknown member must not keep its size in the thread's scratch for good.
+            if start == 0 && text.capacity() > SCRATCH_KEPT {
+                text.shrink_to(SCRATCH_KEPT);
+            }
             AdditionalProperties { text: own }
         })
     }
