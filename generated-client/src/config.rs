@@ -31,7 +31,8 @@ impl fmt::Debug for Secret {
 /// A 429 is retried for any method after the wait the server asks for (`X-RateLimit-Reset` or
 /// `Retry-After`); 5xx answers and transport errors are retried with exponential backoff and
 /// jitter, for idempotent methods (GET, PUT, DELETE) only unless
-/// [`retry_non_idempotent`](Self::retry_non_idempotent) is set. Attempts and total time are bounded.
+/// [`retry_non_idempotent`](Self::retry_non_idempotent) is set. Attempts and the whole call's time
+/// are bounded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Attempts in all, the first included (1 = no retry).
@@ -39,7 +40,9 @@ pub struct RetryPolicy {
     /// The first backoff; each retry doubles it, up to `max_backoff`.
     pub initial_backoff: Duration,
     pub max_backoff: Duration,
-    /// No retry starts once this much time has gone by, or would by the end of its wait.
+    /// The whole call, attempts and waits included, ends within this: a retry starts only if
+    /// its wait ends before it, and an attempt still running when it is reached fails with
+    /// [`Error::Deadline`].
     pub max_total: Duration,
     /// Also retry POST and PATCH on 5xx and transport errors.
     pub retry_non_idempotent: bool,
