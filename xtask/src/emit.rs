@@ -399,7 +399,7 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
             #[doc = #new_doc]
             #many_args
             pub fn new(#(#args),*) -> Self {
-                Self { #(#inits,)* additional_properties: Default::default(), explicit_nulls: Default::default() }
+                Self { #(#inits,)* additional_properties: ::core::default::Default::default(), explicit_nulls: ::core::default::Default::default() }
             }
             #(#setters)*
             /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

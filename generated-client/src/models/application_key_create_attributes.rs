@@ -19,8 +19,8 @@ impl ApplicationKeyCreateAttributes {
         Self {
             name,
             scopes: crate::Nullable::Absent,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `scopes`.

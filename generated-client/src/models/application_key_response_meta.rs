@@ -19,8 +19,8 @@ impl ApplicationKeyResponseMeta {
         Self {
             max_allowed_per_user: None,
             page: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `max_allowed_per_user`.

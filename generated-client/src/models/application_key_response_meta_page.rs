@@ -16,8 +16,8 @@ impl ApplicationKeyResponseMetaPage {
     pub fn new() -> Self {
         Self {
             total_filtered_count: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `total_filtered_count`.

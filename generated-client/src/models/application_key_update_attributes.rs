@@ -19,8 +19,8 @@ impl ApplicationKeyUpdateAttributes {
         Self {
             name: None,
             scopes: crate::Nullable::Absent,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `name`.

@@ -49,8 +49,8 @@ impl CaseAttributes {
             status: None,
             title: None,
             type_: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `archived_at`.

@@ -16,8 +16,8 @@ impl CaseCreateRequest {
     pub fn new(data: crate::models::CaseCreate) -> Self {
         Self {
             data,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -25,8 +25,8 @@ impl CaseRelationships {
             created_by: crate::Nullable::Absent,
             modified_by: crate::Nullable::Absent,
             project: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `assignee`.

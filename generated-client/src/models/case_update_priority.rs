@@ -22,8 +22,8 @@ impl CaseUpdatePriority {
         Self {
             attributes,
             type_,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -16,8 +16,8 @@ impl CaseUpdatePriorityAttributes {
     pub fn new(priority: crate::models::CasePriority) -> Self {
         Self {
             priority,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

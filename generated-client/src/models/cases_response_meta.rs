@@ -16,8 +16,8 @@ impl CasesResponseMeta {
     pub fn new() -> Self {
         Self {
             page: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `page`.

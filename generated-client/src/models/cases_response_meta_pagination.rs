@@ -22,8 +22,8 @@ impl CasesResponseMetaPagination {
             current: None,
             size: None,
             total: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `current`.

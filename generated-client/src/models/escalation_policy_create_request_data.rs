@@ -27,8 +27,8 @@ impl EscalationPolicyCreateRequestData {
             attributes,
             relationships: None,
             type_,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `relationships`.

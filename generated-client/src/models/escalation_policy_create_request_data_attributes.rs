@@ -31,8 +31,8 @@ impl EscalationPolicyCreateRequestDataAttributes {
             resolve_page_on_policy_end: None,
             retries: None,
             steps,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `description`.

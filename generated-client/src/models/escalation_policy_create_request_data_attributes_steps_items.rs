@@ -22,8 +22,8 @@ impl EscalationPolicyCreateRequestDataAttributesStepsItems {
             assignment: None,
             escalate_after_seconds: None,
             targets,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `assignment`.

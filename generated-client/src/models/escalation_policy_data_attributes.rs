@@ -25,8 +25,8 @@ impl EscalationPolicyDataAttributes {
             name,
             resolve_page_on_policy_end: None,
             retries: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `description`.

@@ -25,8 +25,8 @@ impl EscalationPolicyUpdateRequestDataAttributesStepsItems {
             escalate_after_seconds: None,
             id: None,
             targets,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `assignment`.

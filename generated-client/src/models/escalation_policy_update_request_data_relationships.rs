@@ -18,8 +18,8 @@ impl EscalationPolicyUpdateRequestDataRelationships {
     pub fn new() -> Self {
         Self {
             teams: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `teams`.

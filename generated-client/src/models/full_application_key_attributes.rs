@@ -28,8 +28,8 @@ impl FullApplicationKeyAttributes {
             last4: None,
             name: None,
             scopes: crate::Nullable::Absent,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `created_at`.

@@ -22,8 +22,8 @@ impl IncidentResponseMetaPagination {
             next_offset: None,
             offset: None,
             size: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `next_offset`.

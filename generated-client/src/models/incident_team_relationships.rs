@@ -19,8 +19,8 @@ impl IncidentTeamRelationships {
         Self {
             created_by: None,
             last_modified_by: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `created_by`.

@@ -22,8 +22,8 @@ impl IncidentTeamResponseAttributes {
             created: None,
             modified: None,
             name: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `created`.

@@ -16,8 +16,8 @@ impl IncidentTeamUpdateAttributes {
     pub fn new(name: String) -> Self {
         Self {
             name,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -19,8 +19,8 @@ impl JiraIssue {
         Self {
             result: None,
             status: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `result`.

@@ -25,8 +25,8 @@ impl JiraIssueResult {
             issue_key: None,
             issue_url: None,
             project_key: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `issue_id`.

@@ -31,8 +31,8 @@ impl LayerAttributes {
             name: None,
             restrictions: None,
             rotation_start: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `effective_date`.

@@ -25,8 +25,8 @@ impl LayerAttributesRestrictionsItems {
             end_time: None,
             start_day: None,
             start_time: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `end_day`.

@@ -37,8 +37,8 @@ impl OrganizationAttributes {
             public_id: None,
             sharing: None,
             url: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `created_at`.

@@ -25,8 +25,8 @@ impl PartialApplicationKeyAttributes {
             last4: None,
             name: None,
             scopes: crate::Nullable::Absent,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `created_at`.

@@ -34,8 +34,8 @@ impl PermissionAttributes {
             group_name: None,
             name: None,
             restricted: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `created`.

@@ -19,8 +19,8 @@ impl ProjectRelationships {
         Self {
             member_team: None,
             member_user: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `member_team`.

@@ -19,8 +19,8 @@ impl RelationshipToTeamLinkData {
         Self {
             id,
             type_,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

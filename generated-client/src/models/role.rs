@@ -25,8 +25,8 @@ impl Role {
             id: None,
             relationships: None,
             type_,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `attributes`.

@@ -25,8 +25,8 @@ impl RoleAttributes {
             modified_at: None,
             name: None,
             user_count: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `created_at`.

@@ -29,8 +29,8 @@ impl ScheduleCreateRequestDataAttributes {
             name,
             tags: None,
             time_zone,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `tags`.

@@ -22,8 +22,8 @@ impl ScheduleDataAttributes {
             name: None,
             tags: None,
             time_zone: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `name`.

@@ -29,8 +29,8 @@ impl ScheduleUpdateRequestData {
             id,
             relationships: None,
             type_,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `relationships`.

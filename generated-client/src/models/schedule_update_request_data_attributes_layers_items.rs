@@ -51,8 +51,8 @@ impl ScheduleUpdateRequestDataAttributesLayersItems {
             name,
             restrictions: None,
             rotation_start,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `end_date`.

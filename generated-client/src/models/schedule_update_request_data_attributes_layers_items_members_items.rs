@@ -18,8 +18,8 @@ impl ScheduleUpdateRequestDataAttributesLayersItemsMembersItems {
     pub fn new() -> Self {
         Self {
             user: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `user`.

@@ -16,8 +16,8 @@ impl ScheduleUpdateRequestDataAttributesLayersItemsMembersItemsUser {
     pub fn new() -> Self {
         Self {
             id: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `id`.

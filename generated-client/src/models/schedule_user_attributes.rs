@@ -19,8 +19,8 @@ impl ScheduleUserAttributes {
         Self {
             email: None,
             name: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `email`.

@@ -25,8 +25,8 @@ impl ServiceAccountCreateAttributes {
             name: None,
             service_account,
             title: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `name`.

@@ -16,8 +16,8 @@ impl ServiceNowTicketResult {
     pub fn new() -> Self {
         Self {
             sys_target_link: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `sys_target_link`.

@@ -49,8 +49,8 @@ impl TeamAttributes {
             summary: crate::Nullable::Absent,
             user_count: None,
             visible_modules: crate::Nullable::Absent,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `avatar`.

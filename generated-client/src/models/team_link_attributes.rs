@@ -25,8 +25,8 @@ impl TeamLinkAttributes {
             position: None,
             team_id: None,
             url,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `position`.

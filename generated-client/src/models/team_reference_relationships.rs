@@ -16,8 +16,8 @@ impl TeamReferenceRelationships {
     pub fn new() -> Self {
         Self {
             oncall_users: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `oncall_users`.

@@ -19,8 +19,8 @@ impl TeamRelationships {
         Self {
             team_links: None,
             user_team_permissions: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `team_links`.

@@ -16,8 +16,8 @@ impl TeamResponse {
     pub fn new() -> Self {
         Self {
             data: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `data`.

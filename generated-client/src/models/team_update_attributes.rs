@@ -37,8 +37,8 @@ impl TeamUpdateAttributes {
             hidden_modules: None,
             name,
             visible_modules: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `avatar`.

@@ -16,8 +16,8 @@ impl TeamUpdateRelationships {
     pub fn new() -> Self {
         Self {
             team_links: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `team_links`.

@@ -28,8 +28,8 @@ impl TeamsResponseLinks {
             next: None,
             prev: crate::Nullable::Absent,
             self_: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `first`.

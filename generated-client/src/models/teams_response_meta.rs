@@ -16,8 +16,8 @@ impl TeamsResponseMeta {
     pub fn new() -> Self {
         Self {
             pagination: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `pagination`.

@@ -37,8 +37,8 @@ impl TeamsResponseMetaPagination {
             prev_offset: None,
             total: None,
             type_: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `first_offset`.

@@ -25,8 +25,8 @@ impl User {
             id: None,
             relationships: None,
             type_: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `attributes`.

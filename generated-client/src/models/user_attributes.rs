@@ -49,8 +49,8 @@ impl UserAttributes {
             status: None,
             title: crate::Nullable::Absent,
             verified: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `created_at`.

@@ -16,8 +16,8 @@ impl UserRelationships {
     pub fn new() -> Self {
         Self {
             roles: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `roles`.

@@ -25,8 +25,8 @@ impl UserResponseRelationships {
             other_orgs: None,
             other_users: None,
             roles: None,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `org`.

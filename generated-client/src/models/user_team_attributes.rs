@@ -22,8 +22,8 @@ impl UserTeamAttributes {
             provisioned_by: crate::Nullable::Absent,
             provisioned_by_id: crate::Nullable::Absent,
             role: crate::Nullable::Absent,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `provisioned_by`.

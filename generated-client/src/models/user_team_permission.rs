@@ -22,8 +22,8 @@ impl UserTeamPermission {
             attributes: None,
             id,
             type_,
-            additional_properties: Default::default(),
-            explicit_nulls: Default::default(),
+            additional_properties: ::core::default::Default::default(),
+            explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `attributes`.
