@@ -87,7 +87,8 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
 fn operation_table(api: &Api) -> String {
     let named = |ty: Option<&TypeRef>| match ty {
         Some(TypeRef::Named(name)) => name.clone(),
-        Some(other) => type_tokens(other).to_string().replace(' ', ""),
+        // Paths inside an exported macro name the defining crate as `$crate`.
+        Some(other) => type_tokens(other).to_string().replace(' ', "").replace("crate::", "$crate::"),
         None => String::new(),
     };
     let mut out = String::from(
