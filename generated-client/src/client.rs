@@ -9,7 +9,7 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
 use serde::de::DeserializeOwned;
 
 use crate::config::{Configuration, Secret};
-use crate::error::{ApiError, DecodeError, retry_after};
+use crate::error::{ApiError, DecodeError, parse_error_entries, retry_after};
 use crate::request::Request;
 use crate::{ApiResponse, Error};
 
@@ -30,13 +30,21 @@ struct Inner {
 impl Client {
     /// Checks the configuration and builds the HTTP client.
     pub fn new(config: Configuration) -> Result<Self, Error> {
+        let shown = crate::config::redact_url(&config.base_url);
         let url = reqwest::Url::parse(&config.base_url)
-            .map_err(|e| Error::Configuration(format!("base URL `{}` is not a URL: {e}", config.base_url)))?;
+            .map_err(|e| Error::Configuration(format!("base URL `{shown}` is not a URL: {e}")))?;
+        if url.query().is_some() || url.fragment().is_some() || config.base_url.contains(['?', '#']) {
+            return Err(Error::Configuration(format!(
+                "base URL `{shown}` has a query or a fragment; give the scheme, host, port and path prefix only"
+            )));
+        }
+        if url.cannot_be_a_base() || !matches!(url.scheme(), "http" | "https") {
+            return Err(Error::Configuration(format!("base URL `{shown}` is not an http(s) URL")));
+        }
         let has_keys = config.api_key.is_some() || config.app_key.is_some();
         if has_keys && url.scheme() != "https" && !is_loopback(&url) {
             return Err(Error::Configuration(format!(
-                "keys are sent only over https (or to a loopback address); base URL `{}` is neither",
-                config.base_url
+                "keys are sent only over https (or to a loopback address); base URL `{shown}` is neither"
             )));
         }
         let mut headers = HeaderMap::new();
@@ -84,17 +92,15 @@ impl Client {
     /// Sends `request` and decodes a 2xx body as `T`.
     pub(crate) async fn send_json<T: DeserializeOwned>(&self, request: Request) -> Result<ApiResponse<T>, Error> {
         let (status, headers, body) = self.execute(&request).await?;
-        let mut deserializer = serde_json::Deserializer::from_slice(&body);
-        let decoded = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|e| (e.path().to_string(), e.into_inner()))
-            .and_then(|data| deserializer.end().map(|()| data).map_err(|e| (".".to_owned(), e)));
-        match decoded {
+        match decode(&body) {
             Ok(data) => Ok(ApiResponse { status: status.as_u16(), headers, data }),
-            Err((path, source)) => Err(Error::Decode(Box::new(DecodeError {
+            Err(failure) => Err(Error::Decode(Box::new(DecodeError {
                 operation: request.operation,
                 status: status.as_u16(),
-                path,
-                source,
+                path: failure.path,
+                line: failure.line,
+                column: failure.column,
+                source: failure.source,
                 body: String::from_utf8_lossy(&body).into_owned(),
             }))),
         }
@@ -106,14 +112,29 @@ impl Client {
         Ok(ApiResponse { status: status.as_u16(), headers, data: () })
     }
 
-    /// Sends with retries; a non-2xx final answer becomes `Error::Api`.
+    /// The most pages a pagination stream fetches.
+    pub(crate) fn max_pages(&self) -> usize {
+        self.inner.config.max_pages
+    }
+
+    /// Sends with retries, all within `RetryPolicy::max_total`; a non-2xx final answer becomes
+    /// `Error::Api`.
     async fn execute(&self, request: &Request) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
         let policy = &self.inner.config.retry;
         let started = Instant::now();
         let mut waited = Duration::ZERO;
         let mut attempt = 1;
         loop {
-            let outcome = self.attempt(request).await;
+            // The time already spent: real time, or the waits when the sleeper does not really
+            // wait (tests).
+            let elapsed = started.elapsed().max(waited);
+            let Some(remaining) = policy.max_total.checked_sub(elapsed).filter(|r| !r.is_zero()) else {
+                return Err(self.deadline(request, attempt - 1));
+            };
+            let outcome = match tokio::time::timeout(remaining, self.attempt(request)).await {
+                Ok(outcome) => outcome,
+                Err(_) => return Err(self.deadline(request, attempt)),
+            };
             let wait = match &outcome {
                 Ok((status, _, _)) if status.is_success() => None,
                 Ok((status, headers, _)) if *status == StatusCode::TOO_MANY_REQUESTS => {
@@ -131,9 +152,11 @@ impl Client {
             };
             let elapsed = started.elapsed().max(waited);
             match wait {
-                Some(wait) if attempt < policy.max_attempts && elapsed + wait <= policy.max_total => {
+                // A retry starts only if its wait ends within `max_total` (saturating: a header
+                // may ask for any number of seconds).
+                Some(wait) if attempt < policy.max_attempts && elapsed.saturating_add(wait) < policy.max_total => {
                     self.inner.config.sleeper.sleep(wait).await;
-                    waited += wait;
+                    waited = waited.max(elapsed).saturating_add(wait);
                     attempt += 1;
                 }
                 _ => return finish(request, outcome?),
@@ -141,12 +164,17 @@ impl Client {
         }
     }
 
+    fn deadline(&self, request: &Request, attempts: u32) -> Error {
+        Error::Deadline { operation: request.operation, max_total: self.inner.config.retry.max_total, attempts }
+    }
+
     /// One attempt: the status, headers and whole body, or a transport error.
     async fn attempt(&self, request: &Request) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
-        let mut url = format!("{}{}", self.inner.config.base_url, request.path);
+        let config = &self.inner.config;
+        let mut url = format!("{}{}", config.base_url, request.path);
         if !request.query.is_empty() {
-            let mut parsed =
-                reqwest::Url::parse(&url).map_err(|e| Error::Configuration(format!("invalid URL `{url}`: {e}")))?;
+            let mut parsed = reqwest::Url::parse(&url)
+                .map_err(|e| Error::Configuration(format!("invalid URL `{}`: {e}", crate::config::redact_url(&url))))?;
             parsed.query_pairs_mut().extend_pairs(request.query.iter().map(|(k, v)| (*k, v.as_str())));
             url = parsed.into();
         }
@@ -154,12 +182,89 @@ impl Client {
         if let Some(body) = &request.body {
             builder = builder.header(CONTENT_TYPE, "application/json").body(body.clone());
         }
-        let response = builder.send().await.map_err(Error::Transport)?;
+        let mut response = builder.send().await.map_err(|e| Error::Transport(self.redact(e)))?;
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.bytes().await.map_err(Error::Transport)?;
-        Ok((status, headers, body.to_vec()))
+        let (operation, limit) = (request.operation, config.max_body_size);
+        let too_large = || Error::BodyTooLarge { operation, status: status.as_u16(), limit };
+        // The body is read chunk by chunk into one buffer (sized from Content-Length when there
+        // is one), and never beyond the limit.
+        let expected = response.content_length().map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+        if expected.is_some_and(|n| n > limit) {
+            return Err(too_large());
+        }
+        let mut body = Vec::with_capacity(expected.unwrap_or(0));
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) => {
+                    if chunk.len() > limit - body.len() {
+                        return Err(too_large());
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                Err(e) => return Err(Error::BodyRead { operation, status: status.as_u16(), source: self.redact(e) }),
+            }
+        }
+        Ok((status, headers, body))
     }
+
+    /// A transport error without the password of the base URL, if it has one.
+    fn redact(&self, error: reqwest::Error) -> reqwest::Error {
+        match error.url() {
+            Some(url) if url.password().is_some() => {
+                let mut url = url.clone();
+                let _ = url.set_password(Some("<redacted>"));
+                error.with_url(url)
+            }
+            _ => error,
+        }
+    }
+}
+
+/// Why a 2xx body did not decode: the path of the failing field and the position in the body.
+struct DecodeFailure {
+    path: String,
+    line: usize,
+    column: usize,
+    source: serde_json::Error,
+}
+
+/// Decodes the whole body as `T` in one pass over the slice. Only when that fails is the body
+/// decoded again with path tracking (which costs on every key), to report where: the JSON path,
+/// and the position in the whole body, also for a failure inside a `oneOf` member (which is
+/// decoded from its own text).
+fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, DecodeFailure> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    if let Ok(data) = T::deserialize(&mut deserializer).and_then(|data| deserializer.end().map(|()| data)) {
+        return Ok(data);
+    }
+    crate::codec::clear_member_error();
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let failure = match serde_path_to_error::deserialize(&mut deserializer) {
+        Ok(data) => match deserializer.end() {
+            Ok(()) => return Ok(data),
+            Err(source) => DecodeFailure { path: ".".to_owned(), line: source.line(), column: source.column(), source },
+        },
+        Err(e) => {
+            let path = e.path().to_string();
+            let source = e.into_inner();
+            DecodeFailure { path, line: source.line(), column: source.column(), source }
+        }
+    };
+    Err(match crate::codec::take_member_error(&failure.source) {
+        Some(member) => {
+            let offset = member.offset_in(body, failure.line, failure.column);
+            let (line, column) = crate::codec::line_column(body, offset);
+            DecodeFailure {
+                path: crate::codec::join_path(&failure.path, &member.path),
+                line,
+                column,
+                source: member.error,
+            }
+        }
+        None => failure,
+    })
 }
 
 /// Exponential backoff with jitter: `initial * 2^(attempt-1)`, capped, then scaled by a random
@@ -176,16 +281,9 @@ fn finish(
     if status.is_success() {
         return Ok((status, headers, body));
     }
-    #[derive(serde::Deserialize)]
-    struct ErrorBody {
-        errors: Vec<serde_json::Value>,
-    }
-    // The documented shape is `{"errors": ["..."]}`; anything else keeps only the raw body.
-    let errors = serde_json::from_slice::<ErrorBody>(&body)
-        .map(|b| {
-            b.errors.into_iter().map(|e| if let serde_json::Value::String(s) = e { s } else { e.to_string() }).collect()
-        })
-        .unwrap_or_default();
+    // The documented shape is `{"errors": ["..."]}`, the API also sends JSON:API error objects;
+    // anything else keeps only the raw body.
+    let errors = parse_error_entries(&body).unwrap_or_default();
     Err(Error::Api(Box::new(ApiError {
         operation: request.operation,
         status: status.as_u16(),

@@ -121,9 +121,125 @@ where
     decode(tag.tag.as_deref(), &raw).map_err(de::Error::custom)
 }
 
-/// Decodes a value from JSON text already taken from the input.
+/// Decodes a `oneOf` member from its own text (already taken from the input). On failure, the
+/// path and position within the member are kept aside (see [`MemberError`]) for the client,
+/// which reports them within the whole body; the error returned carries the message.
 pub(crate) fn from_raw<T: serde::de::DeserializeOwned>(raw: &RawValue) -> Result<T, serde_json::Error> {
-    serde_json::from_str(raw.get())
+    let text = raw.get();
+    // Without path tracking first: it costs on every key, and is only needed on failure.
+    if let Ok(value) = serde_json::from_str(text) {
+        return Ok(value);
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let error = match serde_path_to_error::deserialize(&mut deserializer) {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    let path = error.path().to_string();
+    let error = error.into_inner();
+    let member = match take_member_error(&error) {
+        // The failure was inside a member nested in this one.
+        Some(nested) => MemberError {
+            path: join_path(&path, &nested.path),
+            offset: nested.offset_in(text.as_bytes(), error.line(), error.column()),
+            text: text.to_owned(),
+            error: nested.error,
+        },
+        None => MemberError {
+            offset: offset_of(text.as_bytes(), error.line(), error.column()),
+            path,
+            text: text.to_owned(),
+            error,
+        },
+    };
+    let message = member.message();
+    MEMBER_ERROR.with(|slot| *slot.borrow_mut() = Some(member));
+    Err(de::Error::custom(message))
+}
+
+/// Where a `oneOf` member failed to decode, within the member's own text.
+pub(crate) struct MemberError {
+    /// The path within the member, e.g. `attributes.created_at`.
+    pub(crate) path: String,
+    /// The byte offset of the failure within `text`.
+    pub(crate) offset: usize,
+    /// The member's text, to find it in the enclosing text.
+    pub(crate) text: String,
+    pub(crate) error: serde_json::Error,
+}
+
+thread_local! {
+    /// The last member failure, between `from_raw` and the decoder that placed the member (the
+    /// enclosing `from_raw`, or the client). Decoding is synchronous, so the thread is the one.
+    static MEMBER_ERROR: std::cell::RefCell<Option<MemberError>> = const { std::cell::RefCell::new(None) };
+}
+
+impl MemberError {
+    fn message(&self) -> String {
+        let text = self.error.to_string();
+        let suffix = format!(" at line {} column {}", self.error.line(), self.error.column());
+        text.strip_suffix(&suffix).map(str::to_owned).unwrap_or(text)
+    }
+
+    /// The offset of the failure in `outer`, the text the member was read from, given the
+    /// position (`line`, `column`) the outer decoder reported: just after the member. The member's
+    /// text occurs in `outer` exactly; of its occurrences, the one ending nearest that position.
+    pub(crate) fn offset_in(&self, outer: &[u8], line: usize, column: usize) -> usize {
+        let near = offset_of(outer, line, column);
+        let needle = self.text.as_bytes();
+        let start = if needle.is_empty() || needle.len() > outer.len() {
+            None
+        } else {
+            outer
+                .windows(needle.len())
+                .enumerate()
+                .filter(|(_, window)| *window == needle)
+                .map(|(start, _)| start)
+                .min_by_key(|start| (start + needle.len()).abs_diff(near))
+        };
+        start.unwrap_or(near.saturating_sub(needle.len())) + self.offset
+    }
+}
+
+/// Forgets a member failure left over from an earlier decoding.
+pub(crate) fn clear_member_error() {
+    MEMBER_ERROR.with(|slot| slot.borrow_mut().take());
+}
+
+/// The member failure that caused `error`, if it was one (its message is the member's).
+pub(crate) fn take_member_error(error: &serde_json::Error) -> Option<MemberError> {
+    let member = MEMBER_ERROR.with(|slot| slot.borrow_mut().take())?;
+    let text = error.to_string();
+    text.starts_with(&member.message()).then_some(member)
+}
+
+/// `outer.inner` as serde_path_to_error writes paths (`.` alone is the root).
+pub(crate) fn join_path(outer: &str, inner: &str) -> String {
+    match (outer, inner) {
+        (_, ".") => outer.to_owned(),
+        (".", _) => inner.to_owned(),
+        (_, inner) if inner.starts_with('[') => format!("{outer}{inner}"),
+        _ => format!("{outer}.{inner}"),
+    }
+}
+
+/// The byte offset of serde_json's (line, column) in `text`: the column counts the bytes before
+/// the position on its line. Clamped to the text.
+pub(crate) fn offset_of(text: &[u8], line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1)
+    };
+    (line_start + column).min(text.len())
+}
+
+/// The (line, column) of a byte offset, as serde_json counts them.
+pub(crate) fn line_column(text: &[u8], offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    (line, before.len() - line_start)
 }
 
 /// A JSON value kept exactly as the server wrote it: the fields of an object, and the objects of
@@ -187,10 +303,6 @@ impl Key<'_> {
     pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
-
-    pub(crate) fn into_owned(self) -> String {
-        self.0.into_owned()
-    }
 }
 
 impl<'de> Deserialize<'de> for Key<'de> {
@@ -218,5 +330,353 @@ impl<'de> Deserialize<'de> for Key<'de> {
         }
 
         deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Which optional fields of a decoded object arrived as an explicit `null`, so that re-encoding
+/// writes `null` back (while the field is still `None`) instead of leaving the key out: the JSON
+/// a caller re-encodes is the JSON the server sent. One bit per field of the type's table.
+///
+/// Setting a field to a value is unaffected; [`clear`](Self::clear) makes every `None` field
+/// absent again on the wire.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ExplicitNulls(u64);
+
+impl ExplicitNulls {
+    /// No field arrived as `null`.
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+
+    /// Forgets the `null`s: `None` fields are left out when encoding.
+    pub fn clear(&mut self) {
+        self.0 = 0;
+    }
+
+    #[doc(hidden)]
+    pub fn insert(&mut self, index: u32) {
+        self.0 |= 1 << index;
+    }
+
+    #[doc(hidden)]
+    pub fn contains(&self, index: u32) -> bool {
+        self.0 & (1 << index) != 0
+    }
+}
+
+/// The position of `name` in a type's field table, at compile time (the bit of
+/// [`ExplicitNulls`]); a table of more than 64 fields fails to compile.
+pub(crate) const fn field_index(fields: &[&str], name: &str) -> u32 {
+    let mut i = 0;
+    while i < fields.len() {
+        let (a, b) = (fields[i].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                assert!(i < 64, "ExplicitNulls holds 64 fields");
+                return i as u32;
+            }
+        }
+        i += 1;
+    }
+    panic!("the field is not in the table")
+}
+
+/// The members of an object that the spec does not know, kept exactly as the server sent them
+/// (keys and values, in order) in one piece of text: one allocation per object however many
+/// unknown members it has, instead of a `String`, a boxed value and a map node per member.
+///
+/// Read them with [`get`](Self::get), [`iter`](Self::iter) or [`to_map`](Self::to_map) (which
+/// parse the text on demand); add with [`insert`](Self::insert). Encoding writes them back after
+/// the known fields, in their order. Two values are equal when their texts are equal.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct AdditionalProperties {
+    /// Empty, or a JSON object: `{"key":value,...}`, each value's text as sent.
+    text: String,
+}
+
+impl AdditionalProperties {
+    /// No members.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether there are no members.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The number of members.
+    pub fn len(&self) -> usize {
+        self.members().len()
+    }
+
+    /// The members as one JSON object text (`{}` when there are none).
+    pub fn as_json(&self) -> &str {
+        if self.text.is_empty() { "{}" } else { &self.text }
+    }
+
+    /// The value of the (last) member named `key`.
+    pub fn get(&self, key: &str) -> Option<RawJson> {
+        self.members().into_iter().rev().find(|(k, _)| k == key).map(|(_, v)| RawJson::from_raw(v))
+    }
+
+    /// The members in order, keys decoded, values as sent.
+    pub fn iter(&self) -> impl Iterator<Item = (String, RawJson)> + '_ {
+        self.members().into_iter().map(|(k, v)| (k.into_owned(), RawJson::from_raw(v)))
+    }
+
+    /// The members as a map (of a key sent twice, the last value).
+    pub fn to_map(&self) -> std::collections::BTreeMap<String, RawJson> {
+        self.iter().collect()
+    }
+
+    /// Adds a member at the end, replacing any of the same name.
+    pub fn insert(&mut self, key: impl Into<String>, value: RawJson) {
+        let key = key.into();
+        if self.members().iter().any(|(k, _)| *k == key) {
+            let kept: Vec<(String, RawJson)> = self.iter().filter(|(k, _)| *k != key).collect();
+            *self = kept.into_iter().collect();
+        }
+        let mut text = std::mem::take(&mut self.text);
+        if text.is_empty() {
+            text.push('{');
+        } else {
+            text.pop(); // the closing brace
+            text.push(',');
+        }
+        push_key(&mut text, &key);
+        text.push(':');
+        text.push_str(value.get());
+        text.push('}');
+        self.text = text;
+    }
+
+    /// Removes the members named `key`; their last value.
+    pub fn remove(&mut self, key: &str) -> Option<RawJson> {
+        let removed = self.get(key)?;
+        let kept: Vec<(String, RawJson)> = self.iter().filter(|(k, _)| k != key).collect();
+        *self = kept.into_iter().collect();
+        Some(removed)
+    }
+
+    /// The members, parsed from the text (which is always a JSON object this type wrote).
+    fn members(&self) -> Vec<(Cow<'_, str>, &RawValue)> {
+        if self.text.is_empty() {
+            return Vec::new();
+        }
+        struct Members;
+        impl<'de> Visitor<'de> for Members {
+            type Value = Vec<(Cow<'de, str>, &'de RawValue)>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut members = Vec::new();
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    members.push((key.0, map.next_value()?));
+                }
+                Ok(members)
+            }
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(&self.text);
+        // The text was written by this type from raw JSON values: it parses.
+        deserializer.deserialize_map(Members).unwrap_or_default()
+    }
+
+    /// Writes the members into an object being serialized, as they are read from the text (no
+    /// list of them is built).
+    #[doc(hidden)]
+    pub fn serialize_members<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        if self.text.is_empty() {
+            return Ok(());
+        }
+        struct Writer<'m, M: serde::ser::SerializeMap> {
+            map: &'m mut M,
+            error: Option<M::Error>,
+        }
+        impl<'de, M: serde::ser::SerializeMap> Visitor<'de> for &mut Writer<'_, M> {
+            type Value = ();
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut members: A) -> Result<(), A::Error> {
+                while let Some(key) = members.next_key::<Key<'de>>()? {
+                    let value: &RawValue = members.next_value()?;
+                    if let Err(error) = self.map.serialize_entry(key.as_str(), value) {
+                        self.error = Some(error);
+                        return Err(de::Error::custom("stopped by a serialization error"));
+                    }
+                }
+                Ok(())
+            }
+        }
+        let mut writer = Writer { map, error: None };
+        let mut deserializer = serde_json::Deserializer::from_str(&self.text);
+        // The text was written by this type from raw JSON values: it parses; only the map's own
+        // errors can stop the walk.
+        let _ = deserializer.deserialize_map(&mut writer);
+        writer.error.map_or(Ok(()), Err)
+    }
+}
+
+impl fmt::Debug for AdditionalProperties {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.members().iter().map(|(k, v)| (k, v.get()))).finish()
+    }
+}
+
+impl FromIterator<(String, RawJson)> for AdditionalProperties {
+    fn from_iter<I: IntoIterator<Item = (String, RawJson)>>(members: I) -> Self {
+        let mut text = String::new();
+        for (key, value) in members {
+            text.push(if text.is_empty() { '{' } else { ',' });
+            push_key(&mut text, &key);
+            text.push(':');
+            text.push_str(value.get());
+        }
+        if !text.is_empty() {
+            text.push('}');
+        }
+        AdditionalProperties { text }
+    }
+}
+
+impl From<std::collections::BTreeMap<String, RawJson>> for AdditionalProperties {
+    fn from(map: std::collections::BTreeMap<String, RawJson>) -> Self {
+        map.into_iter().collect()
+    }
+}
+
+/// Writes `key` as a JSON string.
+fn push_key(text: &mut String, key: &str) {
+    if key.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        // serde_json escapes a string without failing.
+        text.push_str(&serde_json::to_string(key).unwrap_or_default());
+    } else {
+        text.push('"');
+        text.push_str(key);
+        text.push('"');
+    }
+}
+
+thread_local! {
+    /// The unknown members of the objects being decoded on this thread, written one after the
+    /// other: an object appends from where the text ended when it started (nested objects finish
+    /// first and take their part off the end), then copies its part out once, at its exact size.
+    static SCRATCH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Collects the unknown members of one object while it is decoded (see [`SCRATCH`]).
+#[doc(hidden)]
+pub struct UnknownMembers {
+    /// Where this object's part of the scratch text starts, once it has a member.
+    start: Option<usize>,
+}
+
+impl UnknownMembers {
+    pub(crate) fn new() -> Self {
+        UnknownMembers { start: None }
+    }
+
+    /// Reads the value of the member `key` (whose key was just read) as raw JSON text, appended
+    /// straight to the scratch text (no allocation of its own).
+    pub(crate) fn read<'de, A: de::MapAccess<'de>>(&mut self, key: Key<'de>, map: &mut A) -> Result<(), A::Error> {
+        SCRATCH.with(|scratch| {
+            // Only raw text is read while the scratch is borrowed: no model decodes meanwhile.
+            let mut text = scratch.borrow_mut();
+            match self.start {
+                None => {
+                    self.start = Some(text.len());
+                    text.push('{');
+                }
+                Some(_) => text.push(','),
+            }
+            push_key(&mut text, key.as_str());
+            text.push(':');
+            map.next_value_seed(AppendRaw(&mut text))
+        })
+    }
+
+    /// The members read, as their own value.
+    pub(crate) fn finish(mut self) -> AdditionalProperties {
+        let Some(start) = self.start.take() else { return AdditionalProperties::default() };
+        SCRATCH.with(|scratch| {
+            let mut text = scratch.borrow_mut();
+            let mut own = String::with_capacity(text.len() - start + 1);
+            own.push_str(&text[start..]);
+            own.push('}');
+            text.truncate(start);
+            AdditionalProperties { text: own }
+        })
+    }
+}
+
+/// The name under which serde_json hands out a value's raw text: `serde_json::value::RawValue`
+/// asks for it the same way (`deserialize_newtype_struct` with this name, then a one-entry map
+/// whose value is the text, borrowed from the input when it can be). Reading it here instead of
+/// through `Box<RawValue>` appends the text without a `Box` per member. serde_json is pinned by
+/// Cargo.lock; the round-trip tests (`tests/tests/models.rs` reads unknown members through
+/// `from_slice`, `from_str`, `from_reader` and `from_value`) fail if the protocol changes.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+/// Appends the raw JSON text of the next value to a string.
+struct AppendRaw<'a>(&'a mut String);
+
+impl<'de> de::DeserializeSeed<'de> for AppendRaw<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_newtype_struct(RAW_VALUE_TOKEN, self)
+    }
+}
+
+impl<'de> Visitor<'de> for AppendRaw<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        if map.next_key::<de::IgnoredAny>()?.is_none() {
+            return Err(de::Error::custom("no raw JSON text given"));
+        }
+        map.next_value_seed(AppendStr(self.0))
+    }
+}
+
+struct AppendStr<'a>(&'a mut String);
+
+impl<'de> de::DeserializeSeed<'de> for AppendStr<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for AppendStr<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("raw JSON text")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<(), E> {
+        self.0.push_str(text);
+        Ok(())
+    }
+}
+
+impl Drop for UnknownMembers {
+    /// On a decoding error, this object's part is taken off the scratch text all the same.
+    fn drop(&mut self) {
+        if let Some(start) = self.start {
+            SCRATCH.with(|scratch| scratch.borrow_mut().truncate(start));
+        }
     }
 }

@@ -79,8 +79,16 @@ impl Sleeper for TokioSleeper {
     }
 }
 
-/// Everything a [`Client`](crate::Client) needs. Keys are redacted from `Debug` output.
-#[derive(Clone, Debug)]
+/// The default of [`Configuration::max_body_size`]: 64 MiB, far above the largest page the API
+/// serves (100 cases with their attributes are well under 1 MiB).
+pub const DEFAULT_MAX_BODY_SIZE: usize = 64 << 20;
+
+/// The default of [`Configuration::max_pages`].
+pub const DEFAULT_MAX_PAGES: usize = 10_000;
+
+/// Everything a [`Client`](crate::Client) needs. Keys, and a password in the base URL, are
+/// redacted from `Debug` output.
+#[derive(Clone)]
 pub struct Configuration {
     pub(crate) api_key: Option<Secret>,
     pub(crate) app_key: Option<Secret>,
@@ -92,6 +100,41 @@ pub struct Configuration {
     pub(crate) unstable: BTreeSet<String>,
     pub(crate) http_client: Option<reqwest::Client>,
     pub(crate) sleeper: Arc<dyn Sleeper>,
+    pub(crate) max_body_size: usize,
+    pub(crate) max_pages: usize,
+}
+
+impl fmt::Debug for Configuration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Configuration")
+            .field("api_key", &self.api_key)
+            .field("app_key", &self.app_key)
+            .field("base_url", &redact_url(&self.base_url))
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("user_agent", &self.user_agent)
+            .field("retry", &self.retry)
+            .field("unstable", &self.unstable)
+            .field("http_client", &self.http_client)
+            .field("sleeper", &self.sleeper)
+            .field("max_body_size", &self.max_body_size)
+            .field("max_pages", &self.max_pages)
+            .finish()
+    }
+}
+
+/// `url` with the password of its userinfo (`https://user:password@host`) replaced by
+/// `<redacted>`. Textual, so that it works on a URL that does not parse too.
+pub(crate) fn redact_url(url: &str) -> String {
+    let authority_start = url.find("://").map_or(0, |i| i + 3);
+    let rest = &url[authority_start..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..authority_end];
+    let Some(at) = authority.rfind('@') else { return url.to_owned() };
+    let Some(colon) = authority[..at].find(':') else { return url.to_owned() };
+    let password_start = authority_start + colon + 1;
+    let password_end = authority_start + at;
+    format!("{}<redacted>{}", &url[..password_start], &url[password_end..])
 }
 
 impl Default for Configuration {
@@ -114,6 +157,8 @@ impl Configuration {
             unstable: BTreeSet::new(),
             http_client: None,
             sleeper: Arc::new(TokioSleeper),
+            max_body_size: DEFAULT_MAX_BODY_SIZE,
+            max_pages: DEFAULT_MAX_PAGES,
         }
     }
 
@@ -161,7 +206,9 @@ impl Configuration {
     }
 
     /// Sends requests to this base URL instead of the site's (a proxy, a test server).
-    /// Keys are sent only over https, or plain http to a loopback address.
+    /// Keys are sent only over https, or plain http to a loopback address. A URL with a `?query`
+    /// or a `#fragment` is refused by [`Client::new`](crate::Client::new) (it would misroute every
+    /// call); a password in it never shows in `Debug` output or errors.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into().trim_end_matches('/').to_owned();
         self
@@ -202,6 +249,21 @@ impl Configuration {
     /// same origin, so that the keys never reach another host; give yours the same care.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
+        self
+    }
+
+    /// The largest response body read, in bytes (default [`DEFAULT_MAX_BODY_SIZE`], 64 MiB). A
+    /// larger body fails with [`Error::BodyTooLarge`] without reading beyond the limit.
+    pub fn max_body_size(mut self, bytes: usize) -> Self {
+        self.max_body_size = bytes;
+        self
+    }
+
+    /// The most pages a `_with_pagination` stream fetches (default [`DEFAULT_MAX_PAGES`],
+    /// 10,000); a server that still returns full pages then ends the stream with
+    /// [`Error::Pagination`].
+    pub fn max_pages(mut self, pages: usize) -> Self {
+        self.max_pages = pages;
         self
     }
 

@@ -43,9 +43,11 @@ pub mod pagination;
 pub mod request;
 
 pub use client::Client;
-pub use codec::{Nullable, RawJson};
-pub use config::{Configuration, DEFAULT_SITE, RetryPolicy, SITES, Sleeper, TokioSleeper};
-pub use error::{ApiError, DecodeError, Error, RateLimit};
+pub use codec::{AdditionalProperties, ExplicitNulls, Nullable, RawJson};
+pub use config::{
+    Configuration, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_PAGES, DEFAULT_SITE, RetryPolicy, SITES, Sleeper, TokioSleeper,
+};
+pub use error::{ApiError, DecodeError, Error, ErrorEntry, ErrorObject, ErrorSource, MAX_RETRY_AFTER, RateLimit};
 
 /// Timestamps (`format: date-time`): `chrono`'s UTC time, as in the official Rust client.
 pub type DateTime = chrono::DateTime<chrono::Utc>;

@@ -11,22 +11,24 @@
 /// Each line is `"json name" => rust_field: shape`, with the shapes:
 /// - `required`: `T`, always written; missing in the input is an error;
 /// - `required_nullable`: `Option<T>`, always written (`None` as `null`);
-/// - `optional`: `Option<T>`, written when `Some`;
+/// - `optional`: `Option<T>`, written when `Some`, and as `null` when `None` after arriving as
+///   `null` (recorded in the struct's `explicit_nulls`);
 /// - `nullable`: [`crate::Nullable<T>`], written unless `Absent` (so `Null` is sent).
 ///
 /// Known fields are written in table order, then the unknown ones. Decoding reads the object in
-/// one pass: each known member straight into its type, each unknown one kept as raw JSON text.
+/// one pass: each known member straight into its type, the unknown ones kept as raw JSON text, all
+/// in one [`crate::codec::AdditionalProperties`].
 macro_rules! object_serde {
     ($name:ident { $($json:literal => $field:ident: $shape:ident,)* }) => {
         impl serde::Serialize for $name {
             #[allow(deprecated)]
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeMap;
+                #[allow(dead_code)] // for types without optional fields
+                const FIELDS: &[&str] = &[$($json,)*];
                 let mut map = serializer.serialize_map(None)?;
-                $( $crate::macros::object_serde!(@write $shape, map, $json, &self.$field); )*
-                for (key, value) in &self.additional_properties {
-                    map.serialize_entry(key, value)?;
-                }
+                $( $crate::macros::object_serde!(@write $shape, map, $json, &self.$field, self.explicit_nulls, FIELDS); )*
+                self.additional_properties.serialize_members(&mut map)?;
                 map.end()
             }
         }
@@ -44,19 +46,22 @@ macro_rules! object_serde {
 
                     #[allow(deprecated)]
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                        #[allow(dead_code)] // for types without optional fields
+                const FIELDS: &[&str] = &[$($json,)*];
                         $( let mut $field = $crate::macros::object_serde!(@unset $shape); )*
-                        let mut additional_properties = std::collections::BTreeMap::new();
+                        #[allow(unused_mut)] // for types without optional fields
+                        let mut explicit_nulls = $crate::codec::ExplicitNulls::default();
+                        let mut unknown = $crate::codec::UnknownMembers::new();
                         while let Some(key) = map.next_key::<$crate::codec::Key<'de>>()? {
                             match key.as_str() {
-                                $( $json => $crate::macros::object_serde!(@read $shape, map, $field), )*
-                                _ => {
-                                    additional_properties.insert(key.into_owned(), map.next_value()?);
-                                }
+                                $( $json => $crate::macros::object_serde!(@read $shape, map, $field, explicit_nulls, FIELDS, $json), )*
+                                _ => unknown.read(key, &mut map)?,
                             }
                         }
                         Ok($name {
                             $( $field: $crate::macros::object_serde!(@finish $shape, $field, $json), )*
-                            additional_properties,
+                            explicit_nulls,
+                            additional_properties: unknown.finish(),
                         })
                     }
                 }
@@ -66,18 +71,22 @@ macro_rules! object_serde {
         }
     };
 
-    (@write required, $map:ident, $json:literal, $value:expr) => {
+    (@write required, $map:ident, $json:literal, $value:expr, $nulls:expr, $fields:ident) => {
         $map.serialize_entry($json, $value)?
     };
-    (@write required_nullable, $map:ident, $json:literal, $value:expr) => {
+    (@write required_nullable, $map:ident, $json:literal, $value:expr, $nulls:expr, $fields:ident) => {
         $map.serialize_entry($json, $value)?
     };
-    (@write optional, $map:ident, $json:literal, $value:expr) => {
-        if let Some(value) = $value {
-            $map.serialize_entry($json, value)?;
+    (@write optional, $map:ident, $json:literal, $value:expr, $nulls:expr, $fields:ident) => {
+        match $value {
+            Some(value) => $map.serialize_entry($json, value)?,
+            None if $nulls.contains(const { $crate::codec::field_index($fields, $json) }) => {
+                $map.serialize_entry($json, &())?
+            }
+            None => {}
         }
     };
-    (@write nullable, $map:ident, $json:literal, $value:expr) => {
+    (@write nullable, $map:ident, $json:literal, $value:expr, $nulls:expr, $fields:ident) => {
         if !$value.is_absent() {
             $map.serialize_entry($json, $value)?;
         }
@@ -86,8 +95,18 @@ macro_rules! object_serde {
     (@unset nullable) => { $crate::Nullable::Absent };
     (@unset $shape:ident) => { None };
 
-    (@read required, $map:ident, $field:ident) => { $field = Some($map.next_value()?) };
-    (@read $shape:ident, $map:ident, $field:ident) => { $field = $map.next_value()? };
+    (@read required, $map:ident, $field:ident, $nulls:ident, $fields:ident, $json:literal) => {
+        $field = Some($map.next_value()?)
+    };
+    (@read optional, $map:ident, $field:ident, $nulls:ident, $fields:ident, $json:literal) => {{
+        $field = $map.next_value()?;
+        if $field.is_none() {
+            $nulls.insert(const { $crate::codec::field_index($fields, $json) });
+        }
+    }};
+    (@read $shape:ident, $map:ident, $field:ident, $nulls:ident, $fields:ident, $json:literal) => {
+        $field = $map.next_value()?
+    };
 
     (@finish required, $field:ident, $json:literal) => {
         $field.ok_or_else(|| serde::de::Error::missing_field($json))?

@@ -559,3 +559,94 @@ fn date_times_compare_as_instants_only_where_the_spec_says_date_time() {
     assert!(same_instant("2021-11-01T11:11:11+00:00", "2021-11-01T11:11:11Z"));
     assert!(!same_instant("2021-11-01T11:11:11+01:00", "2021-11-01T11:11:11Z"));
 }
+
+// ---- explicit nulls ----------------------------------------------------------------------
+
+/// The pointer of every object member in `value`, parents before children.
+fn member_pointers(value: &Value, at: &str, out: &mut Vec<String>) {
+    match value {
+        Value::Object(members) => {
+            for (key, member) in members {
+                let pointer = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+                out.push(pointer.clone());
+                member_pointers(member, &pointer, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                member_pointers(item, &format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Equal, but for date-times written in another form of the same instant (a `oneOf` member whose
+/// `type` is `null` is kept as sent, `.000Z` and all, where the decoded example writes `Z`).
+fn same_json(a: &Value, b: &Value) -> bool {
+    let mut differences = Vec::new();
+    diff(a, b, &mut Vec::new(), &mut differences);
+    differences.iter().all(|(_, x, y)| match (x, y) {
+        (Some(Value::String(x)), Some(Value::String(y))) => same_instant(x, y),
+        _ => false,
+    })
+}
+
+fn with_nulls(value: &Value, pointers: &[&String]) -> Value {
+    let mut value = value.clone();
+    for pointer in pointers {
+        if let Some(member) = value.pointer_mut(pointer) {
+            *member = Value::Null;
+        }
+    }
+    value
+}
+
+/// The API sends `null` in fields the documentation shows as plain optional. Every member of
+/// every example is set to `null` in turn: where the type accepts that (any optional field, and
+/// the nullable ones), the re-encoded JSON must be the example's own round trip with that `null`
+/// in place, not the key left out. Then every such member at once (the innermost ones, so that a
+/// `null` parent does not hide its fields' `null`s).
+#[test]
+fn doc_examples_round_trip_with_every_optional_field_null() {
+    let mut failures = Vec::new();
+    let mut nulls_checked = 0;
+    for entry in TABLE {
+        let Ok(text) = std::fs::read_to_string(fixtures_dir().join(format!("{}.json", entry.name))) else { continue };
+        let original: Value = serde_json::from_str(&text).expect("fixtures are JSON");
+        let Ok(encoded) = (entry.round_trip)(&text) else { continue }; // reported by doc_examples_round_trip
+        let mut pointers = Vec::new();
+        member_pointers(&original, "", &mut pointers);
+        let mut accepted = Vec::new();
+        for pointer in &pointers {
+            let document = with_nulls(&original, &[pointer]);
+            let Ok(again) = (entry.round_trip)(&document.to_string()) else { continue }; // a required field
+            let expected = with_nulls(&encoded, &[pointer]);
+            if !same_json(&again, &expected) {
+                failures.push(format!(
+                    "{}: {pointer} set to null re-encodes as {:?}",
+                    entry.name,
+                    again.pointer(pointer)
+                ));
+            }
+            accepted.push(pointer);
+        }
+        nulls_checked += accepted.len();
+        let innermost: Vec<&String> = accepted
+            .iter()
+            .copied()
+            .filter(|p| !accepted.iter().any(|q| q.len() > p.len() && q.starts_with(&format!("{p}/"))))
+            .collect();
+        let document = with_nulls(&original, &innermost);
+        match (entry.round_trip)(&document.to_string()) {
+            Ok(again) if same_json(&again, &with_nulls(&encoded, &innermost)) => {}
+            Ok(again) => {
+                failures.push(format!("{}: with {} nulls at once re-encodes as {again}", entry.name, innermost.len()))
+            }
+            Err(e) => failures.push(format!("{}: with {} nulls at once: {e}", entry.name, innermost.len())),
+        }
+    }
+    eprintln!("{nulls_checked} members set to null, each re-encoded as null");
+    assert!(nulls_checked > 500, "too few optional members in the examples: {nulls_checked}");
+    assert!(failures.is_empty(), "{} failure(s):\n{}", failures.len(), failures.join("\n"));
+}

@@ -144,10 +144,10 @@ fn unknown_fields_are_kept_at_every_level() {
     });
     let decoded: TeamsResponse = round_trip(body);
     let team = &decoded.data.as_ref().unwrap()[0];
-    assert_eq!(team.additional_properties["brand_new_field"], json!("kept"));
-    assert_eq!(team.attributes.additional_properties["new_attribute"].to_value().unwrap()["nested"][2], 3);
+    assert_eq!(team.additional_properties.get("brand_new_field").unwrap(), json!("kept"));
+    assert_eq!(team.attributes.additional_properties.get("new_attribute").unwrap().to_value().unwrap()["nested"][2], 3);
     // Unknown fields are kept as the exact text the server sent.
-    assert_eq!(team.attributes.additional_properties["new_attribute"].get(), r#"{"nested":[1,2,3]}"#);
+    assert_eq!(team.attributes.additional_properties.get("new_attribute").unwrap().get(), r#"{"nested":[1,2,3]}"#);
 }
 
 #[test]
@@ -156,4 +156,48 @@ fn decode_errors_name_the_json_path() {
     let mut deserializer = serde_json::Deserializer::from_str(body);
     let error = serde_path_to_error::deserialize::<_, TeamsResponse>(&mut deserializer).unwrap_err();
     assert_eq!(error.path().to_string(), "data[0].attributes.name");
+}
+
+/// Unknown members are read the same through every kind of serde_json input: borrowed text
+/// (`from_str`, `from_slice`), a reader (owned text), a `Value`, and with path tracking.
+#[test]
+fn unknown_members_decode_from_every_kind_of_input() {
+    let text = r#"{"data":{"id":"t1","type":"team","attributes":{"handle":"h","name":"n","x":{"a":[1,"\u00e9"]},"y":null},"z\"q":1.50}}"#;
+    let expected: serde_json::Value = serde_json::from_str(text).unwrap();
+    let from_str: TeamResponse = serde_json::from_str(text).unwrap();
+    let from_slice: TeamResponse = serde_json::from_slice(text.as_bytes()).unwrap();
+    let from_reader: TeamResponse = serde_json::from_reader(text.as_bytes()).unwrap();
+    let from_value: TeamResponse = serde_json::from_value(expected.clone()).unwrap();
+    let tracked: TeamResponse =
+        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).unwrap();
+    for decoded in [&from_str, &from_slice, &from_reader, &from_value, &tracked] {
+        assert_eq!(serde_json::to_value(decoded).unwrap(), expected);
+    }
+    // The exact text is kept where the input is text (a `Value` has already re-read it).
+    let team = from_reader.data.unwrap();
+    assert_eq!(team.attributes.additional_properties.as_json(), r#"{"x":{"a":[1,"\u00e9"]},"y":null}"#);
+    assert_eq!(team.additional_properties.get("z\"q").unwrap().get(), "1.50");
+}
+
+#[test]
+fn additional_properties_read_and_edit() {
+    use datadog_v2_client::{AdditionalProperties, RawJson};
+    let raw = |text: &str| RawJson::from_serialize(&serde_json::from_str::<serde_json::Value>(text).unwrap()).unwrap();
+    let mut extra = AdditionalProperties::new();
+    assert!(extra.is_empty());
+    assert_eq!(extra.as_json(), "{}");
+    extra.insert("b", raw("[1,2]"));
+    extra.insert("a", raw(r#"{"k":"v"}"#));
+    extra.insert("b", raw("3"));
+    assert_eq!(extra.len(), 2);
+    assert_eq!(extra.as_json(), r#"{"a":{"k":"v"},"b":3}"#);
+    assert_eq!(extra.get("a").unwrap(), json!({ "k": "v" }));
+    assert_eq!(extra.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["a", "b"]);
+    assert_eq!(extra.remove("a").unwrap(), json!({ "k": "v" }));
+    assert_eq!(extra.to_map().len(), 1);
+    // Set on a model, written after the known fields.
+    let attributes = TeamAttributes::new("h".into(), "n".into()).additional_properties(extra.clone());
+    assert_eq!(serde_json::to_string(&attributes).unwrap(), r#"{"handle":"h","name":"n","b":3}"#);
+    let from_map: AdditionalProperties = extra.to_map().into();
+    assert_eq!(from_map, extra);
 }

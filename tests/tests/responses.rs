@@ -8,7 +8,7 @@ use datadog_v2_client::apis::case_management::SearchCasesOptionalParams;
 use datadog_v2_client::apis::teams::ListTeamsOptionalParams;
 use datadog_v2_client::apis::{CaseManagementApi, OnCallApi, TeamsApi};
 use datadog_v2_client::models::*;
-use datadog_v2_client::{Error, Nullable, RawJson};
+use datadog_v2_client::{Error, ErrorEntry, Nullable, RawJson};
 use futures::StreamExt;
 use serde_json::{Value, json};
 use wiremock::matchers::{any, method, path, query_param};
@@ -155,19 +155,71 @@ async fn a_documented_status_with_an_undocumented_body() {
     assert_eq!(e.body, r#"{"message":"no such team"}"#);
 }
 
-/// Non-string entries in `errors` are kept as their JSON text.
+/// The three error-body shapes the API sends besides the documented strings, typed: JSON:API
+/// error objects with status/title/detail, code/title, title/detail, and a source.
 #[tokio::test]
-async fn error_entries_that_are_objects_are_kept_as_json_text() {
+async fn error_entries_that_are_objects_are_typed() {
     let server = MockServer::start().await;
-    answer(
-        &server,
-        ResponseTemplate::new(400).set_body_json(json!({ "errors": ["plain", { "detail": "bad handle" }] })),
-    )
-    .await;
+    let body = json!({ "errors": [
+        "plain",
+        { "status": "404", "title": "Not Found", "detail": "team t-1 does not exist" },
+        { "code": "resource_not_found", "title": "case not found" },
+        { "title": "Generic Error", "detail": "something broke", "source": { "pointer": "/data/attributes/title" },
+          "meta": { "trace": 7 }, "x-extra": true },
+        42
+    ] });
+    answer(&server, ResponseTemplate::new(404).set_body_json(&body)).await;
     let e = api_error(CaseManagementApi::new(client(&server)).get_case(ID, Default::default()).await);
-    assert_eq!(e.errors, vec!["plain".to_owned(), r#"{"detail":"bad handle"}"#.to_owned()]);
+    assert_eq!(e.status, 404);
+    assert_eq!(serde_json::from_str::<Value>(&e.body).unwrap(), body, "raw body kept");
+    assert_eq!(e.errors.len(), 5);
+    assert_eq!(e.errors[0], "plain");
+    assert_eq!(e.errors[0].title(), Some("plain"));
+    let not_found = e.errors[1].as_object().expect("an error object");
+    assert_eq!(not_found.status.as_deref(), Some("404"));
+    assert_eq!(e.errors[1].title(), Some("Not Found"));
+    assert_eq!(e.errors[1].detail(), Some("team t-1 does not exist"));
+    assert_eq!(e.errors[2].code(), Some("resource_not_found"));
+    assert_eq!(e.errors[2].title(), Some("case not found"));
+    assert_eq!(e.errors[2].detail(), None);
+    let generic = e.errors[3].as_object().unwrap();
+    assert_eq!(generic.source.as_ref().unwrap().pointer.as_deref(), Some("/data/attributes/title"));
+    assert_eq!(generic.meta, Some(json!({ "trace": 7 })));
+    assert_eq!(generic.additional_properties["x-extra"], json!(true), "unknown members kept");
+    assert_eq!(e.errors[4], ErrorEntry::Other(json!(42)));
+    assert_eq!(e.titles().collect::<Vec<_>>(), ["plain", "Not Found", "case not found", "Generic Error"]);
+    // Each entry re-encodes as it came.
+    assert_eq!(serde_json::to_value(&e.errors).unwrap(), body["errors"]);
     let message = Error::Api(e).to_string();
-    assert!(message.contains("plain; {\"detail\":\"bad handle\"}"), "{message}");
+    assert_eq!(
+        message,
+        "get_case: API error 404: plain; 404 Not Found: team t-1 does not exist; \
+         case not found (code resource_not_found); Generic Error: something broke (at /data/attributes/title); 42"
+    );
+}
+
+/// A body of 10,000 errors, with control characters, gives a short message with them escaped.
+#[tokio::test]
+async fn the_error_message_is_bounded_and_escaped() {
+    let server = MockServer::start().await;
+    let errors: Vec<Value> = (0..10_000).map(|n| json!(format!("bad\u{1b}[31m {n}\nline"))).collect();
+    answer(&server, ResponseTemplate::new(400).set_body_json(json!({ "errors": errors }))).await;
+    let e = api_error(CaseManagementApi::new(client(&server)).get_case(ID, Default::default()).await);
+    assert_eq!(e.errors.len(), 10_000, "every entry is kept in the error itself");
+    let message = Error::Api(e).to_string();
+    assert!(message.len() < 1_000, "{} bytes", message.len());
+    assert!(message.starts_with("get_case: API error 400: bad\\u{1b}[31m 0\\nline; bad"), "{message}");
+    assert!(message.ends_with("more errors)"), "{message}");
+    assert!(!message.chars().any(char::is_control), "{message:?}");
+
+    // Without an `errors` list, the raw body is cut and escaped the same way.
+    server.reset().await;
+    answer(&server, ResponseTemplate::new(502).set_body_string(format!("\u{7}{}", "x".repeat(1_000_000)))).await;
+    let message =
+        Error::Api(api_error(TeamsApi::new(client(&server)).get_team(ID, Default::default()).await)).to_string();
+    assert!(message.len() < 1_000, "{} bytes", message.len());
+    assert!(message.starts_with("get_team: API error 502: \\u{7}xxx"), "{message}");
+    assert!(message.ends_with("(999501 more bytes)"), "{message}");
 }
 
 #[tokio::test]
@@ -222,16 +274,16 @@ async fn unknown_fields_and_enum_values_round_trip() {
     let team = &teams.data.as_ref().unwrap()[0];
     assert_eq!(team.type_, TeamType::Unknown("team_v2".to_owned()));
     assert_eq!(team.attributes.avatar, Nullable::Null);
-    assert_eq!(team.attributes.additional_properties["color"], json!("teal"));
-    assert_eq!(team.additional_properties["flags"], json!(["beta"]));
+    assert_eq!(team.attributes.additional_properties.get("color").unwrap(), json!("teal"));
+    assert_eq!(team.additional_properties.get("flags").unwrap(), json!(["beta"]));
     let link = &team.relationships.as_ref().unwrap().team_links.as_ref().unwrap().data.as_ref().unwrap()[0];
     assert_eq!(link.type_, TeamLinkType::Unknown("team_links_v2".to_owned()));
     let included = teams.included.as_ref().unwrap();
     assert!(matches!(&included[0], TeamIncluded::Unknown(raw) if *raw == body["included"][0]));
     assert!(
-        matches!(&included[1], TeamIncluded::TeamLink(l) if l.attributes.additional_properties["icon"] == json!("book"))
+        matches!(&included[1], TeamIncluded::TeamLink(l) if l.attributes.additional_properties.get("icon").unwrap() == json!("book"))
     );
-    assert_eq!(teams.additional_properties["top_level_extra"], json!(42.5));
+    assert_eq!(teams.additional_properties.get("top_level_extra").unwrap(), json!(42.5));
 
     let reencoded = serde_json::to_value(&teams).unwrap();
     assert_eq!(reencoded, body, "nothing lost");
@@ -274,7 +326,8 @@ async fn unknown_case_enum_values_round_trip() {
 async fn unknown_enum_values_and_extra_fields_are_sent_as_given() {
     let server = MockServer::start().await;
     answer(&server, ResponseTemplate::new(200).set_body_json(json!({}))).await;
-    let extra = [("client_tag".to_owned(), RawJson::from_serialize(&json!({ "a": 1 })).unwrap())].into_iter().collect();
+    let extra: std::collections::BTreeMap<String, RawJson> =
+        [("client_tag".to_owned(), RawJson::from_serialize(&json!({ "a": 1 })).unwrap())].into_iter().collect();
     let body = CaseUpdatePriorityRequest::new(
         CaseUpdatePriority::new(CaseUpdatePriorityAttributes::new(CasePriority::from("P0")), CaseResourceType::Case)
             .additional_properties(extra),
@@ -422,8 +475,47 @@ async fn a_bad_union_member_is_a_decode_error_naming_the_entry() {
     });
     answer(&server, ResponseTemplate::new(200).set_body_json(&body)).await;
     let e = decode_error(TeamsApi::new(client(&server)).list_teams(Default::default()).await);
-    assert!(e.path.starts_with("included[1]"), "{}", e.path);
+    assert_eq!(e.path, "included[1].attributes", "{e:?}");
     assert!(e.source.to_string().contains("label"), "{}", e.source);
+}
+
+/// A bad field inside a `oneOf` member: the path goes down to the field, and the position counts
+/// in the whole body (the same serde_json gives decoding the body with plain structs).
+#[tokio::test]
+async fn a_bad_field_in_a_union_member_is_reported_with_its_full_path_and_position() {
+    #[derive(serde::Deserialize)]
+    struct Plain {
+        #[allow(dead_code)]
+        included: (serde::de::IgnoredAny, PlainMember),
+    }
+    #[derive(serde::Deserialize)]
+    struct PlainMember {
+        #[allow(dead_code)]
+        attributes: PlainAttributes,
+    }
+    #[derive(serde::Deserialize)]
+    struct PlainAttributes {
+        #[allow(dead_code)]
+        created_at: chrono::DateTime<chrono::Utc>,
+    }
+    let server = MockServer::start().await;
+    // Laid out on several lines, the bad member not on the first one.
+    let body = "{\n  \"data\": [],\n  \"included\": [\n    {\"id\": \"u-0\", \"type\": \"users\"},\n    \
+                {\"id\": \"u-1\", \"type\": \"users\",\n     \"attributes\": {\"name\": \"n\", \
+                \"created_at\": \"yesterday\"}}\n  ]\n}";
+    let expected = serde_json::from_str::<Plain>(body).err().expect("the plain structs fail too");
+    answer(&server, ResponseTemplate::new(200).set_body_raw(body, "application/json")).await;
+    let e = decode_error(TeamsApi::new(client(&server)).list_teams(Default::default()).await);
+    assert_eq!(e.path, "included[1].attributes.created_at", "{e:?}");
+    assert_eq!((e.line, e.column), (expected.line(), expected.column()), "{e:?}; plain: {expected}");
+    assert_eq!((e.line, e.column), (6, 58), "{e:?}");
+    let message = Error::Decode(e).to_string();
+    assert!(
+        message.starts_with(
+            "list_teams: cannot decode the 200 response at `included[1].attributes.created_at` (line 6, column 58): "
+        ),
+        "{message}"
+    );
 }
 
 fn included_user_stub() -> Value {

@@ -269,7 +269,9 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
         pub struct #name {
             #(#fields)*
             /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-            pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+            pub additional_properties: crate::AdditionalProperties,
+            /// The optional fields that arrived as `null`: written back as `null` while `None`.
+            pub explicit_nulls: crate::ExplicitNulls,
         }
 
         #deprecated_allow
@@ -277,12 +279,13 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
             #[doc = #new_doc]
             #many_args
             pub fn new(#(#args),*) -> Self {
-                Self { #(#inits,)* additional_properties: std::collections::BTreeMap::new() }
+                Self { #(#inits,)* additional_properties: Default::default(), explicit_nulls: Default::default() }
             }
             #(#setters)*
-            /// Replaces the fields the spec does not know.
-            pub fn additional_properties(mut self, value: std::collections::BTreeMap<String, crate::RawJson>) -> Self {
-                self.additional_properties = value;
+            /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+            /// `BTreeMap<String, RawJson>`).
+            pub fn additional_properties(mut self, value: impl Into<crate::AdditionalProperties>) -> Self {
+                self.additional_properties = value.into();
                 self
             }
         }
@@ -741,13 +744,14 @@ fn emit_pagination(op: &Operation, p: &Pagination) -> TokenStream {
         p.max_size.map(|max| format!(", at most {max}")).unwrap_or_default()
     );
     let deprecated = op.docs.deprecated.then(|| quote! { #[deprecated] });
+    let op_name = &op.rust_name;
     quote! {
         #[doc = #doc]
         #deprecated
         pub fn #name(&self, #(#fixed_args,)* params: #params_ty) -> impl futures_core::Stream<Item = Result<#item_ty, Error>> + '_ {
             let page_size = params.#size #widen_size #clamp;
             #(#owned)*
-            crate::pagination::paginate(#start, page_size, move |position| {
+            crate::pagination::paginate(&self.client, #op_name, #start, page_size, move |position| {
                 let params = params.clone().#size(#size_value).#position_param(#position_value);
                 #(#cloned)*
                 async move { self.#method(#(#passed,)* params).await.map(|page| #items) }

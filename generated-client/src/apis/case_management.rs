@@ -60,6 +60,8 @@ impl CaseManagementApi {
     ) -> impl futures_core::Stream<Item = Result<crate::models::Case, Error>> + '_ {
         let page_size = params.page_size.unwrap_or(100).min(100);
         crate::pagination::paginate(
+            &self.client,
+            "search_cases",
             crate::pagination::PageStart::Number(1),
             page_size,
             move |position| {

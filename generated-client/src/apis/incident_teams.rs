@@ -182,6 +182,8 @@ impl IncidentTeamsApi {
     > + '_ {
         let page_size = params.page_size.unwrap_or(100).min(100);
         crate::pagination::paginate(
+            &self.client,
+            "list_incident_teams",
             crate::pagination::PageStart::Offset,
             page_size,
             move |position| {

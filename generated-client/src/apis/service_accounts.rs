@@ -239,6 +239,8 @@ impl ServiceAccountsApi {
         let page_size = params.page_size.unwrap_or(100).min(100);
         let service_account_id = service_account_id.to_owned();
         crate::pagination::paginate(
+            &self.client,
+            "list_service_account_application_keys",
             crate::pagination::PageStart::Number(0),
             page_size,
             move |position| {

@@ -64,6 +64,8 @@ impl TeamsApi {
     ) -> impl futures_core::Stream<Item = Result<crate::models::Team, Error>> + '_ {
         let page_size = params.page_size.unwrap_or(100).min(100);
         crate::pagination::paginate(
+            &self.client,
+            "list_teams",
             crate::pagination::PageStart::Number(0),
             page_size,
             move |position| {
@@ -283,6 +285,8 @@ impl TeamsApi {
         let page_size = params.page_size.unwrap_or(100).min(100);
         let team_id = team_id.to_owned();
         crate::pagination::paginate(
+            &self.client,
+            "get_team_memberships",
             crate::pagination::PageStart::Number(0),
             page_size,
             move |position| {

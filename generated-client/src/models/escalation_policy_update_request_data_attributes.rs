@@ -15,7 +15,9 @@ pub struct EscalationPolicyUpdateRequestDataAttributes {
     /// A list of escalation steps, each defining assignment, escalation timeout, and targets.
     pub steps: Vec<crate::models::EscalationPolicyUpdateRequestDataAttributesStepsItems>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+    pub additional_properties: crate::AdditionalProperties,
+    /// The optional fields that arrived as `null`: written back as `null` while `None`.
+    pub explicit_nulls: crate::ExplicitNulls,
 }
 impl EscalationPolicyUpdateRequestDataAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
@@ -29,7 +31,8 @@ impl EscalationPolicyUpdateRequestDataAttributes {
             resolve_page_on_policy_end: None,
             retries: None,
             steps,
-            additional_properties: std::collections::BTreeMap::new(),
+            additional_properties: Default::default(),
+            explicit_nulls: Default::default(),
         }
     }
     /// Sets `description`.
@@ -47,12 +50,13 @@ impl EscalationPolicyUpdateRequestDataAttributes {
         self.retries = Some(value);
         self
     }
-    /// Replaces the fields the spec does not know.
+    /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+    /// `BTreeMap<String, RawJson>`).
     pub fn additional_properties(
         mut self,
-        value: std::collections::BTreeMap<String, crate::RawJson>,
+        value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value;
+        self.additional_properties = value.into();
         self
     }
 }

@@ -17,7 +17,9 @@ pub struct LayerAttributes {
     /// The date/time when the rotation starts (ISO 8601).
     pub rotation_start: Option<crate::DateTime>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+    pub additional_properties: crate::AdditionalProperties,
+    /// The optional fields that arrived as `null`: written back as `null` while `None`.
+    pub explicit_nulls: crate::ExplicitNulls,
 }
 impl LayerAttributes {
     /// A value with every field unset.
@@ -29,7 +31,8 @@ impl LayerAttributes {
             name: None,
             restrictions: None,
             rotation_start: None,
-            additional_properties: std::collections::BTreeMap::new(),
+            additional_properties: Default::default(),
+            explicit_nulls: Default::default(),
         }
     }
     /// Sets `effective_date`.
@@ -65,12 +68,13 @@ impl LayerAttributes {
         self.rotation_start = Some(value);
         self
     }
-    /// Replaces the fields the spec does not know.
+    /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+    /// `BTreeMap<String, RawJson>`).
     pub fn additional_properties(
         mut self,
-        value: std::collections::BTreeMap<String, crate::RawJson>,
+        value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value;
+        self.additional_properties = value.into();
         self
     }
 }

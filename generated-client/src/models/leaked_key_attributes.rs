@@ -9,7 +9,9 @@ pub struct LeakedKeyAttributes {
     /// The LeakedKeyAttributes leak_source.
     pub leak_source: Option<String>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+    pub additional_properties: crate::AdditionalProperties,
+    /// The optional fields that arrived as `null`: written back as `null` while `None`.
+    pub explicit_nulls: crate::ExplicitNulls,
 }
 impl LeakedKeyAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
@@ -17,7 +19,8 @@ impl LeakedKeyAttributes {
         Self {
             date,
             leak_source: None,
-            additional_properties: std::collections::BTreeMap::new(),
+            additional_properties: Default::default(),
+            explicit_nulls: Default::default(),
         }
     }
     /// Sets `leak_source`.
@@ -25,12 +28,13 @@ impl LeakedKeyAttributes {
         self.leak_source = Some(value);
         self
     }
-    /// Replaces the fields the spec does not know.
+    /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+    /// `BTreeMap<String, RawJson>`).
     pub fn additional_properties(
         mut self,
-        value: std::collections::BTreeMap<String, crate::RawJson>,
+        value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value;
+        self.additional_properties = value.into();
         self
     }
 }

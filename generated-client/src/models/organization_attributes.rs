@@ -21,7 +21,9 @@ pub struct OrganizationAttributes {
     /// URL of the site that this organization exists at.
     pub url: Option<String>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+    pub additional_properties: crate::AdditionalProperties,
+    /// The optional fields that arrived as `null`: written back as `null` while `None`.
+    pub explicit_nulls: crate::ExplicitNulls,
 }
 impl OrganizationAttributes {
     /// A value with every field unset.
@@ -35,7 +37,8 @@ impl OrganizationAttributes {
             public_id: None,
             sharing: None,
             url: None,
-            additional_properties: std::collections::BTreeMap::new(),
+            additional_properties: Default::default(),
+            explicit_nulls: Default::default(),
         }
     }
     /// Sets `created_at`.
@@ -78,12 +81,13 @@ impl OrganizationAttributes {
         self.url = Some(value);
         self
     }
-    /// Replaces the fields the spec does not know.
+    /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+    /// `BTreeMap<String, RawJson>`).
     pub fn additional_properties(
         mut self,
-        value: std::collections::BTreeMap<String, crate::RawJson>,
+        value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value;
+        self.additional_properties = value.into();
         self
     }
 }

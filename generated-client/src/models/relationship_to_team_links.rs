@@ -9,7 +9,9 @@ pub struct RelationshipToTeamLinks {
     /// Links attributes.
     pub links: Option<crate::models::TeamRelationshipsLinks>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+    pub additional_properties: crate::AdditionalProperties,
+    /// The optional fields that arrived as `null`: written back as `null` while `None`.
+    pub explicit_nulls: crate::ExplicitNulls,
 }
 impl RelationshipToTeamLinks {
     /// A value with every field unset.
@@ -17,7 +19,8 @@ impl RelationshipToTeamLinks {
         Self {
             data: None,
             links: None,
-            additional_properties: std::collections::BTreeMap::new(),
+            additional_properties: Default::default(),
+            explicit_nulls: Default::default(),
         }
     }
     /// Sets `data`.
@@ -33,12 +36,13 @@ impl RelationshipToTeamLinks {
         self.links = Some(value);
         self
     }
-    /// Replaces the fields the spec does not know.
+    /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+    /// `BTreeMap<String, RawJson>`).
     pub fn additional_properties(
         mut self,
-        value: std::collections::BTreeMap<String, crate::RawJson>,
+        value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value;
+        self.additional_properties = value.into();
         self
     }
 }

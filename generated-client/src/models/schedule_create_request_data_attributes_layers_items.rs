@@ -25,7 +25,9 @@ pub struct ScheduleCreateRequestDataAttributesLayersItems {
     /// The date/time when the rotation for this layer starts (in ISO 8601).
     pub rotation_start: crate::DateTime,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+    pub additional_properties: crate::AdditionalProperties,
+    /// The optional fields that arrived as `null`: written back as `null` while `None`.
+    pub explicit_nulls: crate::ExplicitNulls,
 }
 impl ScheduleCreateRequestDataAttributesLayersItems {
     /// A value with its required fields; the optional ones are set with the chained setters.
@@ -46,7 +48,8 @@ impl ScheduleCreateRequestDataAttributesLayersItems {
             name,
             restrictions: None,
             rotation_start,
-            additional_properties: std::collections::BTreeMap::new(),
+            additional_properties: Default::default(),
+            explicit_nulls: Default::default(),
         }
     }
     /// Sets `end_date`.
@@ -64,12 +67,13 @@ impl ScheduleCreateRequestDataAttributesLayersItems {
         self.restrictions = Some(value);
         self
     }
-    /// Replaces the fields the spec does not know.
+    /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+    /// `BTreeMap<String, RawJson>`).
     pub fn additional_properties(
         mut self,
-        value: std::collections::BTreeMap<String, crate::RawJson>,
+        value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value;
+        self.additional_properties = value.into();
         self
     }
 }

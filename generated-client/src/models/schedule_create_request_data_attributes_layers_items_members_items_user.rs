@@ -7,14 +7,17 @@ pub struct ScheduleCreateRequestDataAttributesLayersItemsMembersItemsUser {
     /// The user's ID.
     pub id: Option<String>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+    pub additional_properties: crate::AdditionalProperties,
+    /// The optional fields that arrived as `null`: written back as `null` while `None`.
+    pub explicit_nulls: crate::ExplicitNulls,
 }
 impl ScheduleCreateRequestDataAttributesLayersItemsMembersItemsUser {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
             id: None,
-            additional_properties: std::collections::BTreeMap::new(),
+            additional_properties: Default::default(),
+            explicit_nulls: Default::default(),
         }
     }
     /// Sets `id`.
@@ -22,12 +25,13 @@ impl ScheduleCreateRequestDataAttributesLayersItemsMembersItemsUser {
         self.id = Some(value);
         self
     }
-    /// Replaces the fields the spec does not know.
+    /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+    /// `BTreeMap<String, RawJson>`).
     pub fn additional_properties(
         mut self,
-        value: std::collections::BTreeMap<String, crate::RawJson>,
+        value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value;
+        self.additional_properties = value.into();
         self
     }
 }

@@ -7,14 +7,17 @@ pub struct ScheduleDataRelationshipsTeams {
     /// An array of team references for this schedule.
     pub data: Option<Vec<crate::models::ScheduleDataRelationshipsTeamsDataItems>>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+    pub additional_properties: crate::AdditionalProperties,
+    /// The optional fields that arrived as `null`: written back as `null` while `None`.
+    pub explicit_nulls: crate::ExplicitNulls,
 }
 impl ScheduleDataRelationshipsTeams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
             data: None,
-            additional_properties: std::collections::BTreeMap::new(),
+            additional_properties: Default::default(),
+            explicit_nulls: Default::default(),
         }
     }
     /// Sets `data`.
@@ -25,12 +28,13 @@ impl ScheduleDataRelationshipsTeams {
         self.data = Some(value);
         self
     }
-    /// Replaces the fields the spec does not know.
+    /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+    /// `BTreeMap<String, RawJson>`).
     pub fn additional_properties(
         mut self,
-        value: std::collections::BTreeMap<String, crate::RawJson>,
+        value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value;
+        self.additional_properties = value.into();
         self
     }
 }

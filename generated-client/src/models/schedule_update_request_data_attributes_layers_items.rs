@@ -27,7 +27,9 @@ pub struct ScheduleUpdateRequestDataAttributesLayersItems {
     /// The date/time at which the rotation begins (ISO 8601 format).
     pub rotation_start: crate::DateTime,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+    pub additional_properties: crate::AdditionalProperties,
+    /// The optional fields that arrived as `null`: written back as `null` while `None`.
+    pub explicit_nulls: crate::ExplicitNulls,
 }
 impl ScheduleUpdateRequestDataAttributesLayersItems {
     /// A value with its required fields; the optional ones are set with the chained setters.
@@ -49,7 +51,8 @@ impl ScheduleUpdateRequestDataAttributesLayersItems {
             name,
             restrictions: None,
             rotation_start,
-            additional_properties: std::collections::BTreeMap::new(),
+            additional_properties: Default::default(),
+            explicit_nulls: Default::default(),
         }
     }
     /// Sets `end_date`.
@@ -72,12 +75,13 @@ impl ScheduleUpdateRequestDataAttributesLayersItems {
         self.restrictions = Some(value);
         self
     }
-    /// Replaces the fields the spec does not know.
+    /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+    /// `BTreeMap<String, RawJson>`).
     pub fn additional_properties(
         mut self,
-        value: std::collections::BTreeMap<String, crate::RawJson>,
+        value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value;
+        self.additional_properties = value.into();
         self
     }
 }

@@ -11,7 +11,9 @@ pub struct ServiceAccountCreateData {
     /// Users resource type.
     pub type_: crate::models::UsersType,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+    pub additional_properties: crate::AdditionalProperties,
+    /// The optional fields that arrived as `null`: written back as `null` while `None`.
+    pub explicit_nulls: crate::ExplicitNulls,
 }
 impl ServiceAccountCreateData {
     /// A value with its required fields; the optional ones are set with the chained setters.
@@ -23,7 +25,8 @@ impl ServiceAccountCreateData {
             attributes,
             relationships: None,
             type_,
-            additional_properties: std::collections::BTreeMap::new(),
+            additional_properties: Default::default(),
+            explicit_nulls: Default::default(),
         }
     }
     /// Sets `relationships`.
@@ -31,12 +34,13 @@ impl ServiceAccountCreateData {
         self.relationships = Some(value);
         self
     }
-    /// Replaces the fields the spec does not know.
+    /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+    /// `BTreeMap<String, RawJson>`).
     pub fn additional_properties(
         mut self,
-        value: std::collections::BTreeMap<String, crate::RawJson>,
+        value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value;
+        self.additional_properties = value.into();
         self
     }
 }

@@ -29,7 +29,9 @@ pub struct TeamAttributes {
     /// Collection of visible modules for the team
     pub visible_modules: crate::Nullable<Vec<String>>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+    pub additional_properties: crate::AdditionalProperties,
+    /// The optional fields that arrived as `null`: written back as `null` while `None`.
+    pub explicit_nulls: crate::ExplicitNulls,
 }
 impl TeamAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
@@ -47,7 +49,8 @@ impl TeamAttributes {
             summary: crate::Nullable::Absent,
             user_count: None,
             visible_modules: crate::Nullable::Absent,
-            additional_properties: std::collections::BTreeMap::new(),
+            additional_properties: Default::default(),
+            explicit_nulls: Default::default(),
         }
     }
     /// Sets `avatar`.
@@ -112,12 +115,13 @@ impl TeamAttributes {
         self.visible_modules = value.into();
         self
     }
-    /// Replaces the fields the spec does not know.
+    /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+    /// `BTreeMap<String, RawJson>`).
     pub fn additional_properties(
         mut self,
-        value: std::collections::BTreeMap<String, crate::RawJson>,
+        value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value;
+        self.additional_properties = value.into();
         self
     }
 }

@@ -19,7 +19,9 @@ pub struct TeamCreateAttributes {
     /// Collection of visible modules for the team
     pub visible_modules: Option<Vec<String>>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+    pub additional_properties: crate::AdditionalProperties,
+    /// The optional fields that arrived as `null`: written back as `null` while `None`.
+    pub explicit_nulls: crate::ExplicitNulls,
 }
 impl TeamCreateAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
@@ -32,7 +34,8 @@ impl TeamCreateAttributes {
             hidden_modules: None,
             name,
             visible_modules: None,
-            additional_properties: std::collections::BTreeMap::new(),
+            additional_properties: Default::default(),
+            explicit_nulls: Default::default(),
         }
     }
     /// Sets `avatar`.
@@ -64,12 +67,13 @@ impl TeamCreateAttributes {
         self.visible_modules = Some(value);
         self
     }
-    /// Replaces the fields the spec does not know.
+    /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+    /// `BTreeMap<String, RawJson>`).
     pub fn additional_properties(
         mut self,
-        value: std::collections::BTreeMap<String, crate::RawJson>,
+        value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value;
+        self.additional_properties = value.into();
         self
     }
 }

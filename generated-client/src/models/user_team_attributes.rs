@@ -11,7 +11,9 @@ pub struct UserTeamAttributes {
     /// The user's role within the team
     pub role: crate::Nullable<crate::models::UserTeamRole>,
     /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: std::collections::BTreeMap<String, crate::RawJson>,
+    pub additional_properties: crate::AdditionalProperties,
+    /// The optional fields that arrived as `null`: written back as `null` while `None`.
+    pub explicit_nulls: crate::ExplicitNulls,
 }
 impl UserTeamAttributes {
     /// A value with every field unset.
@@ -20,7 +22,8 @@ impl UserTeamAttributes {
             provisioned_by: crate::Nullable::Absent,
             provisioned_by_id: crate::Nullable::Absent,
             role: crate::Nullable::Absent,
-            additional_properties: std::collections::BTreeMap::new(),
+            additional_properties: Default::default(),
+            explicit_nulls: Default::default(),
         }
     }
     /// Sets `provisioned_by`.
@@ -44,12 +47,13 @@ impl UserTeamAttributes {
         self.role = value.into();
         self
     }
-    /// Replaces the fields the spec does not know.
+    /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+    /// `BTreeMap<String, RawJson>`).
     pub fn additional_properties(
         mut self,
-        value: std::collections::BTreeMap<String, crate::RawJson>,
+        value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value;
+        self.additional_properties = value.into();
         self
     }
 }
