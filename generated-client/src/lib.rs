@@ -38,9 +38,12 @@ mod config;
 mod error;
 mod macros;
 #[rustfmt::skip]
+mod operations;
+#[rustfmt::skip]
 pub mod models;
 pub mod pagination;
 pub mod request;
+mod telemetry;
 
 pub use client::Client;
 pub use codec::{AdditionalProperties, ExplicitNulls, Nullable, RawJson};
@@ -48,6 +51,7 @@ pub use config::{
     Configuration, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_PAGES, DEFAULT_SITE, RetryPolicy, SITES, Sleeper, TokioSleeper,
 };
 pub use error::{ApiError, DecodeError, Error, ErrorEntry, ErrorObject, ErrorSource, MAX_RETRY_AFTER, RateLimit};
+pub use operations::UnstableOperation;
 
 /// Timestamps (`format: date-time`): `chrono`'s UTC time, as in the official Rust client.
 pub type DateTime = chrono::DateTime<chrono::Utc>;

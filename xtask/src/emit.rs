@@ -50,6 +50,7 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
             true,
         )),
     );
+    files.extend([crate::emit_operations::emit(api)]);
     files
 }
 

@@ -6,6 +6,7 @@
 //! ```
 
 pub mod emit;
+pub mod emit_operations;
 pub mod error;
 pub mod examples;
 pub mod ir;
