@@ -44,6 +44,8 @@ pub mod models;
 pub mod pagination;
 pub mod request;
 mod telemetry;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 pub use client::Client;
 pub use codec::{AdditionalProperties, ExplicitNulls, Nullable, RawJson};

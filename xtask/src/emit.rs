@@ -50,7 +50,7 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
             true,
         )),
     );
-    files.extend([crate::emit_operations::emit(api)]);
+    files.extend([crate::emit_operations::emit(api), crate::emit_testing::emit(api)]);
     files
 }
 
@@ -229,12 +229,23 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
     let required: Vec<&Field> = s.fields.iter().filter(|f| f.required).collect();
     let args = required.iter().map(|f| {
         let rust = ident(&f.rust_name);
-        let ty = stored_type(f);
+        let ty = match field_shape(f) {
+            FieldShape::Plain => crate::emit_into::param(&f.ty, &quote! { #rust }).0,
+            _ => stored_type(f),
+        };
         quote! { #rust: #ty }
     });
     let inits = s.fields.iter().map(|f| {
         let rust = ident(&f.rust_name);
         match (f.required, field_shape(f)) {
+            (true, FieldShape::Plain) => {
+                let value = crate::emit_into::param(&f.ty, &quote! { #rust }).1;
+                if rust == value.to_string() {
+                    quote! { #rust }
+                } else {
+                    quote! { #rust: #value }
+                }
+            }
             (true, _) => quote! { #rust },
             (false, FieldShape::Nullable) => quote! { #rust: crate::Nullable::Absent },
             (false, _) => quote! { #rust: None },
@@ -252,7 +263,10 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
                     pub fn #rust(mut self, value: Option<#ty>) -> Self { self.#rust = value.into(); self }
                 }
             }
-            _ => quote! { #[doc = #doc] pub fn #rust(mut self, value: #ty) -> Self { self.#rust = Some(value); self } },
+            _ => {
+                let (ty, value) = crate::emit_into::param(&f.ty, &quote! { value });
+                quote! { #[doc = #doc] pub fn #rust(mut self, value: #ty) -> Self { self.#rust = Some(#value); self } }
+            }
         }
     });
     let many_args = (required.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
@@ -526,9 +540,9 @@ fn emit_optional_params(op: &Operation) -> TokenStream {
     });
     let setters = optional.iter().map(|p| {
         let rust = ident(&p.rust_name);
-        let ty = type_tokens(&p.ty);
+        let (ty, value) = crate::emit_into::param(&p.ty, &quote! { value });
         let doc = format!(" Sets `{}`.", p.wire_name);
-        quote! { #[doc = #doc] pub fn #rust(mut self, value: #ty) -> Self { self.#rust = Some(value); self } }
+        quote! { #[doc = #doc] pub fn #rust(mut self, value: #ty) -> Self { self.#rust = Some(#value); self } }
     });
     let setters_impl = (!optional.is_empty()).then(|| quote! { impl #name { #(#setters)* } });
     quote! {

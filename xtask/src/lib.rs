@@ -6,7 +6,9 @@
 //! ```
 
 pub mod emit;
+pub mod emit_into;
 pub mod emit_operations;
+pub mod emit_testing;
 pub mod error;
 pub mod examples;
 pub mod ir;

@@ -535,13 +535,16 @@ impl SearchCasesOptionalParams {
         self
     }
     /// Sets `sort[field]`.
-    pub fn sort_field(mut self, value: crate::models::CaseSortableField) -> Self {
-        self.sort_field = Some(value);
+    pub fn sort_field(
+        mut self,
+        value: impl Into<crate::models::CaseSortableField>,
+    ) -> Self {
+        self.sort_field = Some(value.into());
         self
     }
     /// Sets `filter`.
-    pub fn filter(mut self, value: String) -> Self {
-        self.filter = Some(value);
+    pub fn filter(mut self, value: impl Into<String>) -> Self {
+        self.filter = Some(value.into());
         self
     }
     /// Sets `sort[asc]`.

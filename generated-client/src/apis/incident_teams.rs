@@ -243,8 +243,11 @@ pub struct GetIncidentTeamOptionalParams {
 }
 impl GetIncidentTeamOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: crate::models::IncidentRelatedObject) -> Self {
-        self.include = Some(value);
+    pub fn include(
+        mut self,
+        value: impl Into<crate::models::IncidentRelatedObject>,
+    ) -> Self {
+        self.include = Some(value.into());
         self
     }
 }
@@ -279,8 +282,11 @@ pub struct ListIncidentTeamsOptionalParams {
 }
 impl ListIncidentTeamsOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: crate::models::IncidentRelatedObject) -> Self {
-        self.include = Some(value);
+    pub fn include(
+        mut self,
+        value: impl Into<crate::models::IncidentRelatedObject>,
+    ) -> Self {
+        self.include = Some(value.into());
         self
     }
     /// Sets `page[size]`.
@@ -294,8 +300,8 @@ impl ListIncidentTeamsOptionalParams {
         self
     }
     /// Sets `filter`.
-    pub fn filter(mut self, value: String) -> Self {
-        self.filter = Some(value);
+    pub fn filter(mut self, value: impl Into<String>) -> Self {
+        self.filter = Some(value.into());
         self
     }
 }

@@ -300,8 +300,8 @@ pub struct CreateOnCallScheduleOptionalParams {
 }
 impl CreateOnCallScheduleOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: String) -> Self {
-        self.include = Some(value);
+    pub fn include(mut self, value: impl Into<String>) -> Self {
+        self.include = Some(value.into());
         self
     }
 }
@@ -316,8 +316,8 @@ pub struct GetOnCallScheduleOptionalParams {
 }
 impl GetOnCallScheduleOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: String) -> Self {
-        self.include = Some(value);
+    pub fn include(mut self, value: impl Into<String>) -> Self {
+        self.include = Some(value.into());
         self
     }
 }
@@ -332,8 +332,8 @@ pub struct UpdateOnCallScheduleOptionalParams {
 }
 impl UpdateOnCallScheduleOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: String) -> Self {
-        self.include = Some(value);
+    pub fn include(mut self, value: impl Into<String>) -> Self {
+        self.include = Some(value.into());
         self
     }
 }
@@ -352,8 +352,8 @@ pub struct CreateOnCallEscalationPolicyOptionalParams {
 }
 impl CreateOnCallEscalationPolicyOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: String) -> Self {
-        self.include = Some(value);
+    pub fn include(mut self, value: impl Into<String>) -> Self {
+        self.include = Some(value.into());
         self
     }
 }
@@ -368,8 +368,8 @@ pub struct GetOnCallEscalationPolicyOptionalParams {
 }
 impl GetOnCallEscalationPolicyOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: String) -> Self {
-        self.include = Some(value);
+    pub fn include(mut self, value: impl Into<String>) -> Self {
+        self.include = Some(value.into());
         self
     }
 }
@@ -384,8 +384,8 @@ pub struct UpdateOnCallEscalationPolicyOptionalParams {
 }
 impl UpdateOnCallEscalationPolicyOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: String) -> Self {
-        self.include = Some(value);
+    pub fn include(mut self, value: impl Into<String>) -> Self {
+        self.include = Some(value.into());
         self
     }
 }

@@ -357,23 +357,23 @@ impl ListServiceAccountApplicationKeysOptionalParams {
         self
     }
     /// Sets `sort`.
-    pub fn sort(mut self, value: crate::models::ApplicationKeysSort) -> Self {
-        self.sort = Some(value);
+    pub fn sort(mut self, value: impl Into<crate::models::ApplicationKeysSort>) -> Self {
+        self.sort = Some(value.into());
         self
     }
     /// Sets `filter`.
-    pub fn filter(mut self, value: String) -> Self {
-        self.filter = Some(value);
+    pub fn filter(mut self, value: impl Into<String>) -> Self {
+        self.filter = Some(value.into());
         self
     }
     /// Sets `filter[created_at][start]`.
-    pub fn filter_created_at_start(mut self, value: String) -> Self {
-        self.filter_created_at_start = Some(value);
+    pub fn filter_created_at_start(mut self, value: impl Into<String>) -> Self {
+        self.filter_created_at_start = Some(value.into());
         self
     }
     /// Sets `filter[created_at][end]`.
-    pub fn filter_created_at_end(mut self, value: String) -> Self {
-        self.filter_created_at_end = Some(value);
+    pub fn filter_created_at_end(mut self, value: impl Into<String>) -> Self {
+        self.filter_created_at_end = Some(value.into());
         self
     }
 }

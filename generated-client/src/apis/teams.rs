@@ -383,18 +383,21 @@ impl ListTeamsOptionalParams {
         self
     }
     /// Sets `sort`.
-    pub fn sort(mut self, value: crate::models::ListTeamsSort) -> Self {
-        self.sort = Some(value);
+    pub fn sort(mut self, value: impl Into<crate::models::ListTeamsSort>) -> Self {
+        self.sort = Some(value.into());
         self
     }
     /// Sets `include`.
-    pub fn include(mut self, value: Vec<crate::models::ListTeamsInclude>) -> Self {
-        self.include = Some(value);
+    pub fn include(
+        mut self,
+        value: impl Into<Vec<crate::models::ListTeamsInclude>>,
+    ) -> Self {
+        self.include = Some(value.into());
         self
     }
     /// Sets `filter[keyword]`.
-    pub fn filter_keyword(mut self, value: String) -> Self {
-        self.filter_keyword = Some(value);
+    pub fn filter_keyword(mut self, value: impl Into<String>) -> Self {
+        self.filter_keyword = Some(value.into());
         self
     }
     /// Sets `filter[me]`.
@@ -403,8 +406,8 @@ impl ListTeamsOptionalParams {
         self
     }
     /// Sets `fields[team]`.
-    pub fn fields_team(mut self, value: Vec<String>) -> Self {
-        self.fields_team = Some(value);
+    pub fn fields_team(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.fields_team = Some(value.into());
         self
     }
 }
@@ -461,13 +464,16 @@ impl GetTeamMembershipsOptionalParams {
         self
     }
     /// Sets `sort`.
-    pub fn sort(mut self, value: crate::models::GetTeamMembershipsSort) -> Self {
-        self.sort = Some(value);
+    pub fn sort(
+        mut self,
+        value: impl Into<crate::models::GetTeamMembershipsSort>,
+    ) -> Self {
+        self.sort = Some(value.into());
         self
     }
     /// Sets `filter[keyword]`.
-    pub fn filter_keyword(mut self, value: String) -> Self {
-        self.filter_keyword = Some(value);
+    pub fn filter_keyword(mut self, value: impl Into<String>) -> Self {
+        self.filter_keyword = Some(value.into());
         self
     }
 }

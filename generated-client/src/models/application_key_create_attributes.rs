@@ -15,9 +15,9 @@ pub struct ApplicationKeyCreateAttributes {
 }
 impl ApplicationKeyCreateAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(name: String) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name,
+            name: name.into(),
             scopes: crate::Nullable::Absent,
             additional_properties: Default::default(),
             explicit_nulls: Default::default(),

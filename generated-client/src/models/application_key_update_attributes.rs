@@ -24,8 +24,8 @@ impl ApplicationKeyUpdateAttributes {
         }
     }
     /// Sets `name`.
-    pub fn name(mut self, value: String) -> Self {
-        self.name = Some(value);
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Sets `scopes`.

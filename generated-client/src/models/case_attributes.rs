@@ -73,8 +73,8 @@ impl CaseAttributes {
         self
     }
     /// Sets `description`.
-    pub fn description(mut self, value: String) -> Self {
-        self.description = Some(value);
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets `jira_issue`.
@@ -85,8 +85,8 @@ impl CaseAttributes {
         self
     }
     /// Sets `key`.
-    pub fn key(mut self, value: String) -> Self {
-        self.key = Some(value);
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(value.into());
         self
     }
     /// Sets `modified_at`.
@@ -97,8 +97,8 @@ impl CaseAttributes {
         self
     }
     /// Sets `priority`.
-    pub fn priority(mut self, value: crate::models::CasePriority) -> Self {
-        self.priority = Some(value);
+    pub fn priority(mut self, value: impl Into<crate::models::CasePriority>) -> Self {
+        self.priority = Some(value.into());
         self
     }
     /// Sets `service_now_ticket`.
@@ -112,18 +112,18 @@ impl CaseAttributes {
         self
     }
     /// Sets `status`.
-    pub fn status(mut self, value: crate::models::CaseStatus) -> Self {
-        self.status = Some(value);
+    pub fn status(mut self, value: impl Into<crate::models::CaseStatus>) -> Self {
+        self.status = Some(value.into());
         self
     }
     /// Sets `title`.
-    pub fn title(mut self, value: String) -> Self {
-        self.title = Some(value);
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(value.into());
         self
     }
     /// Sets `type`.
-    pub fn type_(mut self, value: crate::models::CaseType) -> Self {
-        self.type_ = Some(value);
+    pub fn type_(mut self, value: impl Into<crate::models::CaseType>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -15,10 +15,10 @@ pub struct CaseCreateRelationships {
 }
 impl CaseCreateRelationships {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(project: crate::models::ProjectRelationship) -> Self {
+    pub fn new(project: impl Into<crate::models::ProjectRelationship>) -> Self {
         Self {
             assignee: crate::Nullable::Absent,
-            project,
+            project: project.into(),
             additional_properties: Default::default(),
             explicit_nulls: Default::default(),
         }

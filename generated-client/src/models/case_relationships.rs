@@ -60,8 +60,11 @@ impl CaseRelationships {
         self
     }
     /// Sets `project`.
-    pub fn project(mut self, value: crate::models::ProjectRelationship) -> Self {
-        self.project = Some(value);
+    pub fn project(
+        mut self,
+        value: impl Into<crate::models::ProjectRelationship>,
+    ) -> Self {
+        self.project = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -38,18 +38,18 @@ impl FullApplicationKeyAttributes {
         self
     }
     /// Sets `key`.
-    pub fn key(mut self, value: String) -> Self {
-        self.key = Some(value);
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(value.into());
         self
     }
     /// Sets `last4`.
-    pub fn last4(mut self, value: String) -> Self {
-        self.last4 = Some(value);
+    pub fn last4(mut self, value: impl Into<String>) -> Self {
+        self.last4 = Some(value.into());
         self
     }
     /// Sets `name`.
-    pub fn name(mut self, value: String) -> Self {
-        self.name = Some(value);
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Sets `scopes`.

@@ -30,18 +30,18 @@ impl PartialApplicationKeyAttributes {
         }
     }
     /// Sets `created_at`.
-    pub fn created_at(mut self, value: String) -> Self {
-        self.created_at = Some(value);
+    pub fn created_at(mut self, value: impl Into<String>) -> Self {
+        self.created_at = Some(value.into());
         self
     }
     /// Sets `last4`.
-    pub fn last4(mut self, value: String) -> Self {
-        self.last4 = Some(value);
+    pub fn last4(mut self, value: impl Into<String>) -> Self {
+        self.last4 = Some(value.into());
         self
     }
     /// Sets `name`.
-    pub fn name(mut self, value: String) -> Self {
-        self.name = Some(value);
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Sets `scopes`.

@@ -34,8 +34,11 @@ impl RelationshipToUserTeamPermission {
         self
     }
     /// Sets `links`.
-    pub fn links(mut self, value: crate::models::TeamRelationshipsLinks) -> Self {
-        self.links = Some(value);
+    pub fn links(
+        mut self,
+        value: impl Into<crate::models::TeamRelationshipsLinks>,
+    ) -> Self {
+        self.links = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -35,17 +35,17 @@ pub struct TeamAttributes {
 }
 impl TeamAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(handle: String, name: String) -> Self {
+    pub fn new(handle: impl Into<String>, name: impl Into<String>) -> Self {
         Self {
             avatar: crate::Nullable::Absent,
             banner: crate::Nullable::Absent,
             created_at: None,
             description: crate::Nullable::Absent,
-            handle,
+            handle: handle.into(),
             hidden_modules: crate::Nullable::Absent,
             link_count: None,
             modified_at: None,
-            name,
+            name: name.into(),
             summary: crate::Nullable::Absent,
             user_count: None,
             visible_modules: crate::Nullable::Absent,

@@ -33,8 +33,8 @@ impl TeamsResponseLinks {
         }
     }
     /// Sets `first`.
-    pub fn first(mut self, value: String) -> Self {
-        self.first = Some(value);
+    pub fn first(mut self, value: impl Into<String>) -> Self {
+        self.first = Some(value.into());
         self
     }
     /// Sets `last`.
@@ -45,8 +45,8 @@ impl TeamsResponseLinks {
         self
     }
     /// Sets `next`.
-    pub fn next(mut self, value: String) -> Self {
-        self.next = Some(value);
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(value.into());
         self
     }
     /// Sets `prev`.
@@ -57,8 +57,8 @@ impl TeamsResponseLinks {
         self
     }
     /// Sets `self`.
-    pub fn self_(mut self, value: String) -> Self {
-        self.self_ = Some(value);
+    pub fn self_(mut self, value: impl Into<String>) -> Self {
+        self.self_ = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
