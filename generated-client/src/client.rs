@@ -250,8 +250,13 @@ struct DecodeFailure {
 /// and the position in the whole body, also for a failure inside a `oneOf` member (which is
 /// decoded from its own text).
 fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, DecodeFailure> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    if let Ok(data) = T::deserialize(&mut deserializer).and_then(|data| deserializer.end().map(|()| data)) {
+    // JSON is UTF-8: checked once for the whole body, so that neither each string nor each
+    // unknown member's raw text is checked again (serde_json does that when reading bytes).
+    let decoded = match std::str::from_utf8(body) {
+        Ok(text) => decode_fast(serde_json::Deserializer::from_str(text)),
+        Err(_) => decode_fast(serde_json::Deserializer::from_slice(body)),
+    };
+    if let Some(data) = decoded {
         return Ok(data);
     }
     crate::codec::clear_member_error();
@@ -280,6 +285,14 @@ fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, DecodeFailure> {
         }
         None => failure,
     })
+}
+
+/// The whole input as `T`, nothing after it; `None` on any failure (decoded again to say where).
+fn decode_fast<'de, T: DeserializeOwned, R: serde_json::de::Read<'de>>(
+    mut deserializer: serde_json::Deserializer<R>,
+) -> Option<T> {
+    let data = T::deserialize(&mut deserializer).ok()?;
+    deserializer.end().ok().map(|()| data)
 }
 
 /// Exponential backoff with jitter: `initial * 2^(attempt-1)`, capped, then scaled by a random

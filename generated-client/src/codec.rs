@@ -100,12 +100,13 @@ where
 }
 
 /// Deserializes a `oneOf` whose variants are objects told apart by their `type` field: the
-/// object's text is taken once, its `type` read without decoding the rest, and then only the
-/// matching variant is decoded (no trying each variant in turn, no `serde_json::Value`).
-/// Measured faster than splitting the object into raw members (see BENCHMARKS.md).
+/// object's text is taken once (borrowed from the input when it can be), its `type` read without
+/// decoding the rest, and then only the matching variant is decoded (no trying each variant in
+/// turn, no `serde_json::Value`). Measured faster than splitting the object into raw members (see
+/// BENCHMARKS.md).
 pub(crate) fn deserialize_tagged<'de, D, T>(
     deserializer: D,
-    decode: impl FnOnce(Option<&str>, &RawValue) -> Result<T, serde_json::Error>,
+    decode: impl FnOnce(Option<&str>, &str) -> Result<T, serde_json::Error>,
 ) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
@@ -116,20 +117,40 @@ where
         tag: Option<Cow<'a, str>>,
     }
 
-    let raw = <Box<RawValue>>::deserialize(deserializer)?;
-    let tag: Tag<'_> = serde_json::from_str(raw.get()).map_err(de::Error::custom)?;
+    let raw = deserializer.deserialize_newtype_struct(RAW_VALUE_TOKEN, RawText)?;
+    let tag: Tag<'_> = serde_json::from_str(&raw).map_err(de::Error::custom)?;
     decode(tag.tag.as_deref(), &raw).map_err(de::Error::custom)
+}
+
+/// The raw JSON text of a value, borrowed from the input when it can be (see
+/// [`RAW_VALUE_TOKEN`]).
+struct RawText;
+
+impl<'de> Visitor<'de> for RawText {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        if map.next_key::<de::IgnoredAny>()?.is_none() {
+            return Err(de::Error::custom("no raw JSON text given"));
+        }
+        map.next_value::<Key<'de>>().map(|text| text.0)
+    }
 }
 
 /// Decodes a `oneOf` member from its own text (already taken from the input). On failure, the
 /// path and position within the member are kept aside (see [`MemberError`]) for the client,
 /// which reports them within the whole body; the error returned carries the message.
-pub(crate) fn from_raw<T: serde::de::DeserializeOwned>(raw: &RawValue) -> Result<T, serde_json::Error> {
-    let text = raw.get();
+pub(crate) fn from_raw<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
     // Without path tracking first: it costs on every key, and is only needed on failure.
     if let Ok(value) = serde_json::from_str(text) {
         return Ok(value);
     }
+    // What the first pass left aside is found again by the second.
+    clear_member_error();
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let error = match serde_path_to_error::deserialize(&mut deserializer) {
         Ok(value) => return Ok(value),
@@ -262,8 +283,10 @@ impl RawJson {
         serde_json::from_str(self.get())
     }
 
-    pub(crate) fn from_raw(raw: &RawValue) -> Self {
-        RawJson(raw.to_owned())
+    /// From raw JSON text taken from the input (valid JSON; anything else, which cannot happen,
+    /// would give `null`).
+    pub(crate) fn from_raw(text: &str) -> Self {
+        RawJson(RawValue::from_string(text.to_owned()).unwrap_or_default())
     }
 
     /// Encodes any value (e.g. to add an unknown field to a request).
@@ -421,12 +444,12 @@ impl AdditionalProperties {
 
     /// The value of the (last) member named `key`.
     pub fn get(&self, key: &str) -> Option<RawJson> {
-        self.members().into_iter().rev().find(|(k, _)| k == key).map(|(_, v)| RawJson::from_raw(v))
+        self.members().into_iter().rev().find(|(k, _)| k == key).map(|(_, v)| RawJson(v.to_owned()))
     }
 
     /// The members in order, keys decoded, values as sent.
     pub fn iter(&self) -> impl Iterator<Item = (String, RawJson)> + '_ {
-        self.members().into_iter().map(|(k, v)| (k.into_owned(), RawJson::from_raw(v)))
+        self.members().into_iter().map(|(k, v)| (k.into_owned(), RawJson(v.to_owned())))
     }
 
     /// The members as a map (of a key sent twice, the last value).
@@ -595,8 +618,19 @@ impl UnknownMembers {
                 }
                 Some(_) => text.push(','),
             }
-            push_key(&mut text, key.as_str());
-            text.push(':');
+            match &key.0 {
+                // Borrowed from the input: the text between the quotes had no escape (and JSON
+                // has no raw control character), so it goes back as it was.
+                Cow::Borrowed(key) => {
+                    text.push('"');
+                    text.push_str(key);
+                    text.push_str("\":");
+                }
+                Cow::Owned(key) => {
+                    push_key(&mut text, key);
+                    text.push(':');
+                }
+            }
             map.next_value_seed(AppendRaw(&mut text))
         })
     }

@@ -201,3 +201,24 @@ fn additional_properties_read_and_edit() {
     let from_map: AdditionalProperties = extra.to_map().into();
     assert_eq!(from_map, extra);
 }
+
+/// `oneOf` members, known and unknown, through borrowed text, a reader, and a `Value`.
+#[test]
+fn one_of_members_decode_from_every_kind_of_input() {
+    let text = r#"{"data":[],"included":[{"id":"l","type":"team_links","attributes":{"label":"a","url":"u"}},{"id":"x","type":"future","n":1.50}]}"#;
+    let expected: serde_json::Value = serde_json::from_str(text).unwrap();
+    let decoded: Vec<TeamsResponse> = vec![
+        serde_json::from_str(text).unwrap(),
+        serde_json::from_reader(text.as_bytes()).unwrap(),
+        serde_json::from_value(expected.clone()).unwrap(),
+    ];
+    for teams in &decoded {
+        let included = teams.included.as_ref().unwrap();
+        assert!(matches!(&included[0], TeamIncluded::TeamLink(link) if link.attributes.label == "a"));
+        assert!(matches!(&included[1], TeamIncluded::Unknown(_)));
+        assert_eq!(serde_json::to_value(teams).unwrap(), expected);
+    }
+    assert!(
+        matches!(&decoded[1].included.as_ref().unwrap()[1], TeamIncluded::Unknown(raw) if raw.get() == r#"{"id":"x","type":"future","n":1.50}"#)
+    );
+}

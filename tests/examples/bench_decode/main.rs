@@ -19,8 +19,8 @@
 //! both see the same machine load; the tables give the median time and, as the ratio, the median
 //! of the per-iteration ratios (steadier than a ratio of medians on a shared machine). Decoding is timed from bytes to the
 //! value (`serde_json::from_slice`), not its drop; "client path" is the decode the client really
-//! runs (a `serde_json::Deserializer` over the slice, then `end()`; `serde_path_to_error` only
-//! on a second pass after a failure). Encoding is
+//! runs (the body checked as UTF-8 once, a `serde_json::Deserializer` over that `str`, then
+//! `end()`; `serde_path_to_error` only on a second pass after a failure). Encoding is
 //! `serde_json::to_vec`; MB/s are over the input size for decode and the output size for encode
 //! (the generated models also write back the unknown fields, the baseline drops them).
 
@@ -146,7 +146,45 @@ const DECODE: fn(&Sample) -> Duration = |s| s.decode;
 const CLIENT_PATH: fn(&Sample) -> Duration = |s| s.decode_client_path;
 const ENCODE: fn(&Sample) -> Duration = |s| s.encode;
 
+/// `--one <teams|cases|policy> <generated|baseline> <slice|str> <n>`: builds the payload and
+/// decodes it `n` times as one tree, nothing else: for instruction counts under
+/// `valgrind --tool=callgrind` (independent of the machine's load), where `n = 0` gives the cost
+/// of building the payload, to subtract.
+fn one(args: &[String]) {
+    let [payload, tree, input, n] = args else {
+        panic!("--one <teams|cases|policy> <generated|baseline> <slice|str> <n>")
+    };
+    let n: usize = n.parse().expect("n is a number");
+    let bytes = match payload.as_str() {
+        "teams" => teams_response(10_000),
+        "cases" => cases_response(10_000),
+        "policy" => escalation_policy(2_000),
+        other => panic!("unknown payload {other}"),
+    };
+    fn decode<T: DeserializeOwned>(bytes: &[u8], input: &str) {
+        let value: T = match input {
+            "slice" => serde_json::from_slice(bytes).expect("decode"),
+            _ => client_path_decode(bytes),
+        };
+        drop(value);
+    }
+    for _ in 0..n {
+        match (payload.as_str(), tree.as_str()) {
+            ("teams", "generated") => decode::<generated::TeamsResponse>(&bytes, input),
+            ("teams", _) => decode::<baseline::TeamsResponse>(&bytes, input),
+            ("cases", "generated") => decode::<generated::CasesResponse>(&bytes, input),
+            ("cases", _) => decode::<baseline::CasesResponse>(&bytes, input),
+            ("policy", "generated") => decode::<generated::EscalationPolicy>(&bytes, input),
+            _ => decode::<baseline::EscalationPolicy>(&bytes, input),
+        }
+    }
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).is_some_and(|a| a == "--one") {
+        return one(&args[2..]);
+    }
     let iterations: usize = std::env::args().nth(1).map_or(15, |n| n.parse().expect("iterations is a number"));
     let teams = teams_response(10_000);
     let cases = cases_response(10_000);
@@ -260,10 +298,12 @@ fn main() {
     );
 }
 
-/// What `Client::send_json` does with a 2xx body that decodes (only a failure is decoded again,
-/// with `serde_path_to_error`, to say where).
+/// What `Client::send_json` does with a 2xx body that decodes: the whole body checked as UTF-8
+/// once, then decoded from `str` (only a failure is decoded again, with `serde_path_to_error`, to
+/// say where).
 fn client_path_decode<T: DeserializeOwned>(bytes: &[u8]) -> T {
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let text = std::str::from_utf8(bytes).expect("the payloads are UTF-8");
+    let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = T::deserialize(&mut deserializer).expect("client-path decode");
     deserializer.end().expect("nothing after the value");
     value
