@@ -27,6 +27,9 @@
 
 // With only some API groups compiled, the runtime helpers that only the other groups' generated
 // code calls are unused. The default build, which has every group, is still checked for them.
+// docs.rs builds with `--cfg docsrs` (see `[package.metadata.docs.rs]`): each item shows the
+// cargo feature it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![cfg_attr(not(feature = "default"), allow(dead_code, unused_imports, unused_macros))]
 
 // The generated modules are formatted by the generator (prettyplease), not by rustfmt.
@@ -45,6 +48,7 @@ pub mod pagination;
 pub mod request;
 mod telemetry;
 #[cfg(feature = "testing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
 
 pub use client::Client;

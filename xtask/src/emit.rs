@@ -51,6 +51,7 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
         )),
     );
     files.extend([crate::emit_operations::emit(api), crate::emit_testing::emit(api)]);
+    crate::emit_doc_example::add(api, &mut files);
     files
 }
 
@@ -134,12 +135,16 @@ struct Module<'a> {
     features: &'a [String],
 }
 
-/// `#[cfg(feature = "a")]`, `#[cfg(any(feature = "a", feature = "b"))]`, or nothing.
+/// `#[cfg(feature = "a")]`, `#[cfg(any(feature = "a", feature = "b"))]`, or nothing; each with
+/// its docs.rs feature badge (`doc(cfg(..))` under the `docsrs` cfg).
 fn cfg_features(features: &[String]) -> TokenStream {
     match features {
         [] => quote! {},
-        [one] => quote! { #[cfg(feature = #one)] },
-        many => quote! { #[cfg(any( #(feature = #many),* ))] },
+        [one] => quote! { #[cfg(feature = #one)] #[cfg_attr(docsrs, doc(cfg(feature = #one)))] },
+        many => quote! {
+            #[cfg(any( #(feature = #many),* ))]
+            #[cfg_attr(docsrs, doc(cfg(any( #(feature = #many),* ))))]
+        },
     }
 }
 

@@ -40,7 +40,7 @@ fn tokens(api: &Api) -> TokenStream {
 
 fn cfg(group: &Group) -> TokenStream {
     let feature = &group.feature;
-    quote! { #[cfg(feature = #feature)] }
+    quote! { #[cfg(feature = #feature)] #[cfg_attr(docsrs, doc(cfg(feature = #feature)))] }
 }
 
 fn marker(api: &Api, group: &Group, op: &Operation) -> TokenStream {

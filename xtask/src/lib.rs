@@ -6,6 +6,7 @@
 //! ```
 
 pub mod emit;
+pub mod emit_doc_example;
 pub mod emit_into;
 pub mod emit_operations;
 pub mod emit_testing;

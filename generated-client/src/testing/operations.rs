@@ -8,10 +8,12 @@ pub mod ops {
     #[allow(unused_imports)]
     use crate::request::Request;
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// `search_cases`: `GET /api/v2/cases`.
     #[derive(Debug)]
     pub enum SearchCases {}
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for SearchCases {
         const NAME: &'static str = "search_cases";
@@ -45,6 +47,7 @@ pub mod ops {
         }
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     impl crate::testing::PaginatedOperation for SearchCases {
         const POSITION: &'static str = "page[number]";
         const FIRST_PAGE: Option<i64> = Some(1);
@@ -54,10 +57,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// `create_case`: `POST /api/v2/cases`.
     #[derive(Debug)]
     pub enum CreateCase {}
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for CreateCase {
         const NAME: &'static str = "create_case";
@@ -71,10 +76,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// `get_projects`: `GET /api/v2/cases/projects`.
     #[derive(Debug)]
     pub enum GetProjects {}
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for GetProjects {
         const NAME: &'static str = "get_projects";
@@ -88,10 +95,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// `create_project`: `POST /api/v2/cases/projects`.
     #[derive(Debug)]
     pub enum CreateProject {}
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for CreateProject {
         const NAME: &'static str = "create_project";
@@ -105,10 +114,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// `get_project`: `GET /api/v2/cases/projects/{project_id}`.
     #[derive(Debug)]
     pub enum GetProject {}
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for GetProject {
         const NAME: &'static str = "get_project";
@@ -122,10 +133,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// `delete_project`: `DELETE /api/v2/cases/projects/{project_id}`.
     #[derive(Debug)]
     pub enum DeleteProject {}
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for DeleteProject {
         const NAME: &'static str = "delete_project";
@@ -139,10 +152,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// `get_case`: `GET /api/v2/cases/{case_id}`.
     #[derive(Debug)]
     pub enum GetCase {}
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for GetCase {
         const NAME: &'static str = "get_case";
@@ -156,10 +171,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// `update_status`: `POST /api/v2/cases/{case_id}/status`.
     #[derive(Debug)]
     pub enum UpdateStatus {}
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for UpdateStatus {
         const NAME: &'static str = "update_status";
@@ -173,10 +190,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// `update_priority`: `POST /api/v2/cases/{case_id}/priority`.
     #[derive(Debug)]
     pub enum UpdatePriority {}
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for UpdatePriority {
         const NAME: &'static str = "update_priority";
@@ -190,10 +209,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// `assign_case`: `POST /api/v2/cases/{case_id}/assign`.
     #[derive(Debug)]
     pub enum AssignCase {}
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for AssignCase {
         const NAME: &'static str = "assign_case";
@@ -207,10 +228,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// `unassign_case`: `POST /api/v2/cases/{case_id}/unassign`.
     #[derive(Debug)]
     pub enum UnassignCase {}
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for UnassignCase {
         const NAME: &'static str = "unassign_case";
@@ -224,10 +247,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// `archive_case`: `POST /api/v2/cases/{case_id}/archive`.
     #[derive(Debug)]
     pub enum ArchiveCase {}
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for ArchiveCase {
         const NAME: &'static str = "archive_case";
@@ -241,10 +266,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// `unarchive_case`: `POST /api/v2/cases/{case_id}/unarchive`.
     #[derive(Debug)]
     pub enum UnarchiveCase {}
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for UnarchiveCase {
         const NAME: &'static str = "unarchive_case";
@@ -258,10 +285,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     /// `get_incident_team`: `GET /api/v2/teams/{team_id}`.
     #[derive(Debug)]
     pub enum GetIncidentTeam {}
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for GetIncidentTeam {
         const NAME: &'static str = "get_incident_team";
@@ -283,10 +312,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     /// `update_incident_team`: `PATCH /api/v2/teams/{team_id}`.
     #[derive(Debug)]
     pub enum UpdateIncidentTeam {}
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for UpdateIncidentTeam {
         const NAME: &'static str = "update_incident_team";
@@ -300,10 +331,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     /// `delete_incident_team`: `DELETE /api/v2/teams/{team_id}`.
     #[derive(Debug)]
     pub enum DeleteIncidentTeam {}
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for DeleteIncidentTeam {
         const NAME: &'static str = "delete_incident_team";
@@ -317,10 +350,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     /// `list_incident_teams`: `GET /api/v2/teams`.
     #[derive(Debug)]
     pub enum ListIncidentTeams {}
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for ListIncidentTeams {
         const NAME: &'static str = "list_incident_teams";
@@ -351,6 +386,7 @@ pub mod ops {
         }
     }
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     impl crate::testing::PaginatedOperation for ListIncidentTeams {
         const POSITION: &'static str = "page[offset]";
         const FIRST_PAGE: Option<i64> = None;
@@ -360,10 +396,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     /// `create_incident_team`: `POST /api/v2/teams`.
     #[derive(Debug)]
     pub enum CreateIncidentTeam {}
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for CreateIncidentTeam {
         const NAME: &'static str = "create_incident_team";
@@ -377,10 +415,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// `create_on_call_schedule`: `POST /api/v2/on-call/schedules`.
     #[derive(Debug)]
     pub enum CreateOnCallSchedule {}
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for CreateOnCallSchedule {
         const NAME: &'static str = "create_on_call_schedule";
@@ -402,10 +442,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// `get_on_call_schedule`: `GET /api/v2/on-call/schedules/{schedule_id}`.
     #[derive(Debug)]
     pub enum GetOnCallSchedule {}
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for GetOnCallSchedule {
         const NAME: &'static str = "get_on_call_schedule";
@@ -427,10 +469,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// `update_on_call_schedule`: `PUT /api/v2/on-call/schedules/{schedule_id}`.
     #[derive(Debug)]
     pub enum UpdateOnCallSchedule {}
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for UpdateOnCallSchedule {
         const NAME: &'static str = "update_on_call_schedule";
@@ -452,10 +496,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// `delete_on_call_schedule`: `DELETE /api/v2/on-call/schedules/{schedule_id}`.
     #[derive(Debug)]
     pub enum DeleteOnCallSchedule {}
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for DeleteOnCallSchedule {
         const NAME: &'static str = "delete_on_call_schedule";
@@ -469,10 +515,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// `create_on_call_escalation_policy`: `POST /api/v2/on-call/escalation-policies`.
     #[derive(Debug)]
     pub enum CreateOnCallEscalationPolicy {}
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for CreateOnCallEscalationPolicy {
         const NAME: &'static str = "create_on_call_escalation_policy";
@@ -494,10 +542,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// `get_on_call_escalation_policy`: `GET /api/v2/on-call/escalation-policies/{policy_id}`.
     #[derive(Debug)]
     pub enum GetOnCallEscalationPolicy {}
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for GetOnCallEscalationPolicy {
         const NAME: &'static str = "get_on_call_escalation_policy";
@@ -519,10 +569,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// `update_on_call_escalation_policy`: `PUT /api/v2/on-call/escalation-policies/{policy_id}`.
     #[derive(Debug)]
     pub enum UpdateOnCallEscalationPolicy {}
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for UpdateOnCallEscalationPolicy {
         const NAME: &'static str = "update_on_call_escalation_policy";
@@ -544,10 +596,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// `delete_on_call_escalation_policy`: `DELETE /api/v2/on-call/escalation-policies/{policy_id}`.
     #[derive(Debug)]
     pub enum DeleteOnCallEscalationPolicy {}
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for DeleteOnCallEscalationPolicy {
         const NAME: &'static str = "delete_on_call_escalation_policy";
@@ -561,10 +615,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// `list_teams`: `GET /api/v2/team`.
     #[derive(Debug)]
     pub enum ListTeams {}
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for ListTeams {
         const NAME: &'static str = "list_teams";
@@ -604,6 +660,7 @@ pub mod ops {
         }
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     impl crate::testing::PaginatedOperation for ListTeams {
         const POSITION: &'static str = "page[number]";
         const FIRST_PAGE: Option<i64> = Some(0);
@@ -613,10 +670,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// `create_team`: `POST /api/v2/team`.
     #[derive(Debug)]
     pub enum CreateTeam {}
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for CreateTeam {
         const NAME: &'static str = "create_team";
@@ -630,10 +689,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// `get_user_memberships`: `GET /api/v2/users/{user_uuid}/memberships`.
     #[derive(Debug)]
     pub enum GetUserMemberships {}
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for GetUserMemberships {
         const NAME: &'static str = "get_user_memberships";
@@ -647,10 +708,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// `get_team`: `GET /api/v2/team/{team_id}`.
     #[derive(Debug)]
     pub enum GetTeam {}
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for GetTeam {
         const NAME: &'static str = "get_team";
@@ -664,10 +727,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// `update_team`: `PATCH /api/v2/team/{team_id}`.
     #[derive(Debug)]
     pub enum UpdateTeam {}
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for UpdateTeam {
         const NAME: &'static str = "update_team";
@@ -681,10 +746,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// `delete_team`: `DELETE /api/v2/team/{team_id}`.
     #[derive(Debug)]
     pub enum DeleteTeam {}
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for DeleteTeam {
         const NAME: &'static str = "delete_team";
@@ -698,10 +765,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// `get_team_memberships`: `GET /api/v2/team/{team_id}/memberships`.
     #[derive(Debug)]
     pub enum GetTeamMemberships {}
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for GetTeamMemberships {
         const NAME: &'static str = "get_team_memberships";
@@ -732,6 +801,7 @@ pub mod ops {
         }
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     impl crate::testing::PaginatedOperation for GetTeamMemberships {
         const POSITION: &'static str = "page[number]";
         const FIRST_PAGE: Option<i64> = Some(0);
@@ -741,10 +811,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// `create_team_membership`: `POST /api/v2/team/{team_id}/memberships`.
     #[derive(Debug)]
     pub enum CreateTeamMembership {}
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for CreateTeamMembership {
         const NAME: &'static str = "create_team_membership";
@@ -758,10 +830,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     /// `create_service_account`: `POST /api/v2/service_accounts`.
     #[derive(Debug)]
     pub enum CreateServiceAccount {}
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for CreateServiceAccount {
         const NAME: &'static str = "create_service_account";
@@ -775,10 +849,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     /// `get_service_account_application_key`: `GET /api/v2/service_accounts/{service_account_id}/application_keys/{app_key_id}`.
     #[derive(Debug)]
     pub enum GetServiceAccountApplicationKey {}
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for GetServiceAccountApplicationKey {
         const NAME: &'static str = "get_service_account_application_key";
@@ -792,10 +868,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     /// `update_service_account_application_key`: `PATCH /api/v2/service_accounts/{service_account_id}/application_keys/{app_key_id}`.
     #[derive(Debug)]
     pub enum UpdateServiceAccountApplicationKey {}
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for UpdateServiceAccountApplicationKey {
         const NAME: &'static str = "update_service_account_application_key";
@@ -809,10 +887,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     /// `delete_service_account_application_key`: `DELETE /api/v2/service_accounts/{service_account_id}/application_keys/{app_key_id}`.
     #[derive(Debug)]
     pub enum DeleteServiceAccountApplicationKey {}
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for DeleteServiceAccountApplicationKey {
         const NAME: &'static str = "delete_service_account_application_key";
@@ -826,10 +906,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     /// `list_service_account_application_keys`: `GET /api/v2/service_accounts/{service_account_id}/application_keys`.
     #[derive(Debug)]
     pub enum ListServiceAccountApplicationKeys {}
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for ListServiceAccountApplicationKeys {
         const NAME: &'static str = "list_service_account_application_keys";
@@ -866,6 +948,7 @@ pub mod ops {
         }
     }
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     impl crate::testing::PaginatedOperation for ListServiceAccountApplicationKeys {
         const POSITION: &'static str = "page[number]";
         const FIRST_PAGE: Option<i64> = Some(0);
@@ -875,10 +958,12 @@ pub mod ops {
         }
     }
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     /// `create_service_account_application_key`: `POST /api/v2/service_accounts/{service_account_id}/application_keys`.
     #[derive(Debug)]
     pub enum CreateServiceAccountApplicationKey {}
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     #[allow(deprecated)]
     impl crate::testing::Operation for CreateServiceAccountApplicationKey {
         const NAME: &'static str = "create_service_account_application_key";
@@ -894,26 +979,31 @@ pub mod ops {
 }
 impl MockServer {
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// What the server answers to [`CaseManagementApi::search_cases`](crate::apis::CaseManagementApi::search_cases): `GET /api/v2/cases`.
     pub fn search_cases(&self) -> Expectation<'_, ops::SearchCases> {
         self.expect(["/api/v2/cases"].concat())
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// What the server answers to [`CaseManagementApi::create_case`](crate::apis::CaseManagementApi::create_case): `POST /api/v2/cases`.
     pub fn create_case(&self) -> Expectation<'_, ops::CreateCase> {
         self.expect(["/api/v2/cases"].concat())
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// What the server answers to [`CaseManagementApi::get_projects`](crate::apis::CaseManagementApi::get_projects): `GET /api/v2/cases/projects`.
     pub fn get_projects(&self) -> Expectation<'_, ops::GetProjects> {
         self.expect(["/api/v2/cases/projects"].concat())
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// What the server answers to [`CaseManagementApi::create_project`](crate::apis::CaseManagementApi::create_project): `POST /api/v2/cases/projects`.
     pub fn create_project(&self) -> Expectation<'_, ops::CreateProject> {
         self.expect(["/api/v2/cases/projects"].concat())
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// What the server answers to [`CaseManagementApi::get_project`](crate::apis::CaseManagementApi::get_project): `GET /api/v2/cases/projects/{project_id}` with this `project_id`.
     pub fn get_project(&self, project_id: &str) -> Expectation<'_, ops::GetProject> {
         self.expect(
@@ -922,6 +1012,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// What the server answers to [`CaseManagementApi::delete_project`](crate::apis::CaseManagementApi::delete_project): `DELETE /api/v2/cases/projects/{project_id}` with this `project_id`.
     pub fn delete_project(
         &self,
@@ -933,6 +1024,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// What the server answers to [`CaseManagementApi::get_case`](crate::apis::CaseManagementApi::get_case): `GET /api/v2/cases/{case_id}` with this `case_id`.
     pub fn get_case(&self, case_id: &str) -> Expectation<'_, ops::GetCase> {
         self.expect(
@@ -940,6 +1032,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// What the server answers to [`CaseManagementApi::update_status`](crate::apis::CaseManagementApi::update_status): `POST /api/v2/cases/{case_id}/status` with this `case_id`.
     pub fn update_status(&self, case_id: &str) -> Expectation<'_, ops::UpdateStatus> {
         self.expect(
@@ -948,6 +1041,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// What the server answers to [`CaseManagementApi::update_priority`](crate::apis::CaseManagementApi::update_priority): `POST /api/v2/cases/{case_id}/priority` with this `case_id`.
     pub fn update_priority(
         &self,
@@ -963,6 +1057,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// What the server answers to [`CaseManagementApi::assign_case`](crate::apis::CaseManagementApi::assign_case): `POST /api/v2/cases/{case_id}/assign` with this `case_id`.
     pub fn assign_case(&self, case_id: &str) -> Expectation<'_, ops::AssignCase> {
         self.expect(
@@ -971,6 +1066,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// What the server answers to [`CaseManagementApi::unassign_case`](crate::apis::CaseManagementApi::unassign_case): `POST /api/v2/cases/{case_id}/unassign` with this `case_id`.
     pub fn unassign_case(&self, case_id: &str) -> Expectation<'_, ops::UnassignCase> {
         self.expect(
@@ -983,6 +1079,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// What the server answers to [`CaseManagementApi::archive_case`](crate::apis::CaseManagementApi::archive_case): `POST /api/v2/cases/{case_id}/archive` with this `case_id`.
     pub fn archive_case(&self, case_id: &str) -> Expectation<'_, ops::ArchiveCase> {
         self.expect(
@@ -991,6 +1088,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "case-management")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// What the server answers to [`CaseManagementApi::unarchive_case`](crate::apis::CaseManagementApi::unarchive_case): `POST /api/v2/cases/{case_id}/unarchive` with this `case_id`.
     pub fn unarchive_case(&self, case_id: &str) -> Expectation<'_, ops::UnarchiveCase> {
         self.expect(
@@ -1003,6 +1101,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     /// What the server answers to [`IncidentTeamsApi::get_incident_team`](crate::apis::IncidentTeamsApi::get_incident_team): `GET /api/v2/teams/{team_id}` with this `team_id`.
     pub fn get_incident_team(
         &self,
@@ -1013,6 +1112,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     /// What the server answers to [`IncidentTeamsApi::update_incident_team`](crate::apis::IncidentTeamsApi::update_incident_team): `PATCH /api/v2/teams/{team_id}` with this `team_id`.
     pub fn update_incident_team(
         &self,
@@ -1023,6 +1123,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     /// What the server answers to [`IncidentTeamsApi::delete_incident_team`](crate::apis::IncidentTeamsApi::delete_incident_team): `DELETE /api/v2/teams/{team_id}` with this `team_id`.
     pub fn delete_incident_team(
         &self,
@@ -1033,21 +1134,25 @@ impl MockServer {
         )
     }
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     /// What the server answers to [`IncidentTeamsApi::list_incident_teams`](crate::apis::IncidentTeamsApi::list_incident_teams): `GET /api/v2/teams`.
     pub fn list_incident_teams(&self) -> Expectation<'_, ops::ListIncidentTeams> {
         self.expect(["/api/v2/teams"].concat())
     }
     #[cfg(feature = "incident-teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     /// What the server answers to [`IncidentTeamsApi::create_incident_team`](crate::apis::IncidentTeamsApi::create_incident_team): `POST /api/v2/teams`.
     pub fn create_incident_team(&self) -> Expectation<'_, ops::CreateIncidentTeam> {
         self.expect(["/api/v2/teams"].concat())
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// What the server answers to [`OnCallApi::create_on_call_schedule`](crate::apis::OnCallApi::create_on_call_schedule): `POST /api/v2/on-call/schedules`.
     pub fn create_on_call_schedule(&self) -> Expectation<'_, ops::CreateOnCallSchedule> {
         self.expect(["/api/v2/on-call/schedules"].concat())
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// What the server answers to [`OnCallApi::get_on_call_schedule`](crate::apis::OnCallApi::get_on_call_schedule): `GET /api/v2/on-call/schedules/{schedule_id}` with this `schedule_id`.
     pub fn get_on_call_schedule(
         &self,
@@ -1062,6 +1167,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// What the server answers to [`OnCallApi::update_on_call_schedule`](crate::apis::OnCallApi::update_on_call_schedule): `PUT /api/v2/on-call/schedules/{schedule_id}` with this `schedule_id`.
     pub fn update_on_call_schedule(
         &self,
@@ -1076,6 +1182,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// What the server answers to [`OnCallApi::delete_on_call_schedule`](crate::apis::OnCallApi::delete_on_call_schedule): `DELETE /api/v2/on-call/schedules/{schedule_id}` with this `schedule_id`.
     pub fn delete_on_call_schedule(
         &self,
@@ -1090,6 +1197,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// What the server answers to [`OnCallApi::create_on_call_escalation_policy`](crate::apis::OnCallApi::create_on_call_escalation_policy): `POST /api/v2/on-call/escalation-policies`.
     pub fn create_on_call_escalation_policy(
         &self,
@@ -1097,6 +1205,7 @@ impl MockServer {
         self.expect(["/api/v2/on-call/escalation-policies"].concat())
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// What the server answers to [`OnCallApi::get_on_call_escalation_policy`](crate::apis::OnCallApi::get_on_call_escalation_policy): `GET /api/v2/on-call/escalation-policies/{policy_id}` with this `policy_id`.
     pub fn get_on_call_escalation_policy(
         &self,
@@ -1111,6 +1220,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// What the server answers to [`OnCallApi::update_on_call_escalation_policy`](crate::apis::OnCallApi::update_on_call_escalation_policy): `PUT /api/v2/on-call/escalation-policies/{policy_id}` with this `policy_id`.
     pub fn update_on_call_escalation_policy(
         &self,
@@ -1125,6 +1235,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "on-call")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
     /// What the server answers to [`OnCallApi::delete_on_call_escalation_policy`](crate::apis::OnCallApi::delete_on_call_escalation_policy): `DELETE /api/v2/on-call/escalation-policies/{policy_id}` with this `policy_id`.
     pub fn delete_on_call_escalation_policy(
         &self,
@@ -1139,16 +1250,19 @@ impl MockServer {
         )
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// What the server answers to [`TeamsApi::list_teams`](crate::apis::TeamsApi::list_teams): `GET /api/v2/team`.
     pub fn list_teams(&self) -> Expectation<'_, ops::ListTeams> {
         self.expect(["/api/v2/team"].concat())
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// What the server answers to [`TeamsApi::create_team`](crate::apis::TeamsApi::create_team): `POST /api/v2/team`.
     pub fn create_team(&self) -> Expectation<'_, ops::CreateTeam> {
         self.expect(["/api/v2/team"].concat())
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// What the server answers to [`TeamsApi::get_user_memberships`](crate::apis::TeamsApi::get_user_memberships): `GET /api/v2/users/{user_uuid}/memberships` with this `user_uuid`.
     pub fn get_user_memberships(
         &self,
@@ -1164,6 +1278,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// What the server answers to [`TeamsApi::get_team`](crate::apis::TeamsApi::get_team): `GET /api/v2/team/{team_id}` with this `team_id`.
     pub fn get_team(&self, team_id: &str) -> Expectation<'_, ops::GetTeam> {
         self.expect(
@@ -1171,6 +1286,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// What the server answers to [`TeamsApi::update_team`](crate::apis::TeamsApi::update_team): `PATCH /api/v2/team/{team_id}` with this `team_id`.
     pub fn update_team(&self, team_id: &str) -> Expectation<'_, ops::UpdateTeam> {
         self.expect(
@@ -1178,6 +1294,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// What the server answers to [`TeamsApi::delete_team`](crate::apis::TeamsApi::delete_team): `DELETE /api/v2/team/{team_id}` with this `team_id`.
     pub fn delete_team(&self, team_id: &str) -> Expectation<'_, ops::DeleteTeam> {
         self.expect(
@@ -1185,6 +1302,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// What the server answers to [`TeamsApi::get_team_memberships`](crate::apis::TeamsApi::get_team_memberships): `GET /api/v2/team/{team_id}/memberships` with this `team_id`.
     pub fn get_team_memberships(
         &self,
@@ -1200,6 +1318,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "teams")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     /// What the server answers to [`TeamsApi::create_team_membership`](crate::apis::TeamsApi::create_team_membership): `POST /api/v2/team/{team_id}/memberships` with this `team_id`.
     pub fn create_team_membership(
         &self,
@@ -1215,11 +1334,13 @@ impl MockServer {
         )
     }
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     /// What the server answers to [`ServiceAccountsApi::create_service_account`](crate::apis::ServiceAccountsApi::create_service_account): `POST /api/v2/service_accounts`.
     pub fn create_service_account(&self) -> Expectation<'_, ops::CreateServiceAccount> {
         self.expect(["/api/v2/service_accounts"].concat())
     }
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     /// What the server answers to [`ServiceAccountsApi::get_service_account_application_key`](crate::apis::ServiceAccountsApi::get_service_account_application_key): `GET /api/v2/service_accounts/{service_account_id}/application_keys/{app_key_id}` with this `service_account_id` and `app_key_id`.
     pub fn get_service_account_application_key(
         &self,
@@ -1237,6 +1358,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     /// What the server answers to [`ServiceAccountsApi::update_service_account_application_key`](crate::apis::ServiceAccountsApi::update_service_account_application_key): `PATCH /api/v2/service_accounts/{service_account_id}/application_keys/{app_key_id}` with this `service_account_id` and `app_key_id`.
     pub fn update_service_account_application_key(
         &self,
@@ -1254,6 +1376,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     /// What the server answers to [`ServiceAccountsApi::delete_service_account_application_key`](crate::apis::ServiceAccountsApi::delete_service_account_application_key): `DELETE /api/v2/service_accounts/{service_account_id}/application_keys/{app_key_id}` with this `service_account_id` and `app_key_id`.
     pub fn delete_service_account_application_key(
         &self,
@@ -1271,6 +1394,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     /// What the server answers to [`ServiceAccountsApi::list_service_account_application_keys`](crate::apis::ServiceAccountsApi::list_service_account_application_keys): `GET /api/v2/service_accounts/{service_account_id}/application_keys` with this `service_account_id`.
     pub fn list_service_account_application_keys(
         &self,
@@ -1286,6 +1410,7 @@ impl MockServer {
         )
     }
     #[cfg(feature = "service-accounts")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     /// What the server answers to [`ServiceAccountsApi::create_service_account_application_key`](crate::apis::ServiceAccountsApi::create_service_account_application_key): `POST /api/v2/service_accounts/{service_account_id}/application_keys` with this `service_account_id`.
     pub fn create_service_account_application_key(
         &self,
