@@ -8,6 +8,7 @@
 pub mod emit;
 pub mod emit_doc_example;
 pub mod emit_into;
+pub mod emit_model_examples;
 pub mod emit_operations;
 pub mod emit_testing;
 pub mod error;
@@ -40,7 +41,9 @@ pub fn default_paths() -> (PathBuf, PathBuf) {
 pub fn generate(spec_dir: &Path) -> Result<BTreeMap<String, String>> {
     let spec = spec::load_dir(spec_dir)?;
     let api = lower::lower(&spec)?;
-    Ok(emit::emit(&api))
+    let mut files = emit::emit(&api);
+    emit_model_examples::add(&api, spec_dir, &mut files)?;
+    Ok(files)
 }
 
 /// `cargo xtask codegen [--check]`: returns the changes found (and, unless `check`, applied).
