@@ -222,3 +222,27 @@ fn one_of_members_decode_from_every_kind_of_input() {
         matches!(&decoded[1].included.as_ref().unwrap()[1], TeamIncluded::Unknown(raw) if raw.get() == r#"{"id":"x","type":"future","n":1.50}"#)
     );
 }
+
+/// Constructors and setters take `&str` for strings (`impl Into<String>`), a string enum's value
+/// or its `&str`, an array literal for a list, and a nullable field's setter takes the value
+/// itself, `Some(value)`, or `None` for an explicit `null`.
+#[test]
+fn constructors_and_setters_take_str_values_and_literals() {
+    let attributes = CaseCreateAttributes::new("Disk full", CaseType::Standard).description("db-1");
+    assert_eq!(encode(&attributes), json!({ "title": "Disk full", "type": "STANDARD", "description": "db-1" }));
+    let from_str = CaseCreateAttributes::new(String::from("Disk full"), "STANDARD");
+    assert_eq!(from_str.type_, CaseType::Standard);
+    let team = TeamAttributes::new("h", "n")
+        .description("text")
+        .summary(Some("s".to_owned()))
+        .avatar(None)
+        .banner(7)
+        .visible_modules(vec!["m1".to_owned()]);
+    assert_eq!(
+        encode(&team),
+        json!({ "handle": "h", "name": "n", "description": "text", "summary": "s", "avatar": null, "banner": 7,
+                "visible_modules": ["m1"] })
+    );
+    let target = EscalationPolicyStepTarget::new().id("u-1");
+    assert_eq!(target.id.as_deref(), Some("u-1"));
+}

@@ -262,10 +262,10 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
         let doc = format!(" Sets `{}`.", f.json_name);
         match field_shape(f) {
             FieldShape::Nullable => {
-                let doc2 = " `None` sends an explicit `null` (for example to clear the value).";
+                let doc2 = " Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).";
                 quote! {
                     #[doc = #doc] #[doc = ""] #[doc = #doc2]
-                    pub fn #rust(mut self, value: Option<#ty>) -> Self { self.#rust = value.into(); self }
+                    pub fn #rust(mut self, value: impl Into<crate::Nullable<#ty>>) -> Self { self.#rust = value.into(); self }
                 }
             }
             _ => {

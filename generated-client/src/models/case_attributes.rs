@@ -55,15 +55,21 @@ impl CaseAttributes {
     }
     /// Sets `archived_at`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn archived_at(mut self, value: Option<crate::DateTime>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn archived_at(
+        mut self,
+        value: impl Into<crate::Nullable<crate::DateTime>>,
+    ) -> Self {
         self.archived_at = value.into();
         self
     }
     /// Sets `closed_at`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn closed_at(mut self, value: Option<crate::DateTime>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn closed_at(
+        mut self,
+        value: impl Into<crate::Nullable<crate::DateTime>>,
+    ) -> Self {
         self.closed_at = value.into();
         self
     }
@@ -79,8 +85,11 @@ impl CaseAttributes {
     }
     /// Sets `jira_issue`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn jira_issue(mut self, value: Option<crate::models::JiraIssue>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn jira_issue(
+        mut self,
+        value: impl Into<crate::Nullable<crate::models::JiraIssue>>,
+    ) -> Self {
         self.jira_issue = value.into();
         self
     }
@@ -91,8 +100,11 @@ impl CaseAttributes {
     }
     /// Sets `modified_at`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn modified_at(mut self, value: Option<crate::DateTime>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn modified_at(
+        mut self,
+        value: impl Into<crate::Nullable<crate::DateTime>>,
+    ) -> Self {
         self.modified_at = value.into();
         self
     }
@@ -103,10 +115,10 @@ impl CaseAttributes {
     }
     /// Sets `service_now_ticket`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
     pub fn service_now_ticket(
         mut self,
-        value: Option<crate::models::ServiceNowTicket>,
+        value: impl Into<crate::Nullable<crate::models::ServiceNowTicket>>,
     ) -> Self {
         self.service_now_ticket = value.into();
         self

@@ -25,10 +25,10 @@ impl CaseCreateRelationships {
     }
     /// Sets `assignee`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
     pub fn assignee(
         mut self,
-        value: Option<crate::models::NullableUserRelationship>,
+        value: impl Into<crate::Nullable<crate::models::NullableUserRelationship>>,
     ) -> Self {
         self.assignee = value.into();
         self

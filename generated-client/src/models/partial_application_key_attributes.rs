@@ -46,8 +46,8 @@ impl PartialApplicationKeyAttributes {
     }
     /// Sets `scopes`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn scopes(mut self, value: Option<Vec<String>>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn scopes(mut self, value: impl Into<crate::Nullable<Vec<String>>>) -> Self {
         self.scopes = value.into();
         self
     }

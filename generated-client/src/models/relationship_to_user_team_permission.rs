@@ -25,10 +25,12 @@ impl RelationshipToUserTeamPermission {
     }
     /// Sets `data`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
     pub fn data(
         mut self,
-        value: Option<crate::models::RelationshipToUserTeamPermissionData>,
+        value: impl Into<
+            crate::Nullable<crate::models::RelationshipToUserTeamPermissionData>,
+        >,
     ) -> Self {
         self.data = value.into();
         self

@@ -40,15 +40,15 @@ impl TeamCreateAttributes {
     }
     /// Sets `avatar`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn avatar(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn avatar(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
         self.avatar = value.into();
         self
     }
     /// Sets `banner`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn banner(mut self, value: Option<i64>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn banner(mut self, value: impl Into<crate::Nullable<i64>>) -> Self {
         self.banner = value.into();
         self
     }

@@ -39,8 +39,8 @@ impl TeamsResponseLinks {
     }
     /// Sets `last`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn last(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn last(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
         self.last = value.into();
         self
     }
@@ -51,8 +51,8 @@ impl TeamsResponseLinks {
     }
     /// Sets `prev`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn prev(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn prev(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
         self.prev = value.into();
         self
     }

@@ -90,8 +90,8 @@ impl UserAttributes {
     }
     /// Sets `name`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn name(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn name(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
         self.name = value.into();
         self
     }
@@ -107,8 +107,8 @@ impl UserAttributes {
     }
     /// Sets `title`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn title(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn title(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
         self.title = value.into();
         self
     }
