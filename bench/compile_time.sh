@@ -2,7 +2,9 @@
 # Compile time of the generated crate (see BENCHMARKS.md): a clean build of `datadog-v2-client`
 # alone, its dependencies already built, median of N runs (default 3): with every API group
 # (the default features) in debug and release, then in debug with each group's feature alone
-# and with none; then the size of generated-client/src.
+# and with none; then in debug with the optional `tracing` and `testing` features added to the
+# defaults; then the compile time of the doctests (merged, edition 2024); then the size of
+# generated-client/src.
 #
 #   bash bench/compile_time.sh [N]
 set -euo pipefail
@@ -40,8 +42,17 @@ for group in "" $groups; do
     time_build "debug, --no-default-features --features \"$group\"" --no-default-features --features "$group"
 done
 
+for extra in tracing testing "tracing,testing"; do
+    time_build "debug, all groups + --features \"$extra\"" --features "$extra"
+done
+
+# The doctests (the README's and one per operation), compiled as one merged crate.
+cargo test -q -p datadog-v2-client --doc 2>&1 | grep -E "test result|merged doctests compilation" || true
+
 count() { find "$@" -name '*.rs' -print0 | xargs -0 cat | wc -l; }
 echo "lines in generated-client/src: $(count generated-client/src) total;" \
     "generated models $(count generated-client/src/models) ($(find generated-client/src/models -name '*.rs' | wc -l) files)," \
     "generated apis $(count generated-client/src/apis) ($(find generated-client/src/apis -name '*.rs' | wc -l) files)," \
+    "generated operations.rs $(count generated-client/src/operations.rs), testing/operations.rs $(count generated-client/src/testing/operations.rs)," \
+    "hand-written testing/mod.rs $(count generated-client/src/testing/mod.rs)," \
     "hand-written runtime $(find generated-client/src -maxdepth 1 -name '*.rs' -print0 | xargs -0 cat | wc -l)"

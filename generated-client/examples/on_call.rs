@@ -13,7 +13,7 @@ async fn main() {
     let schedule_id = common::arg(1, "on_call SCHEDULE_ID [POLICY_ID]");
     let api = OnCallApi::new(common::client_from_env(&[]));
     let schedule = api
-        .get_on_call_schedule(&schedule_id, GetOnCallScheduleOptionalParams::default().include("layers".into()))
+        .get_on_call_schedule(&schedule_id, GetOnCallScheduleOptionalParams::default().include("layers"))
         .await
         .unwrap_or_else(|e| common::fail(e));
     println!("{}", serde_json::to_string_pretty(&schedule).expect("models serialize"));

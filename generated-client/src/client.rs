@@ -128,9 +128,20 @@ impl Client {
     /// Sends with retries, all within `RetryPolicy::max_total`; a non-2xx final answer becomes
     /// `Error::Api`.
     async fn execute(&self, request: &Request) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+        let trace = crate::telemetry::Trace::new(request);
+        trace.instrument(self.execute_attempts(request, &trace)).await
+    }
+
+    async fn execute_attempts(
+        &self,
+        request: &Request,
+        trace: &crate::telemetry::Trace,
+    ) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
         let policy = &self.inner.config.retry;
         let started = Instant::now();
         let mut waited = Duration::ZERO;
+        // The sum of the waits between attempts (for tracing).
+        let mut total_wait = Duration::ZERO;
         let mut attempt = 1;
         loop {
             // The time already spent: real time, or the waits when the sleeper does not really
@@ -139,6 +150,7 @@ impl Client {
             let Some(remaining) = policy.max_total.checked_sub(elapsed).filter(|r| !r.is_zero()) else {
                 return Err(self.deadline(request, attempt - 1));
             };
+            trace.attempt(attempt);
             let outcome = match tokio::time::timeout(remaining, self.attempt(request)).await {
                 Ok(outcome) => outcome,
                 Err(_) => return Err(self.deadline(request, attempt)),
@@ -163,8 +175,11 @@ impl Client {
                 // A retry starts only if its wait ends within `max_total` (saturating: a header
                 // may ask for any number of seconds).
                 Some(wait) if attempt < policy.max_attempts && elapsed.saturating_add(wait) < policy.max_total => {
+                    let status = outcome.as_ref().ok().map(|(status, _, _)| status.as_u16());
+                    trace.retry(attempt, status, wait, total_wait.saturating_add(wait));
                     self.inner.config.sleeper.sleep(wait).await;
                     waited = waited.max(elapsed).saturating_add(wait);
+                    total_wait = total_wait.saturating_add(wait);
                     attempt += 1;
                 }
                 _ => return finish(request, outcome?),

@@ -59,6 +59,20 @@ impl<T> From<Option<T>> for Nullable<T> {
     }
 }
 
+/// A value (so that a nullable field's setter takes the value itself).
+impl<T> From<T> for Nullable<T> {
+    fn from(value: T) -> Self {
+        Nullable::Value(value)
+    }
+}
+
+/// A string value from a `&str` (so that `.description("text")` compiles).
+impl From<&str> for Nullable<String> {
+    fn from(value: &str) -> Self {
+        Nullable::Value(value.to_owned())
+    }
+}
+
 impl<T: Serialize> Serialize for Nullable<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {

@@ -241,7 +241,14 @@ impl Configuration {
         self
     }
 
-    /// Switches on an unstable operation by its method name, e.g. `"list_incident_teams"`.
+    /// Switches on an unstable operation by its typed name, e.g.
+    /// `UnstableOperation::ListIncidentTeams`: a misspelt name does not compile.
+    pub fn enable_unstable(self, operation: crate::UnstableOperation) -> Self {
+        self.enable_unstable_operation(operation.as_str())
+    }
+
+    /// Switches on an unstable operation by its method name, e.g. `"list_incident_teams"`
+    /// ([`enable_unstable`](Self::enable_unstable) takes a name the compiler checks).
     pub fn enable_unstable_operation(mut self, operation: &str) -> Self {
         self.unstable.insert(operation.to_owned());
         self

@@ -27,6 +27,9 @@
 
 // With only some API groups compiled, the runtime helpers that only the other groups' generated
 // code calls are unused. The default build, which has every group, is still checked for them.
+// docs.rs builds with `--cfg docsrs` (see `[package.metadata.docs.rs]`): each item shows the
+// cargo feature it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![cfg_attr(not(feature = "default"), allow(dead_code, unused_imports, unused_macros))]
 
 // The generated modules are formatted by the generator (prettyplease), not by rustfmt.
@@ -38,9 +41,15 @@ mod config;
 mod error;
 mod macros;
 #[rustfmt::skip]
+mod operations;
+#[rustfmt::skip]
 pub mod models;
 pub mod pagination;
 pub mod request;
+mod telemetry;
+#[cfg(feature = "testing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
+pub mod testing;
 
 pub use client::Client;
 pub use codec::{AdditionalProperties, ExplicitNulls, Nullable, RawJson};
@@ -48,6 +57,7 @@ pub use config::{
     Configuration, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_PAGES, DEFAULT_SITE, RetryPolicy, SITES, Sleeper, TokioSleeper,
 };
 pub use error::{ApiError, DecodeError, Error, ErrorEntry, ErrorObject, ErrorSource, MAX_RETRY_AFTER, RateLimit};
+pub use operations::UnstableOperation;
 
 /// Timestamps (`format: date-time`): `chrono`'s UTC time, as in the official Rust client.
 pub type DateTime = chrono::DateTime<chrono::Utc>;

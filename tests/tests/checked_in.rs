@@ -22,8 +22,12 @@ fn full_spec_generation_is_deterministic() {
     assert_eq!(first, second);
 }
 
+/// The features of `generated-client/Cargo.toml` that are not API groups: off by default.
+const OPTIONAL_FEATURES: [&str; 2] = ["testing", "tracing"];
+
 /// Every API group of `spec/` has its cargo feature in `generated-client/Cargo.toml`, on by
-/// default, and no feature is left from a group that is gone. (A missing one also shows as an
+/// default, and no feature is left from a group that is gone (the others are
+/// [`OPTIONAL_FEATURES`], which are off by default). (A missing one also shows as an
 /// `unexpected_cfgs` warning when the crate is built.)
 #[test]
 fn every_group_has_its_cargo_feature() {
@@ -39,6 +43,11 @@ fn every_group_has_its_cargo_feature() {
     let default = features.iter().find(|(name, _)| name == "default").map(|(_, on)| on.clone()).unwrap_or_default();
     let mut declared: Vec<&str> =
         features.iter().map(|(name, _)| name.as_str()).filter(|name| *name != "default").collect();
+    for optional in OPTIONAL_FEATURES {
+        assert!(declared.contains(&optional), "the `{optional}` feature is declared");
+        assert!(!default.contains(&optional.to_owned()), "the `{optional}` feature is off by default");
+    }
+    declared.retain(|name| !OPTIONAL_FEATURES.contains(name));
     declared.sort();
     let mut default: Vec<&str> = default.iter().map(String::as_str).collect();
     default.sort();

@@ -280,7 +280,7 @@ fn explicit_nulls_follow_the_field() {
     attributes.user_count = None;
     assert_eq!(serde_json::to_value(&attributes).unwrap(), json!({ "handle": "h", "name": "n" }));
     // Built in code: `None` is absent, as before.
-    let built = TeamAttributes::new("h".into(), "n".into());
+    let built = TeamAttributes::new("h", "n");
     assert_eq!(serde_json::to_value(&built).unwrap(), json!({ "handle": "h", "name": "n" }));
     // The fields the issue lists, in a team list response.
     let body = json!({

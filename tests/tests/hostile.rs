@@ -131,8 +131,7 @@ async fn a_cut_body_is_a_retryable_transport_failure() {
 
     // POST is not idempotent: not retried.
     let client = Client::new(raw_config(&url).retry(fast_retries())).unwrap();
-    let body =
-        TeamCreateRequest::new(TeamCreate::new(TeamCreateAttributes::new("h".into(), "n".into()), TeamType::Team));
+    let body = TeamCreateRequest::new(TeamCreate::new(TeamCreateAttributes::new("h", "n"), TeamType::Team));
     let error = bounded(TeamsApi::new(client).create_team(body, Default::default())).await.expect_err("cut");
     assert!(matches!(error, Error::BodyRead { .. }), "{error:?}");
     assert_eq!(connections.load(Ordering::SeqCst), 2, "one more connection, no retry");

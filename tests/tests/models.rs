@@ -21,7 +21,7 @@ fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(value: Value) -
 
 #[test]
 fn struct_required_fields_are_constructor_arguments_and_optional_ones_setters() {
-    let attributes = TeamUpdateAttributes::new("sec".into(), "Security".into()).description("On call".into()).color(3);
+    let attributes = TeamUpdateAttributes::new("sec", "Security").description("On call").color(3);
     assert_eq!(encode(&attributes), json!({"handle": "sec", "name": "Security", "description": "On call", "color": 3}));
     let decoded: TeamUpdateAttributes = decode(json!({"handle": "sec", "name": "Security"}));
     assert_eq!(decoded.description, None);
@@ -33,7 +33,7 @@ fn struct_required_fields_are_constructor_arguments_and_optional_ones_setters() 
 
 #[test]
 fn optional_nullable_field_has_three_states_both_ways() {
-    let base = || TeamUpdateAttributes::new("h".into(), "n".into());
+    let base = || TeamUpdateAttributes::new("h", "n");
     // Encoding: absent is not written, None is an explicit null, Some is the value.
     assert_eq!(encode(&base()), json!({"handle": "h", "name": "n"}));
     assert_eq!(encode(&base().avatar(None)), json!({"handle": "h", "name": "n", "avatar": null}));
@@ -108,7 +108,7 @@ fn inline_schemas_have_the_documentations_names() {
         "2025-02-03T05:00:00Z".parse().unwrap(),
         ScheduleCreateRequestDataAttributesLayersItemsInterval::new().days(1),
         vec![ScheduleCreateRequestDataAttributesLayersItemsMembersItems::new()],
-        "Layer 1".into(),
+        "Layer 1",
         "2025-02-01T00:00:00Z".parse().unwrap(),
     );
     let value = encode(&layer);
@@ -196,7 +196,7 @@ fn additional_properties_read_and_edit() {
     assert_eq!(extra.remove("a").unwrap(), json!({ "k": "v" }));
     assert_eq!(extra.to_map().len(), 1);
     // Set on a model, written after the known fields.
-    let attributes = TeamAttributes::new("h".into(), "n".into()).additional_properties(extra.clone());
+    let attributes = TeamAttributes::new("h", "n").additional_properties(extra.clone());
     assert_eq!(serde_json::to_string(&attributes).unwrap(), r#"{"handle":"h","name":"n","b":3}"#);
     let from_map: AdditionalProperties = extra.to_map().into();
     assert_eq!(from_map, extra);
@@ -221,4 +221,28 @@ fn one_of_members_decode_from_every_kind_of_input() {
     assert!(
         matches!(&decoded[1].included.as_ref().unwrap()[1], TeamIncluded::Unknown(raw) if raw.get() == r#"{"id":"x","type":"future","n":1.50}"#)
     );
+}
+
+/// Constructors and setters take `&str` for strings (`impl Into<String>`), a string enum's value
+/// or its `&str`, an array literal for a list, and a nullable field's setter takes the value
+/// itself, `Some(value)`, or `None` for an explicit `null`.
+#[test]
+fn constructors_and_setters_take_str_values_and_literals() {
+    let attributes = CaseCreateAttributes::new("Disk full", CaseType::Standard).description("db-1");
+    assert_eq!(encode(&attributes), json!({ "title": "Disk full", "type": "STANDARD", "description": "db-1" }));
+    let from_str = CaseCreateAttributes::new(String::from("Disk full"), "STANDARD");
+    assert_eq!(from_str.type_, CaseType::Standard);
+    let team = TeamAttributes::new("h", "n")
+        .description("text")
+        .summary(Some("s".to_owned()))
+        .avatar(None)
+        .banner(7)
+        .visible_modules(vec!["m1".to_owned()]);
+    assert_eq!(
+        encode(&team),
+        json!({ "handle": "h", "name": "n", "description": "text", "summary": "s", "avatar": null, "banner": 7,
+                "visible_modules": ["m1"] })
+    );
+    let target = EscalationPolicyStepTarget::new().id("u-1");
+    assert_eq!(target.id.as_deref(), Some("u-1"));
 }

@@ -39,7 +39,7 @@ fn unavailable() -> ResponseTemplate {
 }
 
 fn create_team_body() -> TeamCreateRequest {
-    TeamCreateRequest::new(TeamCreate::new(TeamCreateAttributes::new("h".into(), "n".into()), TeamType::Team))
+    TeamCreateRequest::new(TeamCreate::new(TeamCreateAttributes::new("h", "n"), TeamType::Team))
 }
 
 /// Checks that `wait` is the backoff of retry `n` (1-based): `initial * 2^(n-1)`, jittered
@@ -179,8 +179,7 @@ async fn a_503_on_patch_is_not_retried_by_default() {
     let server = MockServer::start().await;
     answer_always(&server, unavailable()).await;
     let (client, _) = retrying_client(&server, policy(3));
-    let body =
-        TeamUpdateRequest::new(TeamUpdate::new(TeamUpdateAttributes::new("h".into(), "n".into()), TeamType::Team));
+    let body = TeamUpdateRequest::new(TeamUpdate::new(TeamUpdateAttributes::new("h", "n"), TeamType::Team));
     api_error(TeamsApi::new(client).update_team(ID, body, Default::default()).await);
     assert_eq!(request_count(&server).await, 1);
 }
@@ -214,8 +213,8 @@ async fn a_5xx_on_put_and_delete_is_retried() {
     api_error(api.delete_on_call_schedule(ID, Default::default()).await);
     assert_eq!(request_count(&server).await, 2);
     let body = EscalationPolicyUpdateRequest::new(EscalationPolicyUpdateRequestData::new(
-        EscalationPolicyUpdateRequestDataAttributes::new("p".into(), vec![]),
-        "p-1".into(),
+        EscalationPolicyUpdateRequestDataAttributes::new("p", vec![]),
+        "p-1",
         EscalationPolicyUpdateRequestDataType::Policies,
     ));
     api_error(api.update_on_call_escalation_policy(ID, body, Default::default()).await);

@@ -77,6 +77,8 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
     apis_mod.push('\n');
     apis_mod.push_str(&operation_table(api));
     files.insert("apis/mod.rs".to_owned(), apis_mod);
+    files.extend([crate::emit_operations::emit(api), crate::emit_testing::emit(api)]);
+    crate::emit_doc_example::add(api, &mut files);
     files
 }
 
@@ -248,12 +250,16 @@ struct Module<'a> {
     allow_deprecated: bool,
 }
 
-/// `#[cfg(feature = "a")]`, `#[cfg(any(feature = "a", feature = "b"))]`, or nothing.
+/// `#[cfg(feature = "a")]`, `#[cfg(any(feature = "a", feature = "b"))]`, or nothing; each with
+/// its docs.rs feature badge (`doc(cfg(..))` under the `docsrs` cfg).
 fn cfg_features(features: &[String]) -> TokenStream {
     match features {
         [] => quote! {},
-        [one] => quote! { #[cfg(feature = #one)] },
-        many => quote! { #[cfg(any( #(feature = #many),* ))] },
+        [one] => quote! { #[cfg(feature = #one)] #[cfg_attr(docsrs, doc(cfg(feature = #one)))] },
+        many => quote! {
+            #[cfg(any( #(feature = #many),* ))]
+            #[cfg_attr(docsrs, doc(cfg(any( #(feature = #many),* ))))]
+        },
     }
 }
 
@@ -349,12 +355,23 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
     let required: Vec<&Field> = s.fields.iter().filter(|f| f.required).collect();
     let args = required.iter().map(|f| {
         let rust = ident(&f.rust_name);
-        let ty = stored_type(f);
+        let ty = match field_shape(f) {
+            FieldShape::Plain => crate::emit_into::param(&f.ty, &quote! { #rust }).0,
+            _ => stored_type(f),
+        };
         quote! { #rust: #ty }
     });
     let inits = s.fields.iter().map(|f| {
         let rust = ident(&f.rust_name);
         match (f.required, field_shape(f)) {
+            (true, FieldShape::Plain) => {
+                let value = crate::emit_into::param(&f.ty, &quote! { #rust }).1;
+                if rust == value.to_string() {
+                    quote! { #rust }
+                } else {
+                    quote! { #rust: #value }
+                }
+            }
             (true, _) => quote! { #rust },
             (false, FieldShape::Nullable) => quote! { #rust: crate::Nullable::Absent },
             (false, _) => quote! { #rust: None },
@@ -366,13 +383,16 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
         let doc = format!(" Sets `{}`.", f.json_name);
         match field_shape(f) {
             FieldShape::Nullable => {
-                let doc2 = " `None` sends an explicit `null` (for example to clear the value).";
+                let doc2 = " Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).";
                 quote! {
                     #[doc = #doc] #[doc = ""] #[doc = #doc2]
-                    pub fn #rust(mut self, value: Option<#ty>) -> Self { self.#rust = value.into(); self }
+                    pub fn #rust(mut self, value: impl Into<crate::Nullable<#ty>>) -> Self { self.#rust = value.into(); self }
                 }
             }
-            _ => quote! { #[doc = #doc] pub fn #rust(mut self, value: #ty) -> Self { self.#rust = Some(value); self } },
+            _ => {
+                let (ty, value) = crate::emit_into::param(&f.ty, &quote! { value });
+                quote! { #[doc = #doc] pub fn #rust(mut self, value: #ty) -> Self { self.#rust = Some(#value); self } }
+            }
         }
     });
     let many_args = (required.len() > 7).then(|| quote! { #[allow(clippy::too_many_arguments)] });
@@ -682,9 +702,9 @@ fn emit_optional_params(op: &Operation) -> TokenStream {
     });
     let setters = optional.iter().map(|p| {
         let rust = ident(&p.rust_name);
-        let ty = type_tokens(&p.ty);
+        let (ty, value) = crate::emit_into::param(&p.ty, &quote! { value });
         let doc = format!(" Sets `{}`.", p.wire_name);
-        quote! { #[doc = #doc] pub fn #rust(mut self, value: #ty) -> Self { self.#rust = Some(value); self } }
+        quote! { #[doc = #doc] pub fn #rust(mut self, value: #ty) -> Self { self.#rust = Some(#value); self } }
     });
     let setters_impl = (!optional.is_empty()).then(|| quote! { impl #name { #(#setters)* } });
     quote! {

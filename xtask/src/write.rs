@@ -11,7 +11,7 @@ use crate::emit::HEADER;
 use crate::error::{Error, Result};
 
 /// Directories below the crate's `src/` that hold generated files.
-pub const GENERATED_DIRS: &[&str] = &["models", "apis"];
+pub const GENERATED_DIRS: &[&str] = &["models", "apis", "testing"];
 
 /// What differs between the generated files and the disk.
 #[derive(Debug, Default, PartialEq, Eq)]

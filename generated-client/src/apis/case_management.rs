@@ -19,6 +19,20 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_read authorization scope to access this endpoint.
     ///
     /// `GET /api/v2/cases`: answers 200 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::CaseManagementApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = CaseManagementApi::new(Client::from_env()?);
+    /// let response = api.search_cases(Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn search_cases(
         &self,
         params: SearchCasesOptionalParams,
@@ -81,6 +95,22 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_write authorization scope to access this endpoint.
     ///
     /// `POST /api/v2/cases`: answers 201 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::CaseManagementApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = CaseManagementApi::new(Client::from_env()?);
+    /// let body = models::CaseCreateRequest::new(models::CaseCreate::new(models::CaseCreateAttributes::new("my-title", models::CaseType::Standard), models::CaseResourceType::Case));
+    /// let response = api.create_case(body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn create_case(
         &self,
         body: crate::models::CaseCreateRequest,
@@ -111,6 +141,20 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_read authorization scope to access this endpoint.
     ///
     /// `GET /api/v2/cases/projects`: answers 200 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::CaseManagementApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = CaseManagementApi::new(Client::from_env()?);
+    /// let response = api.get_projects(Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn get_projects(
         &self,
         params: GetProjectsOptionalParams,
@@ -138,6 +182,22 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_write authorization scope to access this endpoint.
     ///
     /// `POST /api/v2/cases/projects`: answers 201 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::CaseManagementApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = CaseManagementApi::new(Client::from_env()?);
+    /// let body = models::ProjectCreateRequest::new(models::ProjectCreate::new(models::ProjectCreateAttributes::new("my-key", "my-name"), models::ProjectResourceType::Project));
+    /// let response = api.create_project(body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn create_project(
         &self,
         body: crate::models::ProjectCreateRequest,
@@ -170,6 +230,20 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_read authorization scope to access this endpoint.
     ///
     /// `GET /api/v2/cases/projects/{project_id}`: answers 200 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::CaseManagementApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = CaseManagementApi::new(Client::from_env()?);
+    /// let response = api.get_project("my-project-id", Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn get_project(
         &self,
         project_id: &str,
@@ -205,6 +279,19 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_write authorization scope to access this endpoint.
     ///
     /// `DELETE /api/v2/cases/projects/{project_id}`: answers 204 on success; documented errors: 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::CaseManagementApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = CaseManagementApi::new(Client::from_env()?);
+    /// api.delete_project("my-project-id", Default::default()).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn delete_project(
         &self,
         project_id: &str,
@@ -240,6 +327,20 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_read authorization scope to access this endpoint.
     ///
     /// `GET /api/v2/cases/{case_id}`: answers 200 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::CaseManagementApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = CaseManagementApi::new(Client::from_env()?);
+    /// let response = api.get_case("my-case-id", Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn get_case(
         &self,
         case_id: &str,
@@ -270,6 +371,22 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_write authorization scope to access this endpoint.
     ///
     /// `POST /api/v2/cases/{case_id}/status`: answers 200 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::CaseManagementApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = CaseManagementApi::new(Client::from_env()?);
+    /// let body = models::CaseUpdateStatusRequest::new(models::CaseUpdateStatus::new(models::CaseUpdateStatusAttributes::new(models::CaseStatus::Open), models::CaseResourceType::Case));
+    /// let response = api.update_status("my-case-id", body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn update_status(
         &self,
         case_id: &str,
@@ -309,6 +426,22 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_write authorization scope to access this endpoint.
     ///
     /// `POST /api/v2/cases/{case_id}/priority`: answers 200 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::CaseManagementApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = CaseManagementApi::new(Client::from_env()?);
+    /// let body = models::CaseUpdatePriorityRequest::new(models::CaseUpdatePriority::new(models::CaseUpdatePriorityAttributes::new(models::CasePriority::NotDefined), models::CaseResourceType::Case));
+    /// let response = api.update_priority("my-case-id", body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn update_priority(
         &self,
         case_id: &str,
@@ -348,6 +481,22 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_write authorization scope to access this endpoint.
     ///
     /// `POST /api/v2/cases/{case_id}/assign`: answers 200 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::CaseManagementApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = CaseManagementApi::new(Client::from_env()?);
+    /// let body = models::CaseAssignRequest::new(models::CaseAssign::new(models::CaseAssignAttributes::new("my-assignee-id"), models::CaseResourceType::Case));
+    /// let response = api.assign_case("my-case-id", body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn assign_case(
         &self,
         case_id: &str,
@@ -387,6 +536,22 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_write authorization scope to access this endpoint.
     ///
     /// `POST /api/v2/cases/{case_id}/unassign`: answers 200 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::CaseManagementApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = CaseManagementApi::new(Client::from_env()?);
+    /// let body = models::CaseEmptyRequest::new(models::CaseEmpty::new(models::CaseResourceType::Case));
+    /// let response = api.unassign_case("my-case-id", body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn unassign_case(
         &self,
         case_id: &str,
@@ -426,6 +591,22 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_write authorization scope to access this endpoint.
     ///
     /// `POST /api/v2/cases/{case_id}/archive`: answers 200 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::CaseManagementApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = CaseManagementApi::new(Client::from_env()?);
+    /// let body = models::CaseEmptyRequest::new(models::CaseEmpty::new(models::CaseResourceType::Case));
+    /// let response = api.archive_case("my-case-id", body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn archive_case(
         &self,
         case_id: &str,
@@ -465,6 +646,22 @@ impl CaseManagementApi {
     /// OAuth apps require the cases_write authorization scope to access this endpoint.
     ///
     /// `POST /api/v2/cases/{case_id}/unarchive`: answers 200 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::CaseManagementApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = CaseManagementApi::new(Client::from_env()?);
+    /// let body = models::CaseEmptyRequest::new(models::CaseEmpty::new(models::CaseResourceType::Case));
+    /// let response = api.unarchive_case("my-case-id", body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn unarchive_case(
         &self,
         case_id: &str,
@@ -535,13 +732,16 @@ impl SearchCasesOptionalParams {
         self
     }
     /// Sets `sort[field]`.
-    pub fn sort_field(mut self, value: crate::models::CaseSortableField) -> Self {
-        self.sort_field = Some(value);
+    pub fn sort_field(
+        mut self,
+        value: impl Into<crate::models::CaseSortableField>,
+    ) -> Self {
+        self.sort_field = Some(value.into());
         self
     }
     /// Sets `filter`.
-    pub fn filter(mut self, value: String) -> Self {
-        self.filter = Some(value);
+    pub fn filter(mut self, value: impl Into<String>) -> Self {
+        self.filter = Some(value.into());
         self
     }
     /// Sets `sort[asc]`.

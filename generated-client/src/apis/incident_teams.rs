@@ -23,6 +23,21 @@ impl IncidentTeamsApi {
     ///
     /// This operation is unstable: it fails with `Error::UnstableOperation` unless enabled with `Configuration::enable_unstable_operation("get_incident_team")`.
     #[deprecated]
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::IncidentTeamsApi;
+    /// use datadog_v2_client::{Client, Configuration, UnstableOperation};
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let config = Configuration::from_env()?.enable_unstable(UnstableOperation::GetIncidentTeam);
+    /// let api = IncidentTeamsApi::new(Client::new(config)?);
+    /// let response = api.get_incident_team("my-team-id", Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn get_incident_team(
         &self,
         team_id: &str,
@@ -62,6 +77,23 @@ impl IncidentTeamsApi {
     ///
     /// This operation is unstable: it fails with `Error::UnstableOperation` unless enabled with `Configuration::enable_unstable_operation("update_incident_team")`.
     #[deprecated]
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::IncidentTeamsApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::{Client, Configuration, UnstableOperation};
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let config = Configuration::from_env()?.enable_unstable(UnstableOperation::UpdateIncidentTeam);
+    /// let api = IncidentTeamsApi::new(Client::new(config)?);
+    /// let body = models::IncidentTeamUpdateRequest::new(models::IncidentTeamUpdateData::new(models::IncidentTeamType::Teams));
+    /// let response = api.update_incident_team("my-team-id", body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn update_incident_team(
         &self,
         team_id: &str,
@@ -102,6 +134,20 @@ impl IncidentTeamsApi {
     ///
     /// This operation is unstable: it fails with `Error::UnstableOperation` unless enabled with `Configuration::enable_unstable_operation("delete_incident_team")`.
     #[deprecated]
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::IncidentTeamsApi;
+    /// use datadog_v2_client::{Client, Configuration, UnstableOperation};
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let config = Configuration::from_env()?.enable_unstable(UnstableOperation::DeleteIncidentTeam);
+    /// let api = IncidentTeamsApi::new(Client::new(config)?);
+    /// api.delete_incident_team("my-team-id", Default::default()).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn delete_incident_team(
         &self,
         team_id: &str,
@@ -139,6 +185,21 @@ impl IncidentTeamsApi {
     ///
     /// This operation is unstable: it fails with `Error::UnstableOperation` unless enabled with `Configuration::enable_unstable_operation("list_incident_teams")`.
     #[deprecated]
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::IncidentTeamsApi;
+    /// use datadog_v2_client::{Client, Configuration, UnstableOperation};
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let config = Configuration::from_env()?.enable_unstable(UnstableOperation::ListIncidentTeams);
+    /// let api = IncidentTeamsApi::new(Client::new(config)?);
+    /// let response = api.list_incident_teams(Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn list_incident_teams(
         &self,
         params: ListIncidentTeamsOptionalParams,
@@ -204,6 +265,23 @@ impl IncidentTeamsApi {
     ///
     /// This operation is unstable: it fails with `Error::UnstableOperation` unless enabled with `Configuration::enable_unstable_operation("create_incident_team")`.
     #[deprecated]
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::IncidentTeamsApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::{Client, Configuration, UnstableOperation};
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let config = Configuration::from_env()?.enable_unstable(UnstableOperation::CreateIncidentTeam);
+    /// let api = IncidentTeamsApi::new(Client::new(config)?);
+    /// let body = models::IncidentTeamCreateRequest::new(models::IncidentTeamCreateData::new(models::IncidentTeamType::Teams));
+    /// let response = api.create_incident_team(body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn create_incident_team(
         &self,
         body: crate::models::IncidentTeamCreateRequest,
@@ -243,8 +321,11 @@ pub struct GetIncidentTeamOptionalParams {
 }
 impl GetIncidentTeamOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: crate::models::IncidentRelatedObject) -> Self {
-        self.include = Some(value);
+    pub fn include(
+        mut self,
+        value: impl Into<crate::models::IncidentRelatedObject>,
+    ) -> Self {
+        self.include = Some(value.into());
         self
     }
 }
@@ -279,8 +360,11 @@ pub struct ListIncidentTeamsOptionalParams {
 }
 impl ListIncidentTeamsOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: crate::models::IncidentRelatedObject) -> Self {
-        self.include = Some(value);
+    pub fn include(
+        mut self,
+        value: impl Into<crate::models::IncidentRelatedObject>,
+    ) -> Self {
+        self.include = Some(value.into());
         self
     }
     /// Sets `page[size]`.
@@ -294,8 +378,8 @@ impl ListIncidentTeamsOptionalParams {
         self
     }
     /// Sets `filter`.
-    pub fn filter(mut self, value: String) -> Self {
-        self.filter = Some(value);
+    pub fn filter(mut self, value: impl Into<String>) -> Self {
+        self.filter = Some(value.into());
         self
     }
 }

@@ -2,24 +2,34 @@
 
 //! One API struct per documentation group, one async method per operation.
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub mod case_management;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_management::CaseManagementApi;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub mod incident_teams;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_teams::IncidentTeamsApi;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub mod on_call;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::on_call::OnCallApi;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub mod teams;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::teams::TeamsApi;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub mod service_accounts;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::service_accounts::ServiceAccountsApi;
 
 /// Every operation, in spec order, with its request body type, its success status and type, and

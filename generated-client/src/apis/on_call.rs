@@ -17,6 +17,22 @@ impl OnCallApi {
     /// Create a new on-call schedule
     ///
     /// `POST /api/v2/on-call/schedules`: answers 201 on success; documented errors: 400, 401, 403, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::OnCallApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = OnCallApi::new(Client::from_env()?);
+    /// let body = models::ScheduleCreateRequest::new(models::ScheduleCreateRequestData::new(models::ScheduleCreateRequestDataAttributes::new(vec![models::ScheduleCreateRequestDataAttributesLayersItems::new("2025-01-01T00:00:00Z".parse::<datadog_v2_client::DateTime>().unwrap(), models::ScheduleCreateRequestDataAttributesLayersItemsInterval::new(), vec![models::ScheduleCreateRequestDataAttributesLayersItemsMembersItems::new()], "my-name", "2025-01-01T00:00:00Z".parse::<datadog_v2_client::DateTime>().unwrap())], "my-name", "my-time-zone"), models::ScheduleCreateRequestDataType::Schedules));
+    /// let response = api.create_on_call_schedule(body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn create_on_call_schedule(
         &self,
         body: crate::models::ScheduleCreateRequest,
@@ -49,6 +65,20 @@ impl OnCallApi {
     /// Get an on-call schedule
     ///
     /// `GET /api/v2/on-call/schedules/{schedule_id}`: answers 200 on success; documented errors: 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::OnCallApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = OnCallApi::new(Client::from_env()?);
+    /// let response = api.get_on_call_schedule("my-schedule-id", Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn get_on_call_schedule(
         &self,
         schedule_id: &str,
@@ -84,6 +114,22 @@ impl OnCallApi {
     /// Update a new on-call schedule
     ///
     /// `PUT /api/v2/on-call/schedules/{schedule_id}`: answers 200 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::OnCallApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = OnCallApi::new(Client::from_env()?);
+    /// let body = models::ScheduleUpdateRequest::new(models::ScheduleUpdateRequestData::new(models::ScheduleUpdateRequestDataAttributes::new(vec![models::ScheduleUpdateRequestDataAttributesLayersItems::new("2025-01-01T00:00:00Z".parse::<datadog_v2_client::DateTime>().unwrap(), models::ScheduleUpdateRequestDataAttributesLayersItemsInterval::new(), vec![models::ScheduleUpdateRequestDataAttributesLayersItemsMembersItems::new()], "my-name", "2025-01-01T00:00:00Z".parse::<datadog_v2_client::DateTime>().unwrap())], "my-name", "my-time-zone"), "my-id", models::ScheduleUpdateRequestDataType::Schedules));
+    /// let response = api.update_on_call_schedule("my-schedule-id", body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn update_on_call_schedule(
         &self,
         schedule_id: &str,
@@ -122,6 +168,19 @@ impl OnCallApi {
     /// Delete an on-call schedule
     ///
     /// `DELETE /api/v2/on-call/schedules/{schedule_id}`: answers 204 on success; documented errors: 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::OnCallApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = OnCallApi::new(Client::from_env()?);
+    /// api.delete_on_call_schedule("my-schedule-id", Default::default()).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn delete_on_call_schedule(
         &self,
         schedule_id: &str,
@@ -155,6 +214,22 @@ impl OnCallApi {
     /// Create a new on-call escalation policy
     ///
     /// `POST /api/v2/on-call/escalation-policies`: answers 201 on success; documented errors: 400, 401, 403, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::OnCallApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = OnCallApi::new(Client::from_env()?);
+    /// let body = models::EscalationPolicyCreateRequest::new(models::EscalationPolicyCreateRequestData::new(models::EscalationPolicyCreateRequestDataAttributes::new("my-name", vec![models::EscalationPolicyCreateRequestDataAttributesStepsItems::new(vec![models::EscalationPolicyStepTarget::new()])]), models::EscalationPolicyCreateRequestDataType::Policies));
+    /// let response = api.create_on_call_escalation_policy(body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn create_on_call_escalation_policy(
         &self,
         body: crate::models::EscalationPolicyCreateRequest,
@@ -187,6 +262,20 @@ impl OnCallApi {
     /// Get an on-call escalation policy
     ///
     /// `GET /api/v2/on-call/escalation-policies/{policy_id}`: answers 200 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::OnCallApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = OnCallApi::new(Client::from_env()?);
+    /// let response = api.get_on_call_escalation_policy("my-policy-id", Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn get_on_call_escalation_policy(
         &self,
         policy_id: &str,
@@ -222,6 +311,22 @@ impl OnCallApi {
     /// Update an on-call escalation policy
     ///
     /// `PUT /api/v2/on-call/escalation-policies/{policy_id}`: answers 200 on success; documented errors: 400, 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::OnCallApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = OnCallApi::new(Client::from_env()?);
+    /// let body = models::EscalationPolicyUpdateRequest::new(models::EscalationPolicyUpdateRequestData::new(models::EscalationPolicyUpdateRequestDataAttributes::new("my-name", vec![models::EscalationPolicyUpdateRequestDataAttributesStepsItems::new(vec![models::EscalationPolicyStepTarget::new()])]), "my-id", models::EscalationPolicyUpdateRequestDataType::Policies));
+    /// let response = api.update_on_call_escalation_policy("my-policy-id", body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn update_on_call_escalation_policy(
         &self,
         policy_id: &str,
@@ -260,6 +365,19 @@ impl OnCallApi {
     /// Delete an on-call escalation policy
     ///
     /// `DELETE /api/v2/on-call/escalation-policies/{policy_id}`: answers 204 on success; documented errors: 401, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::OnCallApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = OnCallApi::new(Client::from_env()?);
+    /// api.delete_on_call_escalation_policy("my-policy-id", Default::default()).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn delete_on_call_escalation_policy(
         &self,
         policy_id: &str,
@@ -300,8 +418,8 @@ pub struct CreateOnCallScheduleOptionalParams {
 }
 impl CreateOnCallScheduleOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: String) -> Self {
-        self.include = Some(value);
+    pub fn include(mut self, value: impl Into<String>) -> Self {
+        self.include = Some(value.into());
         self
     }
 }
@@ -316,8 +434,8 @@ pub struct GetOnCallScheduleOptionalParams {
 }
 impl GetOnCallScheduleOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: String) -> Self {
-        self.include = Some(value);
+    pub fn include(mut self, value: impl Into<String>) -> Self {
+        self.include = Some(value.into());
         self
     }
 }
@@ -332,8 +450,8 @@ pub struct UpdateOnCallScheduleOptionalParams {
 }
 impl UpdateOnCallScheduleOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: String) -> Self {
-        self.include = Some(value);
+    pub fn include(mut self, value: impl Into<String>) -> Self {
+        self.include = Some(value.into());
         self
     }
 }
@@ -352,8 +470,8 @@ pub struct CreateOnCallEscalationPolicyOptionalParams {
 }
 impl CreateOnCallEscalationPolicyOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: String) -> Self {
-        self.include = Some(value);
+    pub fn include(mut self, value: impl Into<String>) -> Self {
+        self.include = Some(value.into());
         self
     }
 }
@@ -368,8 +486,8 @@ pub struct GetOnCallEscalationPolicyOptionalParams {
 }
 impl GetOnCallEscalationPolicyOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: String) -> Self {
-        self.include = Some(value);
+    pub fn include(mut self, value: impl Into<String>) -> Self {
+        self.include = Some(value.into());
         self
     }
 }
@@ -384,8 +502,8 @@ pub struct UpdateOnCallEscalationPolicyOptionalParams {
 }
 impl UpdateOnCallEscalationPolicyOptionalParams {
     /// Sets `include`.
-    pub fn include(mut self, value: String) -> Self {
-        self.include = Some(value);
+    pub fn include(mut self, value: impl Into<String>) -> Self {
+        self.include = Some(value.into());
         self
     }
 }

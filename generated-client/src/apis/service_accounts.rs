@@ -18,6 +18,22 @@ impl ServiceAccountsApi {
     /// This endpoint requires the service_account_write permission.
     ///
     /// `POST /api/v2/service_accounts`: answers 201 on success; documented errors: 400, 403, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::ServiceAccountsApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = ServiceAccountsApi::new(Client::from_env()?);
+    /// let body = models::ServiceAccountCreateRequest::new(models::ServiceAccountCreateData::new(models::ServiceAccountCreateAttributes::new("my-email", true), models::UsersType::Users));
+    /// let response = api.create_service_account(body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn create_service_account(
         &self,
         body: crate::models::ServiceAccountCreateRequest,
@@ -49,6 +65,20 @@ impl ServiceAccountsApi {
     /// This endpoint requires the service_account_write permission.
     ///
     /// `GET /api/v2/service_accounts/{service_account_id}/application_keys/{app_key_id}`: answers 200 on success; documented errors: 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::ServiceAccountsApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = ServiceAccountsApi::new(Client::from_env()?);
+    /// let response = api.get_service_account_application_key("my-service-account-id", "my-app-key-id", Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn get_service_account_application_key(
         &self,
         service_account_id: &str,
@@ -91,6 +121,22 @@ impl ServiceAccountsApi {
     /// This endpoint requires the service_account_write permission.
     ///
     /// `PATCH /api/v2/service_accounts/{service_account_id}/application_keys/{app_key_id}`: answers 200 on success; documented errors: 400, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::ServiceAccountsApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = ServiceAccountsApi::new(Client::from_env()?);
+    /// let body = models::ApplicationKeyUpdateRequest::new(models::ApplicationKeyUpdateData::new(models::ApplicationKeyUpdateAttributes::new(), "my-id", models::ApplicationKeysType::ApplicationKeys));
+    /// let response = api.update_service_account_application_key("my-service-account-id", "my-app-key-id", body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn update_service_account_application_key(
         &self,
         service_account_id: &str,
@@ -137,6 +183,19 @@ impl ServiceAccountsApi {
     /// This endpoint requires the service_account_write permission.
     ///
     /// `DELETE /api/v2/service_accounts/{service_account_id}/application_keys/{app_key_id}`: answers 204 on success; documented errors: 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::ServiceAccountsApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = ServiceAccountsApi::new(Client::from_env()?);
+    /// api.delete_service_account_application_key("my-service-account-id", "my-app-key-id", Default::default()).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn delete_service_account_application_key(
         &self,
         service_account_id: &str,
@@ -179,6 +238,20 @@ impl ServiceAccountsApi {
     /// This endpoint requires the service_account_write permission.
     ///
     /// `GET /api/v2/service_accounts/{service_account_id}/application_keys`: answers 200 on success; documented errors: 400, 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::ServiceAccountsApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = ServiceAccountsApi::new(Client::from_env()?);
+    /// let response = api.list_service_account_application_keys("my-service-account-id", Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn list_service_account_application_keys(
         &self,
         service_account_id: &str,
@@ -263,6 +336,22 @@ impl ServiceAccountsApi {
     /// This endpoint requires the service_account_write permission.
     ///
     /// `POST /api/v2/service_accounts/{service_account_id}/application_keys`: answers 201 on success; documented errors: 400, 403, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::ServiceAccountsApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = ServiceAccountsApi::new(Client::from_env()?);
+    /// let body = models::ApplicationKeyCreateRequest::new(models::ApplicationKeyCreateData::new(models::ApplicationKeyCreateAttributes::new("my-name"), models::ApplicationKeysType::ApplicationKeys));
+    /// let response = api.create_service_account_application_key("my-service-account-id", body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn create_service_account_application_key(
         &self,
         service_account_id: &str,
@@ -357,23 +446,23 @@ impl ListServiceAccountApplicationKeysOptionalParams {
         self
     }
     /// Sets `sort`.
-    pub fn sort(mut self, value: crate::models::ApplicationKeysSort) -> Self {
-        self.sort = Some(value);
+    pub fn sort(mut self, value: impl Into<crate::models::ApplicationKeysSort>) -> Self {
+        self.sort = Some(value.into());
         self
     }
     /// Sets `filter`.
-    pub fn filter(mut self, value: String) -> Self {
-        self.filter = Some(value);
+    pub fn filter(mut self, value: impl Into<String>) -> Self {
+        self.filter = Some(value.into());
         self
     }
     /// Sets `filter[created_at][start]`.
-    pub fn filter_created_at_start(mut self, value: String) -> Self {
-        self.filter_created_at_start = Some(value);
+    pub fn filter_created_at_start(mut self, value: impl Into<String>) -> Self {
+        self.filter_created_at_start = Some(value.into());
         self
     }
     /// Sets `filter[created_at][end]`.
-    pub fn filter_created_at_end(mut self, value: String) -> Self {
-        self.filter_created_at_end = Some(value);
+    pub fn filter_created_at_end(mut self, value: impl Into<String>) -> Self {
+        self.filter_created_at_end = Some(value.into());
         self
     }
 }

@@ -17,6 +17,20 @@ impl TeamsApi {
     /// Get all teams. Can be used to search for teams using the filter\[keyword\] and filter\[me\] query parameters. This endpoint requires the teams_read authorization scope.
     ///
     /// `GET /api/v2/team`: answers 200 on success; documented errors: 403, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::TeamsApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = TeamsApi::new(Client::from_env()?);
+    /// let response = api.list_teams(Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn list_teams(
         &self,
         params: ListTeamsOptionalParams,
@@ -83,6 +97,22 @@ impl TeamsApi {
     /// Create a new team. User IDs passed through the users relationship field are added to the team. This endpoint requires the teams_read, teams_manage authorization scope.
     ///
     /// `POST /api/v2/team`: answers 201 on success; documented errors: 403, 409, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::TeamsApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = TeamsApi::new(Client::from_env()?);
+    /// let body = models::TeamCreateRequest::new(models::TeamCreate::new(models::TeamCreateAttributes::new("my-handle", "my-name"), models::TeamType::Team));
+    /// let response = api.create_team(body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn create_team(
         &self,
         body: crate::models::TeamCreateRequest,
@@ -111,6 +141,20 @@ impl TeamsApi {
     /// Get a list of memberships for a user This endpoint requires the teams_read authorization scope.
     ///
     /// `GET /api/v2/users/{user_uuid}/memberships`: answers 200 on success; documented errors: 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::TeamsApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = TeamsApi::new(Client::from_env()?);
+    /// let response = api.get_user_memberships("my-user-uuid", Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn get_user_memberships(
         &self,
         user_uuid: &str,
@@ -145,6 +189,20 @@ impl TeamsApi {
     /// Get a single team using the team’s id. This endpoint requires the teams_read authorization scope.
     ///
     /// `GET /api/v2/team/{team_id}`: answers 200 on success; documented errors: 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::TeamsApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = TeamsApi::new(Client::from_env()?);
+    /// let response = api.get_team("my-team-id", Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn get_team(
         &self,
         team_id: &str,
@@ -173,6 +231,22 @@ impl TeamsApi {
     /// Update a team using the team’s id. If the team_links relationship is present, the associated links are updated to be in the order they appear in the array, and any existing team links not present are removed. This endpoint requires the teams_read authorization scope.
     ///
     /// `PATCH /api/v2/team/{team_id}`: answers 200 on success; documented errors: 400, 403, 404, 409, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::TeamsApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = TeamsApi::new(Client::from_env()?);
+    /// let body = models::TeamUpdateRequest::new(models::TeamUpdate::new(models::TeamUpdateAttributes::new("my-handle", "my-name"), models::TeamType::Team));
+    /// let response = api.update_team("my-team-id", body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn update_team(
         &self,
         team_id: &str,
@@ -206,6 +280,19 @@ impl TeamsApi {
     /// Remove a team using the team’s id. This endpoint requires the teams_read, teams_manage authorization scope.
     ///
     /// `DELETE /api/v2/team/{team_id}`: answers 204 on success; documented errors: 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::TeamsApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = TeamsApi::new(Client::from_env()?);
+    /// api.delete_team("my-team-id", Default::default()).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn delete_team(
         &self,
         team_id: &str,
@@ -236,6 +323,20 @@ impl TeamsApi {
     /// Get a paginated list of members for a team This endpoint requires the teams_read authorization scope.
     ///
     /// `GET /api/v2/team/{team_id}/memberships`: answers 200 on success; documented errors: 403, 404, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::TeamsApi;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = TeamsApi::new(Client::from_env()?);
+    /// let response = api.get_team_memberships("my-team-id", Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn get_team_memberships(
         &self,
         team_id: &str,
@@ -305,6 +406,22 @@ impl TeamsApi {
     /// Add a user to a team. This endpoint requires the teams_read authorization scope.
     ///
     /// `POST /api/v2/team/{team_id}/memberships`: answers 200 on success; documented errors: 403, 404, 409, 429.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// use datadog_v2_client::apis::TeamsApi;
+    /// use datadog_v2_client::models;
+    /// use datadog_v2_client::Client;
+    ///
+    /// # async fn example() -> Result<(), datadog_v2_client::Error> {
+    /// let api = TeamsApi::new(Client::from_env()?);
+    /// let body = models::UserTeamRequest::new(models::UserTeamCreate::new(models::UserTeamType::TeamMemberships));
+    /// let response = api.create_team_membership("my-team-id", body, Default::default()).await?;
+    /// println!("{response:?}");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn create_team_membership(
         &self,
         team_id: &str,
@@ -383,18 +500,21 @@ impl ListTeamsOptionalParams {
         self
     }
     /// Sets `sort`.
-    pub fn sort(mut self, value: crate::models::ListTeamsSort) -> Self {
-        self.sort = Some(value);
+    pub fn sort(mut self, value: impl Into<crate::models::ListTeamsSort>) -> Self {
+        self.sort = Some(value.into());
         self
     }
     /// Sets `include`.
-    pub fn include(mut self, value: Vec<crate::models::ListTeamsInclude>) -> Self {
-        self.include = Some(value);
+    pub fn include(
+        mut self,
+        value: impl Into<Vec<crate::models::ListTeamsInclude>>,
+    ) -> Self {
+        self.include = Some(value.into());
         self
     }
     /// Sets `filter[keyword]`.
-    pub fn filter_keyword(mut self, value: String) -> Self {
-        self.filter_keyword = Some(value);
+    pub fn filter_keyword(mut self, value: impl Into<String>) -> Self {
+        self.filter_keyword = Some(value.into());
         self
     }
     /// Sets `filter[me]`.
@@ -403,8 +523,8 @@ impl ListTeamsOptionalParams {
         self
     }
     /// Sets `fields[team]`.
-    pub fn fields_team(mut self, value: Vec<String>) -> Self {
-        self.fields_team = Some(value);
+    pub fn fields_team(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.fields_team = Some(value.into());
         self
     }
 }
@@ -461,13 +581,16 @@ impl GetTeamMembershipsOptionalParams {
         self
     }
     /// Sets `sort`.
-    pub fn sort(mut self, value: crate::models::GetTeamMembershipsSort) -> Self {
-        self.sort = Some(value);
+    pub fn sort(
+        mut self,
+        value: impl Into<crate::models::GetTeamMembershipsSort>,
+    ) -> Self {
+        self.sort = Some(value.into());
         self
     }
     /// Sets `filter[keyword]`.
-    pub fn filter_keyword(mut self, value: String) -> Self {
-        self.filter_keyword = Some(value);
+    pub fn filter_keyword(mut self, value: impl Into<String>) -> Self {
+        self.filter_keyword = Some(value.into());
         self
     }
 }

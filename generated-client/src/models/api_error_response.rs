@@ -13,9 +13,9 @@ pub struct APIErrorResponse {
 }
 impl APIErrorResponse {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(errors: Vec<String>) -> Self {
+    pub fn new(errors: impl Into<Vec<String>>) -> Self {
         Self {
-            errors,
+            errors: errors.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

@@ -15,9 +15,9 @@ pub struct ApplicationKeyCreateAttributes {
 }
 impl ApplicationKeyCreateAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(name: String) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name,
+            name: name.into(),
             scopes: crate::Nullable::Absent,
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
@@ -25,8 +25,8 @@ impl ApplicationKeyCreateAttributes {
     }
     /// Sets `scopes`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn scopes(mut self, value: Option<Vec<String>>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn scopes(mut self, value: impl Into<crate::Nullable<Vec<String>>>) -> Self {
         self.scopes = value.into();
         self
     }

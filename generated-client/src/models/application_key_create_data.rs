@@ -16,12 +16,12 @@ pub struct ApplicationKeyCreateData {
 impl ApplicationKeyCreateData {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        attributes: crate::models::ApplicationKeyCreateAttributes,
-        type_: crate::models::ApplicationKeysType,
+        attributes: impl Into<crate::models::ApplicationKeyCreateAttributes>,
+        type_: impl Into<crate::models::ApplicationKeysType>,
     ) -> Self {
         Self {
-            attributes,
-            type_,
+            attributes: attributes.into(),
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

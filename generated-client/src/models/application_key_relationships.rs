@@ -21,8 +21,11 @@ impl ApplicationKeyRelationships {
         }
     }
     /// Sets `owned_by`.
-    pub fn owned_by(mut self, value: crate::models::RelationshipToUser) -> Self {
-        self.owned_by = Some(value);
+    pub fn owned_by(
+        mut self,
+        value: impl Into<crate::models::RelationshipToUser>,
+    ) -> Self {
+        self.owned_by = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -29,8 +29,11 @@ impl ApplicationKeyResponseMeta {
         self
     }
     /// Sets `page`.
-    pub fn page(mut self, value: crate::models::ApplicationKeyResponseMetaPage) -> Self {
-        self.page = Some(value);
+    pub fn page(
+        mut self,
+        value: impl Into<crate::models::ApplicationKeyResponseMetaPage>,
+    ) -> Self {
+        self.page = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -18,14 +18,14 @@ pub struct ApplicationKeyUpdateData {
 impl ApplicationKeyUpdateData {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        attributes: crate::models::ApplicationKeyUpdateAttributes,
-        id: String,
-        type_: crate::models::ApplicationKeysType,
+        attributes: impl Into<crate::models::ApplicationKeyUpdateAttributes>,
+        id: impl Into<String>,
+        type_: impl Into<crate::models::ApplicationKeysType>,
     ) -> Self {
         Self {
-            attributes,
-            id,
-            type_,
+            attributes: attributes.into(),
+            id: id.into(),
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

@@ -20,22 +20,25 @@ pub struct Case {
 impl Case {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        attributes: crate::models::CaseAttributes,
-        id: String,
-        type_: crate::models::CaseResourceType,
+        attributes: impl Into<crate::models::CaseAttributes>,
+        id: impl Into<String>,
+        type_: impl Into<crate::models::CaseResourceType>,
     ) -> Self {
         Self {
-            attributes,
-            id,
+            attributes: attributes.into(),
+            id: id.into(),
             relationships: None,
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `relationships`.
-    pub fn relationships(mut self, value: crate::models::CaseRelationships) -> Self {
-        self.relationships = Some(value);
+    pub fn relationships(
+        mut self,
+        value: impl Into<crate::models::CaseRelationships>,
+    ) -> Self {
+        self.relationships = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

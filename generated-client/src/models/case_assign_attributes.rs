@@ -13,9 +13,9 @@ pub struct CaseAssignAttributes {
 }
 impl CaseAssignAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(assignee_id: String) -> Self {
+    pub fn new(assignee_id: impl Into<String>) -> Self {
         Self {
-            assignee_id,
+            assignee_id: assignee_id.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

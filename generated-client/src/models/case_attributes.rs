@@ -55,15 +55,21 @@ impl CaseAttributes {
     }
     /// Sets `archived_at`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn archived_at(mut self, value: Option<crate::DateTime>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn archived_at(
+        mut self,
+        value: impl Into<crate::Nullable<crate::DateTime>>,
+    ) -> Self {
         self.archived_at = value.into();
         self
     }
     /// Sets `closed_at`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn closed_at(mut self, value: Option<crate::DateTime>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn closed_at(
+        mut self,
+        value: impl Into<crate::Nullable<crate::DateTime>>,
+    ) -> Self {
         self.closed_at = value.into();
         self
     }
@@ -73,57 +79,63 @@ impl CaseAttributes {
         self
     }
     /// Sets `description`.
-    pub fn description(mut self, value: String) -> Self {
-        self.description = Some(value);
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets `jira_issue`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn jira_issue(mut self, value: Option<crate::models::JiraIssue>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn jira_issue(
+        mut self,
+        value: impl Into<crate::Nullable<crate::models::JiraIssue>>,
+    ) -> Self {
         self.jira_issue = value.into();
         self
     }
     /// Sets `key`.
-    pub fn key(mut self, value: String) -> Self {
-        self.key = Some(value);
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(value.into());
         self
     }
     /// Sets `modified_at`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn modified_at(mut self, value: Option<crate::DateTime>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn modified_at(
+        mut self,
+        value: impl Into<crate::Nullable<crate::DateTime>>,
+    ) -> Self {
         self.modified_at = value.into();
         self
     }
     /// Sets `priority`.
-    pub fn priority(mut self, value: crate::models::CasePriority) -> Self {
-        self.priority = Some(value);
+    pub fn priority(mut self, value: impl Into<crate::models::CasePriority>) -> Self {
+        self.priority = Some(value.into());
         self
     }
     /// Sets `service_now_ticket`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
     pub fn service_now_ticket(
         mut self,
-        value: Option<crate::models::ServiceNowTicket>,
+        value: impl Into<crate::Nullable<crate::models::ServiceNowTicket>>,
     ) -> Self {
         self.service_now_ticket = value.into();
         self
     }
     /// Sets `status`.
-    pub fn status(mut self, value: crate::models::CaseStatus) -> Self {
-        self.status = Some(value);
+    pub fn status(mut self, value: impl Into<crate::models::CaseStatus>) -> Self {
+        self.status = Some(value.into());
         self
     }
     /// Sets `title`.
-    pub fn title(mut self, value: String) -> Self {
-        self.title = Some(value);
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(value.into());
         self
     }
     /// Sets `type`.
-    pub fn type_(mut self, value: crate::models::CaseType) -> Self {
-        self.type_ = Some(value);
+    pub fn type_(mut self, value: impl Into<crate::models::CaseType>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -18,13 +18,13 @@ pub struct CaseCreate {
 impl CaseCreate {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        attributes: crate::models::CaseCreateAttributes,
-        type_: crate::models::CaseResourceType,
+        attributes: impl Into<crate::models::CaseCreateAttributes>,
+        type_: impl Into<crate::models::CaseResourceType>,
     ) -> Self {
         Self {
-            attributes,
+            attributes: attributes.into(),
             relationships: None,
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
@@ -32,9 +32,9 @@ impl CaseCreate {
     /// Sets `relationships`.
     pub fn relationships(
         mut self,
-        value: crate::models::CaseCreateRelationships,
+        value: impl Into<crate::models::CaseCreateRelationships>,
     ) -> Self {
-        self.relationships = Some(value);
+        self.relationships = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -19,24 +19,27 @@ pub struct CaseCreateAttributes {
 }
 impl CaseCreateAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(title: String, type_: crate::models::CaseType) -> Self {
+    pub fn new(
+        title: impl Into<String>,
+        type_: impl Into<crate::models::CaseType>,
+    ) -> Self {
         Self {
             description: None,
             priority: None,
-            title,
-            type_,
+            title: title.into(),
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `description`.
-    pub fn description(mut self, value: String) -> Self {
-        self.description = Some(value);
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets `priority`.
-    pub fn priority(mut self, value: crate::models::CasePriority) -> Self {
-        self.priority = Some(value);
+    pub fn priority(mut self, value: impl Into<crate::models::CasePriority>) -> Self {
+        self.priority = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -15,20 +15,20 @@ pub struct CaseCreateRelationships {
 }
 impl CaseCreateRelationships {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(project: crate::models::ProjectRelationship) -> Self {
+    pub fn new(project: impl Into<crate::models::ProjectRelationship>) -> Self {
         Self {
             assignee: crate::Nullable::Absent,
-            project,
+            project: project.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `assignee`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
     pub fn assignee(
         mut self,
-        value: Option<crate::models::NullableUserRelationship>,
+        value: impl Into<crate::Nullable<crate::models::NullableUserRelationship>>,
     ) -> Self {
         self.assignee = value.into();
         self

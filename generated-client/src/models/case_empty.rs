@@ -13,9 +13,9 @@ pub struct CaseEmpty {
 }
 impl CaseEmpty {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(type_: crate::models::CaseResourceType) -> Self {
+    pub fn new(type_: impl Into<crate::models::CaseResourceType>) -> Self {
         Self {
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

@@ -31,37 +31,40 @@ impl CaseRelationships {
     }
     /// Sets `assignee`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
     pub fn assignee(
         mut self,
-        value: Option<crate::models::NullableUserRelationship>,
+        value: impl Into<crate::Nullable<crate::models::NullableUserRelationship>>,
     ) -> Self {
         self.assignee = value.into();
         self
     }
     /// Sets `created_by`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
     pub fn created_by(
         mut self,
-        value: Option<crate::models::NullableUserRelationship>,
+        value: impl Into<crate::Nullable<crate::models::NullableUserRelationship>>,
     ) -> Self {
         self.created_by = value.into();
         self
     }
     /// Sets `modified_by`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
     pub fn modified_by(
         mut self,
-        value: Option<crate::models::NullableUserRelationship>,
+        value: impl Into<crate::Nullable<crate::models::NullableUserRelationship>>,
     ) -> Self {
         self.modified_by = value.into();
         self
     }
     /// Sets `project`.
-    pub fn project(mut self, value: crate::models::ProjectRelationship) -> Self {
-        self.project = Some(value);
+    pub fn project(
+        mut self,
+        value: impl Into<crate::models::ProjectRelationship>,
+    ) -> Self {
+        self.project = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

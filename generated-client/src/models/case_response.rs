@@ -21,8 +21,8 @@ impl CaseResponse {
         }
     }
     /// Sets `data`.
-    pub fn data(mut self, value: crate::models::Case) -> Self {
-        self.data = Some(value);
+    pub fn data(mut self, value: impl Into<crate::models::Case>) -> Self {
+        self.data = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -13,9 +13,9 @@ pub struct CaseUpdatePriorityAttributes {
 }
 impl CaseUpdatePriorityAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(priority: crate::models::CasePriority) -> Self {
+    pub fn new(priority: impl Into<crate::models::CasePriority>) -> Self {
         Self {
-            priority,
+            priority: priority.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

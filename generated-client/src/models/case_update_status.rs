@@ -16,12 +16,12 @@ pub struct CaseUpdateStatus {
 impl CaseUpdateStatus {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        attributes: crate::models::CaseUpdateStatusAttributes,
-        type_: crate::models::CaseResourceType,
+        attributes: impl Into<crate::models::CaseUpdateStatusAttributes>,
+        type_: impl Into<crate::models::CaseResourceType>,
     ) -> Self {
         Self {
-            attributes,
-            type_,
+            attributes: attributes.into(),
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

@@ -13,9 +13,9 @@ pub struct CaseUpdateStatusAttributes {
 }
 impl CaseUpdateStatusAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(status: crate::models::CaseStatus) -> Self {
+    pub fn new(status: impl Into<crate::models::CaseStatus>) -> Self {
         Self {
-            status,
+            status: status.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

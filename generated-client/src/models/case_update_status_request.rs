@@ -13,9 +13,9 @@ pub struct CaseUpdateStatusRequest {
 }
 impl CaseUpdateStatusRequest {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(data: crate::models::CaseUpdateStatus) -> Self {
+    pub fn new(data: impl Into<crate::models::CaseUpdateStatus>) -> Self {
         Self {
-            data,
+            data: data.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

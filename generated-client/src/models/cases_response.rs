@@ -24,13 +24,13 @@ impl CasesResponse {
         }
     }
     /// Sets `data`.
-    pub fn data(mut self, value: Vec<crate::models::Case>) -> Self {
-        self.data = Some(value);
+    pub fn data(mut self, value: impl Into<Vec<crate::models::Case>>) -> Self {
+        self.data = Some(value.into());
         self
     }
     /// Sets `meta`.
-    pub fn meta(mut self, value: crate::models::CasesResponseMeta) -> Self {
-        self.meta = Some(value);
+    pub fn meta(mut self, value: impl Into<crate::models::CasesResponseMeta>) -> Self {
+        self.meta = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

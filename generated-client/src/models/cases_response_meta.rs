@@ -21,8 +21,11 @@ impl CasesResponseMeta {
         }
     }
     /// Sets `page`.
-    pub fn page(mut self, value: crate::models::CasesResponseMetaPagination) -> Self {
-        self.page = Some(value);
+    pub fn page(
+        mut self,
+        value: impl Into<crate::models::CasesResponseMetaPagination>,
+    ) -> Self {
+        self.page = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -20,13 +20,15 @@ pub struct EscalationPolicyCreateRequestData {
 impl EscalationPolicyCreateRequestData {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        attributes: crate::models::EscalationPolicyCreateRequestDataAttributes,
-        type_: crate::models::EscalationPolicyCreateRequestDataType,
+        attributes: impl Into<
+            crate::models::EscalationPolicyCreateRequestDataAttributes,
+        >,
+        type_: impl Into<crate::models::EscalationPolicyCreateRequestDataType>,
     ) -> Self {
         Self {
-            attributes,
+            attributes: attributes.into(),
             relationships: None,
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
@@ -34,9 +36,9 @@ impl EscalationPolicyCreateRequestData {
     /// Sets `relationships`.
     pub fn relationships(
         mut self,
-        value: crate::models::EscalationPolicyCreateRequestDataRelationships,
+        value: impl Into<crate::models::EscalationPolicyCreateRequestDataRelationships>,
     ) -> Self {
-        self.relationships = Some(value);
+        self.relationships = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -17,11 +17,13 @@ pub struct EscalationPolicyCreateRequestDataAttributesStepsItems {
 }
 impl EscalationPolicyCreateRequestDataAttributesStepsItems {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(targets: Vec<crate::models::EscalationPolicyStepTarget>) -> Self {
+    pub fn new(
+        targets: impl Into<Vec<crate::models::EscalationPolicyStepTarget>>,
+    ) -> Self {
         Self {
             assignment: None,
             escalate_after_seconds: None,
-            targets,
+            targets: targets.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
@@ -29,9 +31,9 @@ impl EscalationPolicyCreateRequestDataAttributesStepsItems {
     /// Sets `assignment`.
     pub fn assignment(
         mut self,
-        value: crate::models::EscalationPolicyStepAttributesAssignment,
+        value: impl Into<crate::models::EscalationPolicyStepAttributesAssignment>,
     ) -> Self {
-        self.assignment = Some(value);
+        self.assignment = Some(value.into());
         self
     }
     /// Sets `escalate_after_seconds`.

@@ -19,12 +19,12 @@ pub struct EscalationPolicyData {
 }
 impl EscalationPolicyData {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(type_: crate::models::EscalationPolicyDataType) -> Self {
+    pub fn new(type_: impl Into<crate::models::EscalationPolicyDataType>) -> Self {
         Self {
             attributes: None,
             id: None,
             relationships: None,
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
@@ -32,22 +32,22 @@ impl EscalationPolicyData {
     /// Sets `attributes`.
     pub fn attributes(
         mut self,
-        value: crate::models::EscalationPolicyDataAttributes,
+        value: impl Into<crate::models::EscalationPolicyDataAttributes>,
     ) -> Self {
-        self.attributes = Some(value);
+        self.attributes = Some(value.into());
         self
     }
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
     /// Sets `relationships`.
     pub fn relationships(
         mut self,
-        value: crate::models::EscalationPolicyDataRelationships,
+        value: impl Into<crate::models::EscalationPolicyDataRelationships>,
     ) -> Self {
-        self.relationships = Some(value);
+        self.relationships = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -19,10 +19,10 @@ pub struct EscalationPolicyDataAttributes {
 }
 impl EscalationPolicyDataAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(name: String) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
             description: None,
-            name,
+            name: name.into(),
             resolve_page_on_policy_end: None,
             retries: None,
             additional_properties: ::core::default::Default::default(),
@@ -30,8 +30,8 @@ impl EscalationPolicyDataAttributes {
         }
     }
     /// Sets `description`.
-    pub fn description(mut self, value: String) -> Self {
-        self.description = Some(value);
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets `resolve_page_on_policy_end`.

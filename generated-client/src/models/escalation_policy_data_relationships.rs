@@ -15,9 +15,11 @@ pub struct EscalationPolicyDataRelationships {
 }
 impl EscalationPolicyDataRelationships {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(steps: crate::models::EscalationPolicyDataRelationshipsSteps) -> Self {
+    pub fn new(
+        steps: impl Into<crate::models::EscalationPolicyDataRelationshipsSteps>,
+    ) -> Self {
         Self {
-            steps,
+            steps: steps.into(),
             teams: None,
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
@@ -26,9 +28,9 @@ impl EscalationPolicyDataRelationships {
     /// Sets `teams`.
     pub fn teams(
         mut self,
-        value: crate::models::EscalationPolicyDataRelationshipsTeams,
+        value: impl Into<crate::models::EscalationPolicyDataRelationshipsTeams>,
     ) -> Self {
-        self.teams = Some(value);
+        self.teams = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -25,9 +25,11 @@ impl EscalationPolicyDataRelationshipsTeams {
     /// Sets `data`.
     pub fn data(
         mut self,
-        value: Vec<crate::models::EscalationPolicyDataRelationshipsTeamsDataItems>,
+        value: impl Into<
+            Vec<crate::models::EscalationPolicyDataRelationshipsTeamsDataItems>,
+        >,
     ) -> Self {
-        self.data = Some(value);
+        self.data = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -16,12 +16,14 @@ pub struct EscalationPolicyDataRelationshipsTeamsDataItems {
 impl EscalationPolicyDataRelationshipsTeamsDataItems {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        id: String,
-        type_: crate::models::EscalationPolicyDataRelationshipsTeamsDataItemsType,
+        id: impl Into<String>,
+        type_: impl Into<
+            crate::models::EscalationPolicyDataRelationshipsTeamsDataItemsType,
+        >,
     ) -> Self {
         Self {
-            id,
-            type_,
+            id: id.into(),
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

@@ -19,12 +19,12 @@ pub struct EscalationPolicyStep {
 }
 impl EscalationPolicyStep {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(type_: crate::models::EscalationPolicyStepType) -> Self {
+    pub fn new(type_: impl Into<crate::models::EscalationPolicyStepType>) -> Self {
         Self {
             attributes: None,
             id: None,
             relationships: None,
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
@@ -32,22 +32,22 @@ impl EscalationPolicyStep {
     /// Sets `attributes`.
     pub fn attributes(
         mut self,
-        value: crate::models::EscalationPolicyStepAttributes,
+        value: impl Into<crate::models::EscalationPolicyStepAttributes>,
     ) -> Self {
-        self.attributes = Some(value);
+        self.attributes = Some(value.into());
         self
     }
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
     /// Sets `relationships`.
     pub fn relationships(
         mut self,
-        value: crate::models::EscalationPolicyStepRelationships,
+        value: impl Into<crate::models::EscalationPolicyStepRelationships>,
     ) -> Self {
-        self.relationships = Some(value);
+        self.relationships = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -26,9 +26,9 @@ impl EscalationPolicyStepAttributes {
     /// Sets `assignment`.
     pub fn assignment(
         mut self,
-        value: crate::models::EscalationPolicyStepAttributesAssignment,
+        value: impl Into<crate::models::EscalationPolicyStepAttributesAssignment>,
     ) -> Self {
-        self.assignment = Some(value);
+        self.assignment = Some(value.into());
         self
     }
     /// Sets `escalate_after_seconds`.

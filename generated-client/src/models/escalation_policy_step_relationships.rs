@@ -23,9 +23,9 @@ impl EscalationPolicyStepRelationships {
     /// Sets `targets`.
     pub fn targets(
         mut self,
-        value: crate::models::EscalationPolicyStepRelationshipsTargets,
+        value: impl Into<crate::models::EscalationPolicyStepRelationshipsTargets>,
     ) -> Self {
-        self.targets = Some(value);
+        self.targets = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

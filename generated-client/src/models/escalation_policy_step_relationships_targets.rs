@@ -21,8 +21,11 @@ impl EscalationPolicyStepRelationshipsTargets {
         }
     }
     /// Sets `data`.
-    pub fn data(mut self, value: Vec<crate::models::EscalationTarget>) -> Self {
-        self.data = Some(value);
+    pub fn data(
+        mut self,
+        value: impl Into<Vec<crate::models::EscalationTarget>>,
+    ) -> Self {
+        self.data = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

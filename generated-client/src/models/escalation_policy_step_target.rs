@@ -24,16 +24,16 @@ impl EscalationPolicyStepTarget {
         }
     }
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
     /// Sets `type`.
     pub fn type_(
         mut self,
-        value: crate::models::EscalationPolicyStepTargetType,
+        value: impl Into<crate::models::EscalationPolicyStepTargetType>,
     ) -> Self {
-        self.type_ = Some(value);
+        self.type_ = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

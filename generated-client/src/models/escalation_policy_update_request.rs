@@ -13,9 +13,11 @@ pub struct EscalationPolicyUpdateRequest {
 }
 impl EscalationPolicyUpdateRequest {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(data: crate::models::EscalationPolicyUpdateRequestData) -> Self {
+    pub fn new(
+        data: impl Into<crate::models::EscalationPolicyUpdateRequestData>,
+    ) -> Self {
         Self {
-            data,
+            data: data.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

@@ -22,15 +22,17 @@ pub struct EscalationPolicyUpdateRequestData {
 impl EscalationPolicyUpdateRequestData {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        attributes: crate::models::EscalationPolicyUpdateRequestDataAttributes,
-        id: String,
-        type_: crate::models::EscalationPolicyUpdateRequestDataType,
+        attributes: impl Into<
+            crate::models::EscalationPolicyUpdateRequestDataAttributes,
+        >,
+        id: impl Into<String>,
+        type_: impl Into<crate::models::EscalationPolicyUpdateRequestDataType>,
     ) -> Self {
         Self {
-            attributes,
-            id,
+            attributes: attributes.into(),
+            id: id.into(),
             relationships: None,
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
@@ -38,9 +40,9 @@ impl EscalationPolicyUpdateRequestData {
     /// Sets `relationships`.
     pub fn relationships(
         mut self,
-        value: crate::models::EscalationPolicyUpdateRequestDataRelationships,
+        value: impl Into<crate::models::EscalationPolicyUpdateRequestDataRelationships>,
     ) -> Self {
-        self.relationships = Some(value);
+        self.relationships = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -22,22 +22,24 @@ pub struct EscalationPolicyUpdateRequestDataAttributes {
 impl EscalationPolicyUpdateRequestDataAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        name: String,
-        steps: Vec<crate::models::EscalationPolicyUpdateRequestDataAttributesStepsItems>,
+        name: impl Into<String>,
+        steps: impl Into<
+            Vec<crate::models::EscalationPolicyUpdateRequestDataAttributesStepsItems>,
+        >,
     ) -> Self {
         Self {
             description: None,
-            name,
+            name: name.into(),
             resolve_page_on_policy_end: None,
             retries: None,
-            steps,
+            steps: steps.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `description`.
-    pub fn description(mut self, value: String) -> Self {
-        self.description = Some(value);
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets `resolve_page_on_policy_end`.

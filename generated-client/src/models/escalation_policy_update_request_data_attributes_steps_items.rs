@@ -19,12 +19,14 @@ pub struct EscalationPolicyUpdateRequestDataAttributesStepsItems {
 }
 impl EscalationPolicyUpdateRequestDataAttributesStepsItems {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(targets: Vec<crate::models::EscalationPolicyStepTarget>) -> Self {
+    pub fn new(
+        targets: impl Into<Vec<crate::models::EscalationPolicyStepTarget>>,
+    ) -> Self {
         Self {
             assignment: None,
             escalate_after_seconds: None,
             id: None,
-            targets,
+            targets: targets.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
@@ -32,9 +34,9 @@ impl EscalationPolicyUpdateRequestDataAttributesStepsItems {
     /// Sets `assignment`.
     pub fn assignment(
         mut self,
-        value: crate::models::EscalationPolicyStepAttributesAssignment,
+        value: impl Into<crate::models::EscalationPolicyStepAttributesAssignment>,
     ) -> Self {
-        self.assignment = Some(value);
+        self.assignment = Some(value.into());
         self
     }
     /// Sets `escalate_after_seconds`.
@@ -43,8 +45,8 @@ impl EscalationPolicyUpdateRequestDataAttributesStepsItems {
         self
     }
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

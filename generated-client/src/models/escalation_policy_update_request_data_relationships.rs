@@ -25,9 +25,11 @@ impl EscalationPolicyUpdateRequestDataRelationships {
     /// Sets `teams`.
     pub fn teams(
         mut self,
-        value: crate::models::EscalationPolicyUpdateRequestDataRelationshipsTeams,
+        value: impl Into<
+            crate::models::EscalationPolicyUpdateRequestDataRelationshipsTeams,
+        >,
     ) -> Self {
-        self.teams = Some(value);
+        self.teams = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

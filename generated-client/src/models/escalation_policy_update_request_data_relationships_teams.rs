@@ -25,11 +25,13 @@ impl EscalationPolicyUpdateRequestDataRelationshipsTeams {
     /// Sets `data`.
     pub fn data(
         mut self,
-        value: Vec<
-            crate::models::EscalationPolicyCreateRequestDataRelationshipsTeamsDataItems,
+        value: impl Into<
+            Vec<
+                crate::models::EscalationPolicyCreateRequestDataRelationshipsTeamsDataItems,
+            >,
         >,
     ) -> Self {
-        self.data = Some(value);
+        self.data = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -32,27 +32,30 @@ impl FullApplicationKey {
     /// Sets `attributes`.
     pub fn attributes(
         mut self,
-        value: crate::models::FullApplicationKeyAttributes,
+        value: impl Into<crate::models::FullApplicationKeyAttributes>,
     ) -> Self {
-        self.attributes = Some(value);
+        self.attributes = Some(value.into());
         self
     }
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
     /// Sets `relationships`.
     pub fn relationships(
         mut self,
-        value: crate::models::ApplicationKeyRelationships,
+        value: impl Into<crate::models::ApplicationKeyRelationships>,
     ) -> Self {
-        self.relationships = Some(value);
+        self.relationships = Some(value.into());
         self
     }
     /// Sets `type`.
-    pub fn type_(mut self, value: crate::models::ApplicationKeysType) -> Self {
-        self.type_ = Some(value);
+    pub fn type_(
+        mut self,
+        value: impl Into<crate::models::ApplicationKeysType>,
+    ) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

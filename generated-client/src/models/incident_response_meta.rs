@@ -23,9 +23,9 @@ impl IncidentResponseMeta {
     /// Sets `pagination`.
     pub fn pagination(
         mut self,
-        value: crate::models::IncidentResponseMetaPagination,
+        value: impl Into<crate::models::IncidentResponseMetaPagination>,
     ) -> Self {
-        self.pagination = Some(value);
+        self.pagination = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -17,11 +17,11 @@ pub struct IncidentTeamCreateData {
 }
 impl IncidentTeamCreateData {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(type_: crate::models::IncidentTeamType) -> Self {
+    pub fn new(type_: impl Into<crate::models::IncidentTeamType>) -> Self {
         Self {
             attributes: None,
             relationships: None,
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
@@ -29,17 +29,17 @@ impl IncidentTeamCreateData {
     /// Sets `attributes`.
     pub fn attributes(
         mut self,
-        value: crate::models::IncidentTeamCreateAttributes,
+        value: impl Into<crate::models::IncidentTeamCreateAttributes>,
     ) -> Self {
-        self.attributes = Some(value);
+        self.attributes = Some(value.into());
         self
     }
     /// Sets `relationships`.
     pub fn relationships(
         mut self,
-        value: crate::models::IncidentTeamRelationships,
+        value: impl Into<crate::models::IncidentTeamRelationships>,
     ) -> Self {
-        self.relationships = Some(value);
+        self.relationships = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

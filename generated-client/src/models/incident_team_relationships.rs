@@ -24,13 +24,19 @@ impl IncidentTeamRelationships {
         }
     }
     /// Sets `created_by`.
-    pub fn created_by(mut self, value: crate::models::RelationshipToUser) -> Self {
-        self.created_by = Some(value);
+    pub fn created_by(
+        mut self,
+        value: impl Into<crate::models::RelationshipToUser>,
+    ) -> Self {
+        self.created_by = Some(value.into());
         self
     }
     /// Sets `last_modified_by`.
-    pub fn last_modified_by(mut self, value: crate::models::RelationshipToUser) -> Self {
-        self.last_modified_by = Some(value);
+    pub fn last_modified_by(
+        mut self,
+        value: impl Into<crate::models::RelationshipToUser>,
+    ) -> Self {
+        self.last_modified_by = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

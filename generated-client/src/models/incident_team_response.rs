@@ -15,9 +15,9 @@ pub struct IncidentTeamResponse {
 }
 impl IncidentTeamResponse {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(data: crate::models::IncidentTeamResponseData) -> Self {
+    pub fn new(data: impl Into<crate::models::IncidentTeamResponseData>) -> Self {
         Self {
-            data,
+            data: data.into(),
             included: None,
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
@@ -26,9 +26,9 @@ impl IncidentTeamResponse {
     /// Sets `included`.
     pub fn included(
         mut self,
-        value: Vec<crate::models::IncidentTeamIncludedItems>,
+        value: impl Into<Vec<crate::models::IncidentTeamIncludedItems>>,
     ) -> Self {
-        self.included = Some(value);
+        self.included = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

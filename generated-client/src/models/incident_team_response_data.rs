@@ -32,27 +32,27 @@ impl IncidentTeamResponseData {
     /// Sets `attributes`.
     pub fn attributes(
         mut self,
-        value: crate::models::IncidentTeamResponseAttributes,
+        value: impl Into<crate::models::IncidentTeamResponseAttributes>,
     ) -> Self {
-        self.attributes = Some(value);
+        self.attributes = Some(value.into());
         self
     }
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
     /// Sets `relationships`.
     pub fn relationships(
         mut self,
-        value: crate::models::IncidentTeamRelationships,
+        value: impl Into<crate::models::IncidentTeamRelationships>,
     ) -> Self {
-        self.relationships = Some(value);
+        self.relationships = Some(value.into());
         self
     }
     /// Sets `type`.
-    pub fn type_(mut self, value: crate::models::IncidentTeamType) -> Self {
-        self.type_ = Some(value);
+    pub fn type_(mut self, value: impl Into<crate::models::IncidentTeamType>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -13,9 +13,9 @@ pub struct IncidentTeamUpdateAttributes {
 }
 impl IncidentTeamUpdateAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(name: String) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name,
+            name: name.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

@@ -17,9 +17,9 @@ pub struct IncidentTeamsResponse {
 }
 impl IncidentTeamsResponse {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(data: Vec<crate::models::IncidentTeamResponseData>) -> Self {
+    pub fn new(data: impl Into<Vec<crate::models::IncidentTeamResponseData>>) -> Self {
         Self {
-            data,
+            data: data.into(),
             included: None,
             meta: None,
             additional_properties: ::core::default::Default::default(),
@@ -29,14 +29,17 @@ impl IncidentTeamsResponse {
     /// Sets `included`.
     pub fn included(
         mut self,
-        value: Vec<crate::models::IncidentTeamIncludedItems>,
+        value: impl Into<Vec<crate::models::IncidentTeamIncludedItems>>,
     ) -> Self {
-        self.included = Some(value);
+        self.included = Some(value.into());
         self
     }
     /// Sets `meta`.
-    pub fn meta(mut self, value: crate::models::IncidentResponseMeta) -> Self {
-        self.meta = Some(value);
+    pub fn meta(
+        mut self,
+        value: impl Into<crate::models::IncidentResponseMeta>,
+    ) -> Self {
+        self.meta = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -24,13 +24,16 @@ impl JiraIssue {
         }
     }
     /// Sets `result`.
-    pub fn result(mut self, value: crate::models::JiraIssueResult) -> Self {
-        self.result = Some(value);
+    pub fn result(mut self, value: impl Into<crate::models::JiraIssueResult>) -> Self {
+        self.result = Some(value.into());
         self
     }
     /// Sets `status`.
-    pub fn status(mut self, value: crate::models::Case3rdPartyTicketStatus) -> Self {
-        self.status = Some(value);
+    pub fn status(
+        mut self,
+        value: impl Into<crate::models::Case3rdPartyTicketStatus>,
+    ) -> Self {
+        self.status = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -30,23 +30,23 @@ impl JiraIssueResult {
         }
     }
     /// Sets `issue_id`.
-    pub fn issue_id(mut self, value: String) -> Self {
-        self.issue_id = Some(value);
+    pub fn issue_id(mut self, value: impl Into<String>) -> Self {
+        self.issue_id = Some(value.into());
         self
     }
     /// Sets `issue_key`.
-    pub fn issue_key(mut self, value: String) -> Self {
-        self.issue_key = Some(value);
+    pub fn issue_key(mut self, value: impl Into<String>) -> Self {
+        self.issue_key = Some(value.into());
         self
     }
     /// Sets `issue_url`.
-    pub fn issue_url(mut self, value: String) -> Self {
-        self.issue_url = Some(value);
+    pub fn issue_url(mut self, value: impl Into<String>) -> Self {
+        self.issue_url = Some(value.into());
         self
     }
     /// Sets `project_key`.
-    pub fn project_key(mut self, value: String) -> Self {
-        self.project_key = Some(value);
+    pub fn project_key(mut self, value: impl Into<String>) -> Self {
+        self.project_key = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -46,21 +46,24 @@ impl LayerAttributes {
         self
     }
     /// Sets `interval`.
-    pub fn interval(mut self, value: crate::models::LayerAttributesInterval) -> Self {
-        self.interval = Some(value);
+    pub fn interval(
+        mut self,
+        value: impl Into<crate::models::LayerAttributesInterval>,
+    ) -> Self {
+        self.interval = Some(value.into());
         self
     }
     /// Sets `name`.
-    pub fn name(mut self, value: String) -> Self {
-        self.name = Some(value);
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Sets `restrictions`.
     pub fn restrictions(
         mut self,
-        value: Vec<crate::models::LayerAttributesRestrictionsItems>,
+        value: impl Into<Vec<crate::models::LayerAttributesRestrictionsItems>>,
     ) -> Self {
-        self.restrictions = Some(value);
+        self.restrictions = Some(value.into());
         self
     }
     /// Sets `rotation_start`.

@@ -21,8 +21,11 @@ impl LayerRelationships {
         }
     }
     /// Sets `members`.
-    pub fn members(mut self, value: crate::models::LayerRelationshipsMembers) -> Self {
-        self.members = Some(value);
+    pub fn members(
+        mut self,
+        value: impl Into<crate::models::LayerRelationshipsMembers>,
+    ) -> Self {
+        self.members = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -18,14 +18,14 @@ pub struct LeakedKey {
 impl LeakedKey {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        attributes: crate::models::LeakedKeyAttributes,
-        id: String,
-        type_: crate::models::LeakedKeyType,
+        attributes: impl Into<crate::models::LeakedKeyAttributes>,
+        id: impl Into<String>,
+        type_: impl Into<crate::models::LeakedKeyType>,
     ) -> Self {
         Self {
-            attributes,
-            id,
-            type_,
+            attributes: attributes.into(),
+            id: id.into(),
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

@@ -24,8 +24,8 @@ impl LeakedKeyAttributes {
         }
     }
     /// Sets `leak_source`.
-    pub fn leak_source(mut self, value: String) -> Self {
-        self.leak_source = Some(value);
+    pub fn leak_source(mut self, value: impl Into<String>) -> Self {
+        self.leak_source = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

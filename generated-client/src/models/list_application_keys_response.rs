@@ -27,21 +27,27 @@ impl ListApplicationKeysResponse {
         }
     }
     /// Sets `data`.
-    pub fn data(mut self, value: Vec<crate::models::PartialApplicationKey>) -> Self {
-        self.data = Some(value);
+    pub fn data(
+        mut self,
+        value: impl Into<Vec<crate::models::PartialApplicationKey>>,
+    ) -> Self {
+        self.data = Some(value.into());
         self
     }
     /// Sets `included`.
     pub fn included(
         mut self,
-        value: Vec<crate::models::ApplicationKeyResponseIncludedItem>,
+        value: impl Into<Vec<crate::models::ApplicationKeyResponseIncludedItem>>,
     ) -> Self {
-        self.included = Some(value);
+        self.included = Some(value.into());
         self
     }
     /// Sets `meta`.
-    pub fn meta(mut self, value: crate::models::ApplicationKeyResponseMeta) -> Self {
-        self.meta = Some(value);
+    pub fn meta(
+        mut self,
+        value: impl Into<crate::models::ApplicationKeyResponseMeta>,
+    ) -> Self {
+        self.meta = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -4,1106 +4,1950 @@
 mod api_error_response;
 pub use self::api_error_response::APIErrorResponse;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod application_key_create_attributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::application_key_create_attributes::ApplicationKeyCreateAttributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod application_key_create_data;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::application_key_create_data::ApplicationKeyCreateData;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod application_key_create_request;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::application_key_create_request::ApplicationKeyCreateRequest;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod application_key_relationships;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::application_key_relationships::ApplicationKeyRelationships;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod application_key_response;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::application_key_response::ApplicationKeyResponse;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod application_key_response_included_item;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::application_key_response_included_item::ApplicationKeyResponseIncludedItem;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod application_key_response_meta;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::application_key_response_meta::ApplicationKeyResponseMeta;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod application_key_response_meta_page;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::application_key_response_meta_page::ApplicationKeyResponseMetaPage;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod application_key_update_attributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::application_key_update_attributes::ApplicationKeyUpdateAttributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod application_key_update_data;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::application_key_update_data::ApplicationKeyUpdateData;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod application_key_update_request;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::application_key_update_request::ApplicationKeyUpdateRequest;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod application_keys_sort;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::application_keys_sort::ApplicationKeysSort;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod application_keys_type;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::application_keys_type::ApplicationKeysType;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case::Case;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case3rd_party_ticket_status;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case3rd_party_ticket_status::Case3rdPartyTicketStatus;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_assign;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_assign::CaseAssign;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_assign_attributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_assign_attributes::CaseAssignAttributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_assign_request;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_assign_request::CaseAssignRequest;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_attributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_attributes::CaseAttributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_create;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_create::CaseCreate;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_create_attributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_create_attributes::CaseCreateAttributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_create_relationships;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_create_relationships::CaseCreateRelationships;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_create_request;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_create_request::CaseCreateRequest;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_empty;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_empty::CaseEmpty;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_empty_request;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_empty_request::CaseEmptyRequest;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_priority;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_priority::CasePriority;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_relationships;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_relationships::CaseRelationships;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_resource_type;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_resource_type::CaseResourceType;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_response;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_response::CaseResponse;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_sortable_field;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_sortable_field::CaseSortableField;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_status;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_status::CaseStatus;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_type;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_type::CaseType;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_update_priority;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_update_priority::CaseUpdatePriority;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_update_priority_attributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_update_priority_attributes::CaseUpdatePriorityAttributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_update_priority_request;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_update_priority_request::CaseUpdatePriorityRequest;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_update_status;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_update_status::CaseUpdateStatus;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_update_status_attributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_update_status_attributes::CaseUpdateStatusAttributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod case_update_status_request;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::case_update_status_request::CaseUpdateStatusRequest;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod cases_response;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::cases_response::CasesResponse;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod cases_response_meta;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::cases_response_meta::CasesResponseMeta;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod cases_response_meta_pagination;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::cases_response_meta_pagination::CasesResponseMetaPagination;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy::EscalationPolicy;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_create_request;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_create_request::EscalationPolicyCreateRequest;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_create_request_data;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_create_request_data::EscalationPolicyCreateRequestData;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_create_request_data_attributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_create_request_data_attributes::EscalationPolicyCreateRequestDataAttributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_create_request_data_attributes_steps_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_create_request_data_attributes_steps_items::EscalationPolicyCreateRequestDataAttributesStepsItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_create_request_data_relationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_create_request_data_relationships::EscalationPolicyCreateRequestDataRelationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_create_request_data_relationships_teams;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_create_request_data_relationships_teams::EscalationPolicyCreateRequestDataRelationshipsTeams;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_create_request_data_relationships_teams_data_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_create_request_data_relationships_teams_data_items::EscalationPolicyCreateRequestDataRelationshipsTeamsDataItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_create_request_data_relationships_teams_data_items_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_create_request_data_relationships_teams_data_items_type::EscalationPolicyCreateRequestDataRelationshipsTeamsDataItemsType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_create_request_data_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_create_request_data_type::EscalationPolicyCreateRequestDataType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_data;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_data::EscalationPolicyData;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_data_attributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_data_attributes::EscalationPolicyDataAttributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_data_relationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_data_relationships::EscalationPolicyDataRelationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_data_relationships_steps;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_data_relationships_steps::EscalationPolicyDataRelationshipsSteps;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_data_relationships_steps_data_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_data_relationships_steps_data_items::EscalationPolicyDataRelationshipsStepsDataItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_data_relationships_steps_data_items_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_data_relationships_steps_data_items_type::EscalationPolicyDataRelationshipsStepsDataItemsType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_data_relationships_teams;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_data_relationships_teams::EscalationPolicyDataRelationshipsTeams;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_data_relationships_teams_data_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_data_relationships_teams_data_items::EscalationPolicyDataRelationshipsTeamsDataItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_data_relationships_teams_data_items_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_data_relationships_teams_data_items_type::EscalationPolicyDataRelationshipsTeamsDataItemsType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_data_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_data_type::EscalationPolicyDataType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_included;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_included::EscalationPolicyIncluded;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_step;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_step::EscalationPolicyStep;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_step_attributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_step_attributes::EscalationPolicyStepAttributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_step_attributes_assignment;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_step_attributes_assignment::EscalationPolicyStepAttributesAssignment;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_step_relationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_step_relationships::EscalationPolicyStepRelationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_step_relationships_targets;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_step_relationships_targets::EscalationPolicyStepRelationshipsTargets;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_step_target;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_step_target::EscalationPolicyStepTarget;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_step_target_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_step_target_type::EscalationPolicyStepTargetType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_step_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_step_type::EscalationPolicyStepType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_update_request;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_update_request::EscalationPolicyUpdateRequest;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_update_request_data;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_update_request_data::EscalationPolicyUpdateRequestData;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_update_request_data_attributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_update_request_data_attributes::EscalationPolicyUpdateRequestDataAttributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_update_request_data_attributes_steps_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_update_request_data_attributes_steps_items::EscalationPolicyUpdateRequestDataAttributesStepsItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_update_request_data_relationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_update_request_data_relationships::EscalationPolicyUpdateRequestDataRelationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_update_request_data_relationships_teams;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_update_request_data_relationships_teams::EscalationPolicyUpdateRequestDataRelationshipsTeams;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_policy_update_request_data_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_policy_update_request_data_type::EscalationPolicyUpdateRequestDataType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod escalation_target;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::escalation_target::EscalationTarget;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod full_application_key;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::full_application_key::FullApplicationKey;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod full_application_key_attributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::full_application_key_attributes::FullApplicationKeyAttributes;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod get_team_memberships_sort;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::get_team_memberships_sort::GetTeamMembershipsSort;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_related_object;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_related_object::IncidentRelatedObject;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_response_meta;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_response_meta::IncidentResponseMeta;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_response_meta_pagination;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_response_meta_pagination::IncidentResponseMetaPagination;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_team_create_attributes;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_team_create_attributes::IncidentTeamCreateAttributes;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_team_create_data;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_team_create_data::IncidentTeamCreateData;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_team_create_request;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_team_create_request::IncidentTeamCreateRequest;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_team_included_items;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_team_included_items::IncidentTeamIncludedItems;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_team_relationships;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_team_relationships::IncidentTeamRelationships;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_team_response;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_team_response::IncidentTeamResponse;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_team_response_attributes;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_team_response_attributes::IncidentTeamResponseAttributes;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_team_response_data;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_team_response_data::IncidentTeamResponseData;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_team_type;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_team_type::IncidentTeamType;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_team_update_attributes;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_team_update_attributes::IncidentTeamUpdateAttributes;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_team_update_data;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_team_update_data::IncidentTeamUpdateData;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_team_update_request;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_team_update_request::IncidentTeamUpdateRequest;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 mod incident_teams_response;
 #[cfg(feature = "incident-teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
 pub use self::incident_teams_response::IncidentTeamsResponse;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod jira_issue;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::jira_issue::JiraIssue;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod jira_issue_result;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::jira_issue_result::JiraIssueResult;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod layer;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::layer::Layer;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod layer_attributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::layer_attributes::LayerAttributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod layer_attributes_interval;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::layer_attributes_interval::LayerAttributesInterval;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod layer_attributes_restrictions_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::layer_attributes_restrictions_items::LayerAttributesRestrictionsItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod layer_attributes_restrictions_items_end_day;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::layer_attributes_restrictions_items_end_day::LayerAttributesRestrictionsItemsEndDay;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod layer_attributes_restrictions_items_start_day;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::layer_attributes_restrictions_items_start_day::LayerAttributesRestrictionsItemsStartDay;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod layer_relationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::layer_relationships::LayerRelationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod layer_relationships_members;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::layer_relationships_members::LayerRelationshipsMembers;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod layer_relationships_members_data_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::layer_relationships_members_data_items::LayerRelationshipsMembersDataItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod layer_relationships_members_data_items_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::layer_relationships_members_data_items_type::LayerRelationshipsMembersDataItemsType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod layer_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::layer_type::LayerType;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod leaked_key;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::leaked_key::LeakedKey;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod leaked_key_attributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::leaked_key_attributes::LeakedKeyAttributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod leaked_key_type;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::leaked_key_type::LeakedKeyType;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod list_application_keys_response;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::list_application_keys_response::ListApplicationKeysResponse;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod list_teams_include;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::list_teams_include::ListTeamsInclude;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod list_teams_sort;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::list_teams_sort::ListTeamsSort;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod nullable_user_relationship;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::nullable_user_relationship::NullableUserRelationship;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod nullable_user_relationship_data;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::nullable_user_relationship_data::NullableUserRelationshipData;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod organization;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::organization::Organization;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod organization_attributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::organization_attributes::OrganizationAttributes;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 mod organizations_type;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 pub use self::organizations_type::OrganizationsType;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod partial_application_key;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::partial_application_key::PartialApplicationKey;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod partial_application_key_attributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::partial_application_key_attributes::PartialApplicationKeyAttributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod partial_application_key_response;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::partial_application_key_response::PartialApplicationKeyResponse;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod permission;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::permission::Permission;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod permission_attributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::permission_attributes::PermissionAttributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod permissions_type;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::permissions_type::PermissionsType;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod project;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::project::Project;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod project_attributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::project_attributes::ProjectAttributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod project_create;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::project_create::ProjectCreate;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod project_create_attributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::project_create_attributes::ProjectCreateAttributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod project_create_request;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::project_create_request::ProjectCreateRequest;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod project_relationship;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::project_relationship::ProjectRelationship;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod project_relationship_data;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::project_relationship_data::ProjectRelationshipData;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod project_relationships;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::project_relationships::ProjectRelationships;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod project_resource_type;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::project_resource_type::ProjectResourceType;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod project_response;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::project_response::ProjectResponse;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod projects_response;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::projects_response::ProjectsResponse;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 mod relationship_to_organization;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 pub use self::relationship_to_organization::RelationshipToOrganization;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 mod relationship_to_organization_data;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 pub use self::relationship_to_organization_data::RelationshipToOrganizationData;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 mod relationship_to_organizations;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 pub use self::relationship_to_organizations::RelationshipToOrganizations;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod relationship_to_permission_data;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::relationship_to_permission_data::RelationshipToPermissionData;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod relationship_to_permissions;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::relationship_to_permissions::RelationshipToPermissions;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 mod relationship_to_role_data;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 pub use self::relationship_to_role_data::RelationshipToRoleData;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 mod relationship_to_roles;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 pub use self::relationship_to_roles::RelationshipToRoles;
 #[cfg(any(feature = "case-management", feature = "teams"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "case-management", feature = "teams"))))]
 mod relationship_to_team_link_data;
 #[cfg(any(feature = "case-management", feature = "teams"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "case-management", feature = "teams"))))]
 pub use self::relationship_to_team_link_data::RelationshipToTeamLinkData;
 #[cfg(any(feature = "case-management", feature = "teams"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "case-management", feature = "teams"))))]
 mod relationship_to_team_links;
 #[cfg(any(feature = "case-management", feature = "teams"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "case-management", feature = "teams"))))]
 pub use self::relationship_to_team_links::RelationshipToTeamLinks;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts"))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(feature = "incident-teams", feature = "service-accounts")))
+)]
 mod relationship_to_user;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts"))]
+#[cfg_attr(
+    docsrs,
+    doc(cfg(any(feature = "incident-teams", feature = "service-accounts")))
+)]
 pub use self::relationship_to_user::RelationshipToUser;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 mod relationship_to_user_data;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 pub use self::relationship_to_user_data::RelationshipToUserData;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod relationship_to_user_team_permission;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::relationship_to_user_team_permission::RelationshipToUserTeamPermission;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod relationship_to_user_team_permission_data;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::relationship_to_user_team_permission_data::RelationshipToUserTeamPermissionData;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod relationship_to_user_team_team;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::relationship_to_user_team_team::RelationshipToUserTeamTeam;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod relationship_to_user_team_team_data;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::relationship_to_user_team_team_data::RelationshipToUserTeamTeamData;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod relationship_to_user_team_user;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::relationship_to_user_team_user::RelationshipToUserTeamUser;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod relationship_to_user_team_user_data;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::relationship_to_user_team_user_data::RelationshipToUserTeamUserData;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 mod relationship_to_users;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 pub use self::relationship_to_users::RelationshipToUsers;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod role;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::role::Role;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod role_attributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::role_attributes::RoleAttributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod role_response_relationships;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::role_response_relationships::RoleResponseRelationships;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 mod roles_type;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 pub use self::roles_type::RolesType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule::Schedule;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request::ScheduleCreateRequest;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request_data;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request_data::ScheduleCreateRequestData;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request_data_attributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request_data_attributes::ScheduleCreateRequestDataAttributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request_data_attributes_layers_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request_data_attributes_layers_items::ScheduleCreateRequestDataAttributesLayersItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request_data_attributes_layers_items_interval;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request_data_attributes_layers_items_interval::ScheduleCreateRequestDataAttributesLayersItemsInterval;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request_data_attributes_layers_items_members_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request_data_attributes_layers_items_members_items::ScheduleCreateRequestDataAttributesLayersItemsMembersItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request_data_attributes_layers_items_members_items_user;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request_data_attributes_layers_items_members_items_user::ScheduleCreateRequestDataAttributesLayersItemsMembersItemsUser;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request_data_attributes_layers_items_restrictions_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request_data_attributes_layers_items_restrictions_items::ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request_data_attributes_layers_items_restrictions_items_end_day;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request_data_attributes_layers_items_restrictions_items_end_day::ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItemsEndDay;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request_data_attributes_layers_items_restrictions_items_start_day;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request_data_attributes_layers_items_restrictions_items_start_day::ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItemsStartDay;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request_data_relationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request_data_relationships::ScheduleCreateRequestDataRelationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request_data_relationships_teams;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request_data_relationships_teams::ScheduleCreateRequestDataRelationshipsTeams;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request_data_relationships_teams_data_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request_data_relationships_teams_data_items::ScheduleCreateRequestDataRelationshipsTeamsDataItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request_data_relationships_teams_data_items_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request_data_relationships_teams_data_items_type::ScheduleCreateRequestDataRelationshipsTeamsDataItemsType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_create_request_data_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_create_request_data_type::ScheduleCreateRequestDataType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_data;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_data::ScheduleData;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_data_attributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_data_attributes::ScheduleDataAttributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_data_included_item;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_data_included_item::ScheduleDataIncludedItem;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_data_relationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_data_relationships::ScheduleDataRelationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_data_relationships_layers;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_data_relationships_layers::ScheduleDataRelationshipsLayers;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_data_relationships_layers_data_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_data_relationships_layers_data_items::ScheduleDataRelationshipsLayersDataItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_data_relationships_layers_data_items_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_data_relationships_layers_data_items_type::ScheduleDataRelationshipsLayersDataItemsType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_data_relationships_teams;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_data_relationships_teams::ScheduleDataRelationshipsTeams;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_data_relationships_teams_data_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_data_relationships_teams_data_items::ScheduleDataRelationshipsTeamsDataItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_data_relationships_teams_data_items_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_data_relationships_teams_data_items_type::ScheduleDataRelationshipsTeamsDataItemsType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_data_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_data_type::ScheduleDataType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_member;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_member::ScheduleMember;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_member_relationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_member_relationships::ScheduleMemberRelationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_member_relationships_user;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_member_relationships_user::ScheduleMemberRelationshipsUser;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_member_relationships_user_data;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_member_relationships_user_data::ScheduleMemberRelationshipsUserData;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_member_relationships_user_data_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_member_relationships_user_data_type::ScheduleMemberRelationshipsUserDataType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_member_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_member_type::ScheduleMemberType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_target;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_target::ScheduleTarget;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_target_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_target_type::ScheduleTargetType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request::ScheduleUpdateRequest;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request_data;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request_data::ScheduleUpdateRequestData;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request_data_attributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request_data_attributes::ScheduleUpdateRequestDataAttributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request_data_attributes_layers_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request_data_attributes_layers_items::ScheduleUpdateRequestDataAttributesLayersItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request_data_attributes_layers_items_interval;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request_data_attributes_layers_items_interval::ScheduleUpdateRequestDataAttributesLayersItemsInterval;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request_data_attributes_layers_items_members_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request_data_attributes_layers_items_members_items::ScheduleUpdateRequestDataAttributesLayersItemsMembersItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request_data_attributes_layers_items_members_items_user;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request_data_attributes_layers_items_members_items_user::ScheduleUpdateRequestDataAttributesLayersItemsMembersItemsUser;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request_data_attributes_layers_items_restrictions_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request_data_attributes_layers_items_restrictions_items::ScheduleUpdateRequestDataAttributesLayersItemsRestrictionsItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request_data_attributes_layers_items_restrictions_items_end_day;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request_data_attributes_layers_items_restrictions_items_end_day::ScheduleUpdateRequestDataAttributesLayersItemsRestrictionsItemsEndDay;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request_data_attributes_layers_items_restrictions_items_start_day;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request_data_attributes_layers_items_restrictions_items_start_day::ScheduleUpdateRequestDataAttributesLayersItemsRestrictionsItemsStartDay;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request_data_relationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request_data_relationships::ScheduleUpdateRequestDataRelationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request_data_relationships_teams;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request_data_relationships_teams::ScheduleUpdateRequestDataRelationshipsTeams;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request_data_relationships_teams_data_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request_data_relationships_teams_data_items::ScheduleUpdateRequestDataRelationshipsTeamsDataItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request_data_relationships_teams_data_items_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request_data_relationships_teams_data_items_type::ScheduleUpdateRequestDataRelationshipsTeamsDataItemsType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_update_request_data_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_update_request_data_type::ScheduleUpdateRequestDataType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_user;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_user::ScheduleUser;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_user_attributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_user_attributes::ScheduleUserAttributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod schedule_user_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::schedule_user_type::ScheduleUserType;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod service_account_create_attributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::service_account_create_attributes::ServiceAccountCreateAttributes;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod service_account_create_data;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::service_account_create_data::ServiceAccountCreateData;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod service_account_create_request;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::service_account_create_request::ServiceAccountCreateRequest;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod service_now_ticket;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::service_now_ticket::ServiceNowTicket;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod service_now_ticket_result;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::service_now_ticket_result::ServiceNowTicketResult;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team::Team;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_attributes;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_attributes::TeamAttributes;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_create;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_create::TeamCreate;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_create_attributes;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_create_attributes::TeamCreateAttributes;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_create_relationships;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_create_relationships::TeamCreateRelationships;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_create_request;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_create_request::TeamCreateRequest;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_included;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_included::TeamIncluded;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_link;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_link::TeamLink;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_link_attributes;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_link_attributes::TeamLinkAttributes;
 #[cfg(any(feature = "case-management", feature = "teams"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "case-management", feature = "teams"))))]
 mod team_link_type;
 #[cfg(any(feature = "case-management", feature = "teams"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "case-management", feature = "teams"))))]
 pub use self::team_link_type::TeamLinkType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod team_reference;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::team_reference::TeamReference;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod team_reference_attributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::team_reference_attributes::TeamReferenceAttributes;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod team_reference_relationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::team_reference_relationships::TeamReferenceRelationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod team_reference_relationships_oncall_users;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::team_reference_relationships_oncall_users::TeamReferenceRelationshipsOncallUsers;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod team_reference_relationships_oncall_users_data_items;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::team_reference_relationships_oncall_users_data_items::TeamReferenceRelationshipsOncallUsersDataItems;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod team_reference_relationships_oncall_users_data_items_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::team_reference_relationships_oncall_users_data_items_type::TeamReferenceRelationshipsOncallUsersDataItemsType;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod team_reference_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::team_reference_type::TeamReferenceType;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_relationships;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_relationships::TeamRelationships;
 #[cfg(any(feature = "case-management", feature = "teams"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "case-management", feature = "teams"))))]
 mod team_relationships_links;
 #[cfg(any(feature = "case-management", feature = "teams"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "case-management", feature = "teams"))))]
 pub use self::team_relationships_links::TeamRelationshipsLinks;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_response;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_response::TeamResponse;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod team_target;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::team_target::TeamTarget;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod team_target_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::team_target_type::TeamTargetType;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_type;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_type::TeamType;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_update;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_update::TeamUpdate;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_update_attributes;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_update_attributes::TeamUpdateAttributes;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_update_relationships;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_update_relationships::TeamUpdateRelationships;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod team_update_request;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::team_update_request::TeamUpdateRequest;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod teams_response;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::teams_response::TeamsResponse;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod teams_response_links;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::teams_response_links::TeamsResponseLinks;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod teams_response_meta;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::teams_response_meta::TeamsResponseMeta;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod teams_response_meta_pagination;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::teams_response_meta_pagination::TeamsResponseMetaPagination;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 mod user;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 pub use self::user::User;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 mod user_attributes;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 pub use self::user_attributes::UserAttributes;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod user_relationship_data;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::user_relationship_data::UserRelationshipData;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod user_relationships;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::user_relationships::UserRelationships;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod user_resource_type;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::user_resource_type::UserResourceType;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod user_response;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::user_response::UserResponse;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 mod user_response_included_item;
 #[cfg(feature = "service-accounts")]
+#[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::user_response_included_item::UserResponseIncludedItem;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 mod user_response_relationships;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 pub use self::user_response_relationships::UserResponseRelationships;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod user_target;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::user_target::UserTarget;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 mod user_target_type;
 #[cfg(feature = "on-call")]
+#[cfg_attr(docsrs, doc(cfg(feature = "on-call")))]
 pub use self::user_target_type::UserTargetType;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_team;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_team::UserTeam;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_team_attributes;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_team_attributes::UserTeamAttributes;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_team_create;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_team_create::UserTeamCreate;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_team_included;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_team_included::UserTeamIncluded;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_team_permission;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_team_permission::UserTeamPermission;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_team_permission_attributes;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_team_permission_attributes::UserTeamPermissionAttributes;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_team_permission_type;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_team_permission_type::UserTeamPermissionType;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_team_relationships;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_team_relationships::UserTeamRelationships;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_team_request;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_team_request::UserTeamRequest;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_team_response;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_team_response::UserTeamResponse;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_team_role;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_team_role::UserTeamRole;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_team_team_type;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_team_team_type::UserTeamTeamType;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_team_type;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_team_type::UserTeamType;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_team_user_type;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_team_user_type::UserTeamUserType;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 mod user_teams_response;
 #[cfg(feature = "teams")]
+#[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
 pub use self::user_teams_response::UserTeamsResponse;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 mod users_relationship;
 #[cfg(feature = "case-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
 pub use self::users_relationship::UsersRelationship;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 mod users_type;
 #[cfg(any(feature = "incident-teams", feature = "service-accounts", feature = "teams"))]
+#[cfg_attr(
+    docsrs,
+    doc(
+        cfg(
+            any(
+                feature = "incident-teams",
+                feature = "service-accounts",
+                feature = "teams"
+            )
+        )
+    )
+)]
 pub use self::users_type::UsersType;

@@ -47,8 +47,8 @@ impl OrganizationAttributes {
         self
     }
     /// Sets `description`.
-    pub fn description(mut self, value: String) -> Self {
-        self.description = Some(value);
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets `disabled`.
@@ -62,23 +62,23 @@ impl OrganizationAttributes {
         self
     }
     /// Sets `name`.
-    pub fn name(mut self, value: String) -> Self {
-        self.name = Some(value);
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Sets `public_id`.
-    pub fn public_id(mut self, value: String) -> Self {
-        self.public_id = Some(value);
+    pub fn public_id(mut self, value: impl Into<String>) -> Self {
+        self.public_id = Some(value.into());
         self
     }
     /// Sets `sharing`.
-    pub fn sharing(mut self, value: String) -> Self {
-        self.sharing = Some(value);
+    pub fn sharing(mut self, value: impl Into<String>) -> Self {
+        self.sharing = Some(value.into());
         self
     }
     /// Sets `url`.
-    pub fn url(mut self, value: String) -> Self {
-        self.url = Some(value);
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -44,28 +44,28 @@ impl PermissionAttributes {
         self
     }
     /// Sets `description`.
-    pub fn description(mut self, value: String) -> Self {
-        self.description = Some(value);
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets `display_name`.
-    pub fn display_name(mut self, value: String) -> Self {
-        self.display_name = Some(value);
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(value.into());
         self
     }
     /// Sets `display_type`.
-    pub fn display_type(mut self, value: String) -> Self {
-        self.display_type = Some(value);
+    pub fn display_type(mut self, value: impl Into<String>) -> Self {
+        self.display_type = Some(value.into());
         self
     }
     /// Sets `group_name`.
-    pub fn group_name(mut self, value: String) -> Self {
-        self.group_name = Some(value);
+    pub fn group_name(mut self, value: impl Into<String>) -> Self {
+        self.group_name = Some(value.into());
         self
     }
     /// Sets `name`.
-    pub fn name(mut self, value: String) -> Self {
-        self.name = Some(value);
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Sets `restricted`.

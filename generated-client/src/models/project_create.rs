@@ -16,12 +16,12 @@ pub struct ProjectCreate {
 impl ProjectCreate {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        attributes: crate::models::ProjectCreateAttributes,
-        type_: crate::models::ProjectResourceType,
+        attributes: impl Into<crate::models::ProjectCreateAttributes>,
+        type_: impl Into<crate::models::ProjectResourceType>,
     ) -> Self {
         Self {
-            attributes,
-            type_,
+            attributes: attributes.into(),
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

@@ -15,10 +15,10 @@ pub struct ProjectCreateAttributes {
 }
 impl ProjectCreateAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(key: String, name: String) -> Self {
+    pub fn new(key: impl Into<String>, name: impl Into<String>) -> Self {
         Self {
-            key,
-            name,
+            key: key.into(),
+            name: name.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

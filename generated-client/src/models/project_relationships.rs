@@ -24,13 +24,19 @@ impl ProjectRelationships {
         }
     }
     /// Sets `member_team`.
-    pub fn member_team(mut self, value: crate::models::RelationshipToTeamLinks) -> Self {
-        self.member_team = Some(value);
+    pub fn member_team(
+        mut self,
+        value: impl Into<crate::models::RelationshipToTeamLinks>,
+    ) -> Self {
+        self.member_team = Some(value.into());
         self
     }
     /// Sets `member_user`.
-    pub fn member_user(mut self, value: crate::models::UsersRelationship) -> Self {
-        self.member_user = Some(value);
+    pub fn member_user(
+        mut self,
+        value: impl Into<crate::models::UsersRelationship>,
+    ) -> Self {
+        self.member_user = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -21,8 +21,8 @@ impl ProjectResponse {
         }
     }
     /// Sets `data`.
-    pub fn data(mut self, value: crate::models::Project) -> Self {
-        self.data = Some(value);
+    pub fn data(mut self, value: impl Into<crate::models::Project>) -> Self {
+        self.data = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -13,9 +13,11 @@ pub struct RelationshipToOrganizations {
 }
 impl RelationshipToOrganizations {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(data: Vec<crate::models::RelationshipToOrganizationData>) -> Self {
+    pub fn new(
+        data: impl Into<Vec<crate::models::RelationshipToOrganizationData>>,
+    ) -> Self {
         Self {
-            data,
+            data: data.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

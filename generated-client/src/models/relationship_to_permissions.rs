@@ -23,9 +23,9 @@ impl RelationshipToPermissions {
     /// Sets `data`.
     pub fn data(
         mut self,
-        value: Vec<crate::models::RelationshipToPermissionData>,
+        value: impl Into<Vec<crate::models::RelationshipToPermissionData>>,
     ) -> Self {
-        self.data = Some(value);
+        self.data = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

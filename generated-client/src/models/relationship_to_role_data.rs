@@ -24,13 +24,13 @@ impl RelationshipToRoleData {
         }
     }
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
     /// Sets `type`.
-    pub fn type_(mut self, value: crate::models::RolesType) -> Self {
-        self.type_ = Some(value);
+    pub fn type_(mut self, value: impl Into<crate::models::RolesType>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

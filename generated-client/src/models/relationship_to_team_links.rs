@@ -26,14 +26,17 @@ impl RelationshipToTeamLinks {
     /// Sets `data`.
     pub fn data(
         mut self,
-        value: Vec<crate::models::RelationshipToTeamLinkData>,
+        value: impl Into<Vec<crate::models::RelationshipToTeamLinkData>>,
     ) -> Self {
-        self.data = Some(value);
+        self.data = Some(value.into());
         self
     }
     /// Sets `links`.
-    pub fn links(mut self, value: crate::models::TeamRelationshipsLinks) -> Self {
-        self.links = Some(value);
+    pub fn links(
+        mut self,
+        value: impl Into<crate::models::TeamRelationshipsLinks>,
+    ) -> Self {
+        self.links = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -25,17 +25,22 @@ impl RelationshipToUserTeamPermission {
     }
     /// Sets `data`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
     pub fn data(
         mut self,
-        value: Option<crate::models::RelationshipToUserTeamPermissionData>,
+        value: impl Into<
+            crate::Nullable<crate::models::RelationshipToUserTeamPermissionData>,
+        >,
     ) -> Self {
         self.data = value.into();
         self
     }
     /// Sets `links`.
-    pub fn links(mut self, value: crate::models::TeamRelationshipsLinks) -> Self {
-        self.links = Some(value);
+    pub fn links(
+        mut self,
+        value: impl Into<crate::models::TeamRelationshipsLinks>,
+    ) -> Self {
+        self.links = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -13,9 +13,9 @@ pub struct RelationshipToUsers {
 }
 impl RelationshipToUsers {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(data: Vec<crate::models::RelationshipToUserData>) -> Self {
+    pub fn new(data: impl Into<Vec<crate::models::RelationshipToUserData>>) -> Self {
         Self {
-            data,
+            data: data.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

@@ -23,9 +23,9 @@ impl RoleResponseRelationships {
     /// Sets `permissions`.
     pub fn permissions(
         mut self,
-        value: crate::models::RelationshipToPermissions,
+        value: impl Into<crate::models::RelationshipToPermissions>,
     ) -> Self {
-        self.permissions = Some(value);
+        self.permissions = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

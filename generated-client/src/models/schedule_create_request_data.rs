@@ -18,13 +18,13 @@ pub struct ScheduleCreateRequestData {
 impl ScheduleCreateRequestData {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        attributes: crate::models::ScheduleCreateRequestDataAttributes,
-        type_: crate::models::ScheduleCreateRequestDataType,
+        attributes: impl Into<crate::models::ScheduleCreateRequestDataAttributes>,
+        type_: impl Into<crate::models::ScheduleCreateRequestDataType>,
     ) -> Self {
         Self {
-            attributes,
+            attributes: attributes.into(),
             relationships: None,
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
@@ -32,9 +32,9 @@ impl ScheduleCreateRequestData {
     /// Sets `relationships`.
     pub fn relationships(
         mut self,
-        value: crate::models::ScheduleCreateRequestDataRelationships,
+        value: impl Into<crate::models::ScheduleCreateRequestDataRelationships>,
     ) -> Self {
-        self.relationships = Some(value);
+        self.relationships = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

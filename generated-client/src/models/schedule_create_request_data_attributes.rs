@@ -20,22 +20,24 @@ pub struct ScheduleCreateRequestDataAttributes {
 impl ScheduleCreateRequestDataAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        layers: Vec<crate::models::ScheduleCreateRequestDataAttributesLayersItems>,
-        name: String,
-        time_zone: String,
+        layers: impl Into<
+            Vec<crate::models::ScheduleCreateRequestDataAttributesLayersItems>,
+        >,
+        name: impl Into<String>,
+        time_zone: impl Into<String>,
     ) -> Self {
         Self {
-            layers,
-            name,
+            layers: layers.into(),
+            name: name.into(),
             tags: None,
-            time_zone,
+            time_zone: time_zone.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `tags`.
-    pub fn tags(mut self, value: Vec<String>) -> Self {
-        self.tags = Some(value);
+    pub fn tags(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.tags = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -33,19 +33,23 @@ impl ScheduleCreateRequestDataAttributesLayersItems {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
         effective_date: crate::DateTime,
-        interval: crate::models::ScheduleCreateRequestDataAttributesLayersItemsInterval,
-        members: Vec<
-            crate::models::ScheduleCreateRequestDataAttributesLayersItemsMembersItems,
+        interval: impl Into<
+            crate::models::ScheduleCreateRequestDataAttributesLayersItemsInterval,
         >,
-        name: String,
+        members: impl Into<
+            Vec<
+                crate::models::ScheduleCreateRequestDataAttributesLayersItemsMembersItems,
+            >,
+        >,
+        name: impl Into<String>,
         rotation_start: crate::DateTime,
     ) -> Self {
         Self {
             effective_date,
             end_date: None,
-            interval,
-            members,
-            name,
+            interval: interval.into(),
+            members: members.into(),
+            name: name.into(),
             restrictions: None,
             rotation_start,
             additional_properties: ::core::default::Default::default(),
@@ -60,11 +64,13 @@ impl ScheduleCreateRequestDataAttributesLayersItems {
     /// Sets `restrictions`.
     pub fn restrictions(
         mut self,
-        value: Vec<
-            crate::models::ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems,
+        value: impl Into<
+            Vec<
+                crate::models::ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems,
+            >,
         >,
     ) -> Self {
-        self.restrictions = Some(value);
+        self.restrictions = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -36,27 +36,31 @@ impl ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems {
     /// Sets `end_day`.
     pub fn end_day(
         mut self,
-        value: crate::models::ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItemsEndDay,
+        value: impl Into<
+            crate::models::ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItemsEndDay,
+        >,
     ) -> Self {
-        self.end_day = Some(value);
+        self.end_day = Some(value.into());
         self
     }
     /// Sets `end_time`.
-    pub fn end_time(mut self, value: String) -> Self {
-        self.end_time = Some(value);
+    pub fn end_time(mut self, value: impl Into<String>) -> Self {
+        self.end_time = Some(value.into());
         self
     }
     /// Sets `start_day`.
     pub fn start_day(
         mut self,
-        value: crate::models::ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItemsStartDay,
+        value: impl Into<
+            crate::models::ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItemsStartDay,
+        >,
     ) -> Self {
-        self.start_day = Some(value);
+        self.start_day = Some(value.into());
         self
     }
     /// Sets `start_time`.
-    pub fn start_time(mut self, value: String) -> Self {
-        self.start_time = Some(value);
+    pub fn start_time(mut self, value: impl Into<String>) -> Self {
+        self.start_time = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

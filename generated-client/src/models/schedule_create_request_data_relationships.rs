@@ -23,9 +23,9 @@ impl ScheduleCreateRequestDataRelationships {
     /// Sets `teams`.
     pub fn teams(
         mut self,
-        value: crate::models::ScheduleCreateRequestDataRelationshipsTeams,
+        value: impl Into<crate::models::ScheduleCreateRequestDataRelationshipsTeams>,
     ) -> Self {
-        self.teams = Some(value);
+        self.teams = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

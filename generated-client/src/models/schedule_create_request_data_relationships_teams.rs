@@ -25,9 +25,11 @@ impl ScheduleCreateRequestDataRelationshipsTeams {
     /// Sets `data`.
     pub fn data(
         mut self,
-        value: Vec<crate::models::ScheduleCreateRequestDataRelationshipsTeamsDataItems>,
+        value: impl Into<
+            Vec<crate::models::ScheduleCreateRequestDataRelationshipsTeamsDataItems>,
+        >,
     ) -> Self {
-        self.data = Some(value);
+        self.data = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -26,17 +26,17 @@ impl ScheduleDataRelationships {
     /// Sets `layers`.
     pub fn layers(
         mut self,
-        value: crate::models::ScheduleDataRelationshipsLayers,
+        value: impl Into<crate::models::ScheduleDataRelationshipsLayers>,
     ) -> Self {
-        self.layers = Some(value);
+        self.layers = Some(value.into());
         self
     }
     /// Sets `teams`.
     pub fn teams(
         mut self,
-        value: crate::models::ScheduleDataRelationshipsTeams,
+        value: impl Into<crate::models::ScheduleDataRelationshipsTeams>,
     ) -> Self {
-        self.teams = Some(value);
+        self.teams = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -23,9 +23,9 @@ impl ScheduleDataRelationshipsTeams {
     /// Sets `data`.
     pub fn data(
         mut self,
-        value: Vec<crate::models::ScheduleDataRelationshipsTeamsDataItems>,
+        value: impl Into<Vec<crate::models::ScheduleDataRelationshipsTeamsDataItems>>,
     ) -> Self {
-        self.data = Some(value);
+        self.data = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

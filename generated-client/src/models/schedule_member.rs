@@ -17,26 +17,26 @@ pub struct ScheduleMember {
 }
 impl ScheduleMember {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(type_: crate::models::ScheduleMemberType) -> Self {
+    pub fn new(type_: impl Into<crate::models::ScheduleMemberType>) -> Self {
         Self {
             id: None,
             relationships: None,
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
     /// Sets `relationships`.
     pub fn relationships(
         mut self,
-        value: crate::models::ScheduleMemberRelationships,
+        value: impl Into<crate::models::ScheduleMemberRelationships>,
     ) -> Self {
-        self.relationships = Some(value);
+        self.relationships = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -23,9 +23,9 @@ impl ScheduleMemberRelationships {
     /// Sets `user`.
     pub fn user(
         mut self,
-        value: crate::models::ScheduleMemberRelationshipsUser,
+        value: impl Into<crate::models::ScheduleMemberRelationshipsUser>,
     ) -> Self {
-        self.user = Some(value);
+        self.user = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -20,15 +20,15 @@ pub struct ScheduleUpdateRequestData {
 impl ScheduleUpdateRequestData {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        attributes: crate::models::ScheduleUpdateRequestDataAttributes,
-        id: String,
-        type_: crate::models::ScheduleUpdateRequestDataType,
+        attributes: impl Into<crate::models::ScheduleUpdateRequestDataAttributes>,
+        id: impl Into<String>,
+        type_: impl Into<crate::models::ScheduleUpdateRequestDataType>,
     ) -> Self {
         Self {
-            attributes,
-            id,
+            attributes: attributes.into(),
+            id: id.into(),
             relationships: None,
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
@@ -36,9 +36,9 @@ impl ScheduleUpdateRequestData {
     /// Sets `relationships`.
     pub fn relationships(
         mut self,
-        value: crate::models::ScheduleUpdateRequestDataRelationships,
+        value: impl Into<crate::models::ScheduleUpdateRequestDataRelationships>,
     ) -> Self {
-        self.relationships = Some(value);
+        self.relationships = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

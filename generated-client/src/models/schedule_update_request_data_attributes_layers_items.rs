@@ -35,20 +35,24 @@ impl ScheduleUpdateRequestDataAttributesLayersItems {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
         effective_date: crate::DateTime,
-        interval: crate::models::ScheduleUpdateRequestDataAttributesLayersItemsInterval,
-        members: Vec<
-            crate::models::ScheduleUpdateRequestDataAttributesLayersItemsMembersItems,
+        interval: impl Into<
+            crate::models::ScheduleUpdateRequestDataAttributesLayersItemsInterval,
         >,
-        name: String,
+        members: impl Into<
+            Vec<
+                crate::models::ScheduleUpdateRequestDataAttributesLayersItemsMembersItems,
+            >,
+        >,
+        name: impl Into<String>,
         rotation_start: crate::DateTime,
     ) -> Self {
         Self {
             effective_date,
             end_date: None,
             id: None,
-            interval,
-            members,
-            name,
+            interval: interval.into(),
+            members: members.into(),
+            name: name.into(),
             restrictions: None,
             rotation_start,
             additional_properties: ::core::default::Default::default(),
@@ -61,18 +65,20 @@ impl ScheduleUpdateRequestDataAttributesLayersItems {
         self
     }
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
     /// Sets `restrictions`.
     pub fn restrictions(
         mut self,
-        value: Vec<
-            crate::models::ScheduleUpdateRequestDataAttributesLayersItemsRestrictionsItems,
+        value: impl Into<
+            Vec<
+                crate::models::ScheduleUpdateRequestDataAttributesLayersItemsRestrictionsItems,
+            >,
         >,
     ) -> Self {
-        self.restrictions = Some(value);
+        self.restrictions = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -25,9 +25,11 @@ impl ScheduleUpdateRequestDataAttributesLayersItemsMembersItems {
     /// Sets `user`.
     pub fn user(
         mut self,
-        value: crate::models::ScheduleUpdateRequestDataAttributesLayersItemsMembersItemsUser,
+        value: impl Into<
+            crate::models::ScheduleUpdateRequestDataAttributesLayersItemsMembersItemsUser,
+        >,
     ) -> Self {
-        self.user = Some(value);
+        self.user = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -21,8 +21,8 @@ impl ScheduleUpdateRequestDataAttributesLayersItemsMembersItemsUser {
         }
     }
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

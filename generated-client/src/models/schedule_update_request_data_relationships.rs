@@ -23,9 +23,9 @@ impl ScheduleUpdateRequestDataRelationships {
     /// Sets `teams`.
     pub fn teams(
         mut self,
-        value: crate::models::ScheduleUpdateRequestDataRelationshipsTeams,
+        value: impl Into<crate::models::ScheduleUpdateRequestDataRelationshipsTeams>,
     ) -> Self {
-        self.teams = Some(value);
+        self.teams = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -25,9 +25,11 @@ impl ScheduleUpdateRequestDataRelationshipsTeams {
     /// Sets `data`.
     pub fn data(
         mut self,
-        value: Vec<crate::models::ScheduleUpdateRequestDataRelationshipsTeamsDataItems>,
+        value: impl Into<
+            Vec<crate::models::ScheduleUpdateRequestDataRelationshipsTeamsDataItems>,
+        >,
     ) -> Self {
-        self.data = Some(value);
+        self.data = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

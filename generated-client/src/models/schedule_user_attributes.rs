@@ -24,13 +24,13 @@ impl ScheduleUserAttributes {
         }
     }
     /// Sets `email`.
-    pub fn email(mut self, value: String) -> Self {
-        self.email = Some(value);
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
         self
     }
     /// Sets `name`.
-    pub fn name(mut self, value: String) -> Self {
-        self.name = Some(value);
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

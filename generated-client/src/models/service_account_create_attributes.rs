@@ -19,9 +19,9 @@ pub struct ServiceAccountCreateAttributes {
 }
 impl ServiceAccountCreateAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(email: String, service_account: bool) -> Self {
+    pub fn new(email: impl Into<String>, service_account: bool) -> Self {
         Self {
-            email,
+            email: email.into(),
             name: None,
             service_account,
             title: None,
@@ -30,13 +30,13 @@ impl ServiceAccountCreateAttributes {
         }
     }
     /// Sets `name`.
-    pub fn name(mut self, value: String) -> Self {
-        self.name = Some(value);
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Sets `title`.
-    pub fn title(mut self, value: String) -> Self {
-        self.title = Some(value);
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

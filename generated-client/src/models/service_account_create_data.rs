@@ -18,20 +18,23 @@ pub struct ServiceAccountCreateData {
 impl ServiceAccountCreateData {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        attributes: crate::models::ServiceAccountCreateAttributes,
-        type_: crate::models::UsersType,
+        attributes: impl Into<crate::models::ServiceAccountCreateAttributes>,
+        type_: impl Into<crate::models::UsersType>,
     ) -> Self {
         Self {
-            attributes,
+            attributes: attributes.into(),
             relationships: None,
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `relationships`.
-    pub fn relationships(mut self, value: crate::models::UserRelationships) -> Self {
-        self.relationships = Some(value);
+    pub fn relationships(
+        mut self,
+        value: impl Into<crate::models::UserRelationships>,
+    ) -> Self {
+        self.relationships = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

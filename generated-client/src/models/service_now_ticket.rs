@@ -24,13 +24,19 @@ impl ServiceNowTicket {
         }
     }
     /// Sets `result`.
-    pub fn result(mut self, value: crate::models::ServiceNowTicketResult) -> Self {
-        self.result = Some(value);
+    pub fn result(
+        mut self,
+        value: impl Into<crate::models::ServiceNowTicketResult>,
+    ) -> Self {
+        self.result = Some(value.into());
         self
     }
     /// Sets `status`.
-    pub fn status(mut self, value: crate::models::Case3rdPartyTicketStatus) -> Self {
-        self.status = Some(value);
+    pub fn status(
+        mut self,
+        value: impl Into<crate::models::Case3rdPartyTicketStatus>,
+    ) -> Self {
+        self.status = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

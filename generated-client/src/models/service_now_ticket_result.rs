@@ -21,8 +21,8 @@ impl ServiceNowTicketResult {
         }
     }
     /// Sets `sys_target_link`.
-    pub fn sys_target_link(mut self, value: String) -> Self {
-        self.sys_target_link = Some(value);
+    pub fn sys_target_link(mut self, value: impl Into<String>) -> Self {
+        self.sys_target_link = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -35,17 +35,17 @@ pub struct TeamAttributes {
 }
 impl TeamAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(handle: String, name: String) -> Self {
+    pub fn new(handle: impl Into<String>, name: impl Into<String>) -> Self {
         Self {
             avatar: crate::Nullable::Absent,
             banner: crate::Nullable::Absent,
             created_at: None,
             description: crate::Nullable::Absent,
-            handle,
+            handle: handle.into(),
             hidden_modules: crate::Nullable::Absent,
             link_count: None,
             modified_at: None,
-            name,
+            name: name.into(),
             summary: crate::Nullable::Absent,
             user_count: None,
             visible_modules: crate::Nullable::Absent,
@@ -55,15 +55,15 @@ impl TeamAttributes {
     }
     /// Sets `avatar`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn avatar(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn avatar(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
         self.avatar = value.into();
         self
     }
     /// Sets `banner`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn banner(mut self, value: Option<i64>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn banner(mut self, value: impl Into<crate::Nullable<i64>>) -> Self {
         self.banner = value.into();
         self
     }
@@ -74,15 +74,18 @@ impl TeamAttributes {
     }
     /// Sets `description`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn description(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn description(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
         self.description = value.into();
         self
     }
     /// Sets `hidden_modules`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn hidden_modules(mut self, value: Option<Vec<String>>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn hidden_modules(
+        mut self,
+        value: impl Into<crate::Nullable<Vec<String>>>,
+    ) -> Self {
         self.hidden_modules = value.into();
         self
     }
@@ -98,8 +101,8 @@ impl TeamAttributes {
     }
     /// Sets `summary`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn summary(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn summary(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
         self.summary = value.into();
         self
     }
@@ -110,8 +113,11 @@ impl TeamAttributes {
     }
     /// Sets `visible_modules`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn visible_modules(mut self, value: Option<Vec<String>>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn visible_modules(
+        mut self,
+        value: impl Into<crate::Nullable<Vec<String>>>,
+    ) -> Self {
         self.visible_modules = value.into();
         self
     }

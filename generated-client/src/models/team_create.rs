@@ -18,13 +18,13 @@ pub struct TeamCreate {
 impl TeamCreate {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(
-        attributes: crate::models::TeamCreateAttributes,
-        type_: crate::models::TeamType,
+        attributes: impl Into<crate::models::TeamCreateAttributes>,
+        type_: impl Into<crate::models::TeamType>,
     ) -> Self {
         Self {
-            attributes,
+            attributes: attributes.into(),
             relationships: None,
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
@@ -32,9 +32,9 @@ impl TeamCreate {
     /// Sets `relationships`.
     pub fn relationships(
         mut self,
-        value: crate::models::TeamCreateRelationships,
+        value: impl Into<crate::models::TeamCreateRelationships>,
     ) -> Self {
-        self.relationships = Some(value);
+        self.relationships = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -21,8 +21,11 @@ impl TeamCreateRelationships {
         }
     }
     /// Sets `users`.
-    pub fn users(mut self, value: crate::models::RelationshipToUsers) -> Self {
-        self.users = Some(value);
+    pub fn users(
+        mut self,
+        value: impl Into<crate::models::RelationshipToUsers>,
+    ) -> Self {
+        self.users = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -19,12 +19,12 @@ pub struct TeamLinkAttributes {
 }
 impl TeamLinkAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(label: String, url: String) -> Self {
+    pub fn new(label: impl Into<String>, url: impl Into<String>) -> Self {
         Self {
-            label,
+            label: label.into(),
             position: None,
             team_id: None,
-            url,
+            url: url.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
@@ -35,8 +35,8 @@ impl TeamLinkAttributes {
         self
     }
     /// Sets `team_id`.
-    pub fn team_id(mut self, value: String) -> Self {
-        self.team_id = Some(value);
+    pub fn team_id(mut self, value: impl Into<String>) -> Self {
+        self.team_id = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

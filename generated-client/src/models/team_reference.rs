@@ -19,32 +19,35 @@ pub struct TeamReference {
 }
 impl TeamReference {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(type_: crate::models::TeamReferenceType) -> Self {
+    pub fn new(type_: impl Into<crate::models::TeamReferenceType>) -> Self {
         Self {
             attributes: None,
             id: None,
             relationships: None,
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `attributes`.
-    pub fn attributes(mut self, value: crate::models::TeamReferenceAttributes) -> Self {
-        self.attributes = Some(value);
+    pub fn attributes(
+        mut self,
+        value: impl Into<crate::models::TeamReferenceAttributes>,
+    ) -> Self {
+        self.attributes = Some(value.into());
         self
     }
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
     /// Sets `relationships`.
     pub fn relationships(
         mut self,
-        value: crate::models::TeamReferenceRelationships,
+        value: impl Into<crate::models::TeamReferenceRelationships>,
     ) -> Self {
-        self.relationships = Some(value);
+        self.relationships = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -30,23 +30,23 @@ impl TeamReferenceAttributes {
         }
     }
     /// Sets `avatar`.
-    pub fn avatar(mut self, value: String) -> Self {
-        self.avatar = Some(value);
+    pub fn avatar(mut self, value: impl Into<String>) -> Self {
+        self.avatar = Some(value.into());
         self
     }
     /// Sets `description`.
-    pub fn description(mut self, value: String) -> Self {
-        self.description = Some(value);
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets `handle`.
-    pub fn handle(mut self, value: String) -> Self {
-        self.handle = Some(value);
+    pub fn handle(mut self, value: impl Into<String>) -> Self {
+        self.handle = Some(value.into());
         self
     }
     /// Sets `name`.
-    pub fn name(mut self, value: String) -> Self {
-        self.name = Some(value);
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

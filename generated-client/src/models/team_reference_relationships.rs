@@ -23,9 +23,9 @@ impl TeamReferenceRelationships {
     /// Sets `oncall_users`.
     pub fn oncall_users(
         mut self,
-        value: crate::models::TeamReferenceRelationshipsOncallUsers,
+        value: impl Into<crate::models::TeamReferenceRelationshipsOncallUsers>,
     ) -> Self {
-        self.oncall_users = Some(value);
+        self.oncall_users = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -23,9 +23,11 @@ impl TeamReferenceRelationshipsOncallUsers {
     /// Sets `data`.
     pub fn data(
         mut self,
-        value: Vec<crate::models::TeamReferenceRelationshipsOncallUsersDataItems>,
+        value: impl Into<
+            Vec<crate::models::TeamReferenceRelationshipsOncallUsersDataItems>,
+        >,
     ) -> Self {
-        self.data = Some(value);
+        self.data = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

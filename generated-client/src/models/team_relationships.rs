@@ -24,16 +24,19 @@ impl TeamRelationships {
         }
     }
     /// Sets `team_links`.
-    pub fn team_links(mut self, value: crate::models::RelationshipToTeamLinks) -> Self {
-        self.team_links = Some(value);
+    pub fn team_links(
+        mut self,
+        value: impl Into<crate::models::RelationshipToTeamLinks>,
+    ) -> Self {
+        self.team_links = Some(value.into());
         self
     }
     /// Sets `user_team_permissions`.
     pub fn user_team_permissions(
         mut self,
-        value: crate::models::RelationshipToUserTeamPermission,
+        value: impl Into<crate::models::RelationshipToUserTeamPermission>,
     ) -> Self {
-        self.user_team_permissions = Some(value);
+        self.user_team_permissions = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -21,8 +21,8 @@ impl TeamRelationshipsLinks {
         }
     }
     /// Sets `related`.
-    pub fn related(mut self, value: String) -> Self {
-        self.related = Some(value);
+    pub fn related(mut self, value: impl Into<String>) -> Self {
+        self.related = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -15,10 +15,13 @@ pub struct TeamTarget {
 }
 impl TeamTarget {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(id: String, type_: crate::models::TeamTargetType) -> Self {
+    pub fn new(
+        id: impl Into<String>,
+        type_: impl Into<crate::models::TeamTargetType>,
+    ) -> Self {
         Self {
-            id,
-            type_,
+            id: id.into(),
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

@@ -27,15 +27,15 @@ pub struct TeamUpdateAttributes {
 }
 impl TeamUpdateAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(handle: String, name: String) -> Self {
+    pub fn new(handle: impl Into<String>, name: impl Into<String>) -> Self {
         Self {
             avatar: crate::Nullable::Absent,
             banner: crate::Nullable::Absent,
             color: None,
             description: None,
-            handle,
+            handle: handle.into(),
             hidden_modules: None,
-            name,
+            name: name.into(),
             visible_modules: None,
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
@@ -43,15 +43,15 @@ impl TeamUpdateAttributes {
     }
     /// Sets `avatar`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn avatar(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn avatar(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
         self.avatar = value.into();
         self
     }
     /// Sets `banner`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn banner(mut self, value: Option<i64>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn banner(mut self, value: impl Into<crate::Nullable<i64>>) -> Self {
         self.banner = value.into();
         self
     }
@@ -61,18 +61,18 @@ impl TeamUpdateAttributes {
         self
     }
     /// Sets `description`.
-    pub fn description(mut self, value: String) -> Self {
-        self.description = Some(value);
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
         self
     }
     /// Sets `hidden_modules`.
-    pub fn hidden_modules(mut self, value: Vec<String>) -> Self {
-        self.hidden_modules = Some(value);
+    pub fn hidden_modules(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.hidden_modules = Some(value.into());
         self
     }
     /// Sets `visible_modules`.
-    pub fn visible_modules(mut self, value: Vec<String>) -> Self {
-        self.visible_modules = Some(value);
+    pub fn visible_modules(mut self, value: impl Into<Vec<String>>) -> Self {
+        self.visible_modules = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

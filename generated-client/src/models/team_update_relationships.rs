@@ -21,8 +21,11 @@ impl TeamUpdateRelationships {
         }
     }
     /// Sets `team_links`.
-    pub fn team_links(mut self, value: crate::models::RelationshipToTeamLinks) -> Self {
-        self.team_links = Some(value);
+    pub fn team_links(
+        mut self,
+        value: impl Into<crate::models::RelationshipToTeamLinks>,
+    ) -> Self {
+        self.team_links = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

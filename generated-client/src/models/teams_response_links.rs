@@ -33,32 +33,32 @@ impl TeamsResponseLinks {
         }
     }
     /// Sets `first`.
-    pub fn first(mut self, value: String) -> Self {
-        self.first = Some(value);
+    pub fn first(mut self, value: impl Into<String>) -> Self {
+        self.first = Some(value.into());
         self
     }
     /// Sets `last`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn last(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn last(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
         self.last = value.into();
         self
     }
     /// Sets `next`.
-    pub fn next(mut self, value: String) -> Self {
-        self.next = Some(value);
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(value.into());
         self
     }
     /// Sets `prev`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn prev(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn prev(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
         self.prev = value.into();
         self
     }
     /// Sets `self`.
-    pub fn self_(mut self, value: String) -> Self {
-        self.self_ = Some(value);
+    pub fn self_(mut self, value: impl Into<String>) -> Self {
+        self.self_ = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -23,9 +23,9 @@ impl TeamsResponseMeta {
     /// Sets `pagination`.
     pub fn pagination(
         mut self,
-        value: crate::models::TeamsResponseMetaPagination,
+        value: impl Into<crate::models::TeamsResponseMetaPagination>,
     ) -> Self {
-        self.pagination = Some(value);
+        self.pagination = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -77,8 +77,8 @@ impl TeamsResponseMetaPagination {
         self
     }
     /// Sets `type`.
-    pub fn type_(mut self, value: String) -> Self {
-        self.type_ = Some(value);
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -30,26 +30,29 @@ impl User {
         }
     }
     /// Sets `attributes`.
-    pub fn attributes(mut self, value: crate::models::UserAttributes) -> Self {
-        self.attributes = Some(value);
+    pub fn attributes(
+        mut self,
+        value: impl Into<crate::models::UserAttributes>,
+    ) -> Self {
+        self.attributes = Some(value.into());
         self
     }
     /// Sets `id`.
-    pub fn id(mut self, value: String) -> Self {
-        self.id = Some(value);
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(value.into());
         self
     }
     /// Sets `relationships`.
     pub fn relationships(
         mut self,
-        value: crate::models::UserResponseRelationships,
+        value: impl Into<crate::models::UserResponseRelationships>,
     ) -> Self {
-        self.relationships = Some(value);
+        self.relationships = Some(value.into());
         self
     }
     /// Sets `type`.
-    pub fn type_(mut self, value: crate::models::UsersType) -> Self {
-        self.type_ = Some(value);
+    pub fn type_(mut self, value: impl Into<crate::models::UsersType>) -> Self {
+        self.type_ = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

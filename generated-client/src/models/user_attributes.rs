@@ -64,18 +64,18 @@ impl UserAttributes {
         self
     }
     /// Sets `email`.
-    pub fn email(mut self, value: String) -> Self {
-        self.email = Some(value);
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
         self
     }
     /// Sets `handle`.
-    pub fn handle(mut self, value: String) -> Self {
-        self.handle = Some(value);
+    pub fn handle(mut self, value: impl Into<String>) -> Self {
+        self.handle = Some(value.into());
         self
     }
     /// Sets `icon`.
-    pub fn icon(mut self, value: String) -> Self {
-        self.icon = Some(value);
+    pub fn icon(mut self, value: impl Into<String>) -> Self {
+        self.icon = Some(value.into());
         self
     }
     /// Sets `mfa_enabled`.
@@ -90,8 +90,8 @@ impl UserAttributes {
     }
     /// Sets `name`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn name(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn name(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
         self.name = value.into();
         self
     }
@@ -101,14 +101,14 @@ impl UserAttributes {
         self
     }
     /// Sets `status`.
-    pub fn status(mut self, value: String) -> Self {
-        self.status = Some(value);
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(value.into());
         self
     }
     /// Sets `title`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn title(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn title(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
         self.title = value.into();
         self
     }

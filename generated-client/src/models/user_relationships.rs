@@ -21,8 +21,11 @@ impl UserRelationships {
         }
     }
     /// Sets `roles`.
-    pub fn roles(mut self, value: crate::models::RelationshipToRoles) -> Self {
-        self.roles = Some(value);
+    pub fn roles(
+        mut self,
+        value: impl Into<crate::models::RelationshipToRoles>,
+    ) -> Self {
+        self.roles = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

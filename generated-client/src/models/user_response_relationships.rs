@@ -30,26 +30,35 @@ impl UserResponseRelationships {
         }
     }
     /// Sets `org`.
-    pub fn org(mut self, value: crate::models::RelationshipToOrganization) -> Self {
-        self.org = Some(value);
+    pub fn org(
+        mut self,
+        value: impl Into<crate::models::RelationshipToOrganization>,
+    ) -> Self {
+        self.org = Some(value.into());
         self
     }
     /// Sets `other_orgs`.
     pub fn other_orgs(
         mut self,
-        value: crate::models::RelationshipToOrganizations,
+        value: impl Into<crate::models::RelationshipToOrganizations>,
     ) -> Self {
-        self.other_orgs = Some(value);
+        self.other_orgs = Some(value.into());
         self
     }
     /// Sets `other_users`.
-    pub fn other_users(mut self, value: crate::models::RelationshipToUsers) -> Self {
-        self.other_users = Some(value);
+    pub fn other_users(
+        mut self,
+        value: impl Into<crate::models::RelationshipToUsers>,
+    ) -> Self {
+        self.other_users = Some(value.into());
         self
     }
     /// Sets `roles`.
-    pub fn roles(mut self, value: crate::models::RelationshipToRoles) -> Self {
-        self.roles = Some(value);
+    pub fn roles(
+        mut self,
+        value: impl Into<crate::models::RelationshipToRoles>,
+    ) -> Self {
+        self.roles = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -19,24 +19,33 @@ pub struct UserTeam {
 }
 impl UserTeam {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(id: String, type_: crate::models::UserTeamType) -> Self {
+    pub fn new(
+        id: impl Into<String>,
+        type_: impl Into<crate::models::UserTeamType>,
+    ) -> Self {
         Self {
             attributes: None,
-            id,
+            id: id.into(),
             relationships: None,
-            type_,
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
     }
     /// Sets `attributes`.
-    pub fn attributes(mut self, value: crate::models::UserTeamAttributes) -> Self {
-        self.attributes = Some(value);
+    pub fn attributes(
+        mut self,
+        value: impl Into<crate::models::UserTeamAttributes>,
+    ) -> Self {
+        self.attributes = Some(value.into());
         self
     }
     /// Sets `relationships`.
-    pub fn relationships(mut self, value: crate::models::UserTeamRelationships) -> Self {
-        self.relationships = Some(value);
+    pub fn relationships(
+        mut self,
+        value: impl Into<crate::models::UserTeamRelationships>,
+    ) -> Self {
+        self.relationships = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

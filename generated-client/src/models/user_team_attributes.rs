@@ -28,22 +28,28 @@ impl UserTeamAttributes {
     }
     /// Sets `provisioned_by`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn provisioned_by(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn provisioned_by(mut self, value: impl Into<crate::Nullable<String>>) -> Self {
         self.provisioned_by = value.into();
         self
     }
     /// Sets `provisioned_by_id`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn provisioned_by_id(mut self, value: Option<String>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn provisioned_by_id(
+        mut self,
+        value: impl Into<crate::Nullable<String>>,
+    ) -> Self {
         self.provisioned_by_id = value.into();
         self
     }
     /// Sets `role`.
     ///
-    /// `None` sends an explicit `null` (for example to clear the value).
-    pub fn role(mut self, value: Option<crate::models::UserTeamRole>) -> Self {
+    /// Takes the value (a `&str` for a string), `Some(value)`, or `None`, which sends an explicit `null` (for example to clear the value).
+    pub fn role(
+        mut self,
+        value: impl Into<crate::Nullable<crate::models::UserTeamRole>>,
+    ) -> Self {
         self.role = value.into();
         self
     }

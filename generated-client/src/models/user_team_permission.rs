@@ -17,11 +17,14 @@ pub struct UserTeamPermission {
 }
 impl UserTeamPermission {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(id: String, type_: crate::models::UserTeamPermissionType) -> Self {
+    pub fn new(
+        id: impl Into<String>,
+        type_: impl Into<crate::models::UserTeamPermissionType>,
+    ) -> Self {
         Self {
             attributes: None,
-            id,
-            type_,
+            id: id.into(),
+            type_: type_.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
@@ -29,9 +32,9 @@ impl UserTeamPermission {
     /// Sets `attributes`.
     pub fn attributes(
         mut self,
-        value: crate::models::UserTeamPermissionAttributes,
+        value: impl Into<crate::models::UserTeamPermissionAttributes>,
     ) -> Self {
-        self.attributes = Some(value);
+        self.attributes = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

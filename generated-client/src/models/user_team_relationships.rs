@@ -24,13 +24,19 @@ impl UserTeamRelationships {
         }
     }
     /// Sets `team`.
-    pub fn team(mut self, value: crate::models::RelationshipToUserTeamTeam) -> Self {
-        self.team = Some(value);
+    pub fn team(
+        mut self,
+        value: impl Into<crate::models::RelationshipToUserTeamTeam>,
+    ) -> Self {
+        self.team = Some(value.into());
         self
     }
     /// Sets `user`.
-    pub fn user(mut self, value: crate::models::RelationshipToUserTeamUser) -> Self {
-        self.user = Some(value);
+    pub fn user(
+        mut self,
+        value: impl Into<crate::models::RelationshipToUserTeamUser>,
+    ) -> Self {
+        self.user = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -13,9 +13,9 @@ pub struct UserTeamRequest {
 }
 impl UserTeamRequest {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(data: crate::models::UserTeamCreate) -> Self {
+    pub fn new(data: impl Into<crate::models::UserTeamCreate>) -> Self {
         Self {
-            data,
+            data: data.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }

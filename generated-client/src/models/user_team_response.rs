@@ -24,13 +24,16 @@ impl UserTeamResponse {
         }
     }
     /// Sets `data`.
-    pub fn data(mut self, value: crate::models::UserTeam) -> Self {
-        self.data = Some(value);
+    pub fn data(mut self, value: impl Into<crate::models::UserTeam>) -> Self {
+        self.data = Some(value.into());
         self
     }
     /// Sets `included`.
-    pub fn included(mut self, value: Vec<crate::models::UserTeamIncluded>) -> Self {
-        self.included = Some(value);
+    pub fn included(
+        mut self,
+        value: impl Into<Vec<crate::models::UserTeamIncluded>>,
+    ) -> Self {
+        self.included = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -30,23 +30,26 @@ impl UserTeamsResponse {
         }
     }
     /// Sets `data`.
-    pub fn data(mut self, value: Vec<crate::models::UserTeam>) -> Self {
-        self.data = Some(value);
+    pub fn data(mut self, value: impl Into<Vec<crate::models::UserTeam>>) -> Self {
+        self.data = Some(value.into());
         self
     }
     /// Sets `included`.
-    pub fn included(mut self, value: Vec<crate::models::UserTeamIncluded>) -> Self {
-        self.included = Some(value);
+    pub fn included(
+        mut self,
+        value: impl Into<Vec<crate::models::UserTeamIncluded>>,
+    ) -> Self {
+        self.included = Some(value.into());
         self
     }
     /// Sets `links`.
-    pub fn links(mut self, value: crate::models::TeamsResponseLinks) -> Self {
-        self.links = Some(value);
+    pub fn links(mut self, value: impl Into<crate::models::TeamsResponseLinks>) -> Self {
+        self.links = Some(value.into());
         self
     }
     /// Sets `meta`.
-    pub fn meta(mut self, value: crate::models::TeamsResponseMeta) -> Self {
-        self.meta = Some(value);
+    pub fn meta(mut self, value: impl Into<crate::models::TeamsResponseMeta>) -> Self {
+        self.meta = Some(value.into());
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a

@@ -13,9 +13,9 @@ pub struct UsersRelationship {
 }
 impl UsersRelationship {
     /// A value with its required fields; the optional ones are set with the chained setters.
-    pub fn new(data: Vec<crate::models::UserRelationshipData>) -> Self {
+    pub fn new(data: impl Into<Vec<crate::models::UserRelationshipData>>) -> Self {
         Self {
-            data,
+            data: data.into(),
             additional_properties: ::core::default::Default::default(),
             explicit_nulls: ::core::default::Default::default(),
         }
