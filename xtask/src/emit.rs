@@ -641,7 +641,7 @@ fn emit_group(group: &Group) -> TokenStream {
     }
 }
 
-fn optional_params_name(op: &Operation) -> Ident {
+pub(crate) fn optional_params_name(op: &Operation) -> Ident {
     ident(&camel_with(&op.type_prefix, "OptionalParams"))
 }
 

@@ -46,7 +46,7 @@ fn cfg(group: &Group) -> TokenStream {
 fn marker(api: &Api, group: &Group, op: &Operation) -> TokenStream {
     let cfg = cfg(group);
     let name = format_ident!("{}", op.type_prefix);
-    let params = format_ident!("{}OptionalParams", op.type_prefix);
+    let params = crate::emit::optional_params_name(op);
     let module = format_ident!("{}", group.module);
     let (op_name, method) = (&op.rust_name, op.method.as_str());
     let doc = format!(" `{}`: `{} {}`.", op.rust_name, method, op.path);

@@ -21,6 +21,8 @@ const RUNTIME: &[(&str, &str)] = &[
     ("macros.rs", include_str!("../../generated-client/src/macros.rs")),
     ("pagination.rs", include_str!("../../generated-client/src/pagination.rs")),
     ("request.rs", include_str!("../../generated-client/src/request.rs")),
+    ("telemetry.rs", include_str!("../../generated-client/src/telemetry.rs")),
+    ("testing/mod.rs", include_str!("../../generated-client/src/testing/mod.rs")),
 ];
 const RUNTIME_LIB: &str = include_str!("../../generated-client/src/lib.rs");
 const RUNTIME_MANIFEST: &str = include_str!("../../generated-client/Cargo.toml");
@@ -89,6 +91,8 @@ fn manifest(api: &Api, name: &str, title: &str) -> String {
     for feature in features {
         out.push_str(&format!("{feature} = []\n"));
     }
+    // The runtime's optional features (README, "Tracing" and "Testing your code").
+    out.push_str("tracing = [\"dep:tracing\"]\ntesting = [\"dep:wiremock\"]\n");
     out.push_str("\n# A crate of its own, not a member of an enclosing workspace.\n[workspace]\n");
     out
 }

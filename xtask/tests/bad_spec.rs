@@ -171,7 +171,7 @@ fn check_mode_lists_stale_files_and_writes_nothing() {
     let stderr = String::from_utf8(written.stderr).unwrap();
     assert_contains(
         &stderr,
-        &["created  ", "models/a.rs", "removed  ", "models/old.rs", "(3 new), 1 removed", "`git add` the new files"],
+        &["created  ", "models/a.rs", "removed  ", "models/old.rs", "(5 new), 1 removed", "`git add` the new files"],
     );
     assert!(dir.join("out/models/a.rs").exists());
     assert!(!dir.join("out/models/old.rs").exists());

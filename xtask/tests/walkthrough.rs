@@ -265,8 +265,8 @@ fn rename_packages(workspace: &Path) {
         &[
             ("name = \"tests\"\n", "name = \"walkthrough-tests\"\n"),
             (
-                "datadog-v2-client = { path = \"../generated-client\" }",
-                "datadog-v2-client = { path = \"../generated-client\", package = \"walkthrough-datadog-v2-client\" }",
+                "datadog-v2-client = { path = \"../generated-client\",",
+                "datadog-v2-client = { path = \"../generated-client\", package = \"walkthrough-datadog-v2-client\",",
             ),
             ("xtask = { path = \"../xtask\" }", "xtask = { path = \"../xtask\", package = \"walkthrough-xtask\" }"),
         ],

@@ -519,6 +519,11 @@ fn check_template(path: &str, pointer: &str) -> Result<()> {
 fn group_collisions(tags: &[openapiv3::Tag], groups: &[Group], pointers: &[Vec<String>]) -> Vec<Error> {
     let mut errors = Vec::new();
     let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    // The runtime's own cargo features: a tag `Tracing` would take one (the message names the
+    // runtime as the other side).
+    for feature in ["default", "tracing", "testing"] {
+        seen.insert(format!("cargo feature {feature}"), "(the runtime)");
+    }
     for group in groups {
         for (what, name) in
             [("API struct", &group.rust_name), ("module", &group.module), ("cargo feature", &group.feature)]
