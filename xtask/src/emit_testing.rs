@@ -26,9 +26,8 @@ fn tokens(api: &Api) -> TokenStream {
         /// One marker type per operation, named like its optional parameters' struct
         /// (`GetTeam` for `get_team`): the type parameter of its [`Expectation`].
         pub mod ops {
-            #[allow(unused_imports)]
-            use crate::request::Request;
-
+            // A marker is named after its operation (`Request`, `String`, `Option` are possible
+            // names), so the code here names every other type by its full path.
             #(#markers)*
         }
 
@@ -60,14 +59,14 @@ fn marker(api: &Api, group: &Group, op: &Operation) -> TokenStream {
             (TypeRef::Array(_), ArrayStyle::Repeated) => quote! { request.query_each(#wire, value) },
             _ => quote! { request.query(#wire, value) },
         };
-        quote! { if let Some(value) = &params.#rust { request = #add; } }
+        quote! { if let ::core::option::Option::Some(value) = &params.#rust { request = #add; } }
     });
     let method_ident = format_ident!("{}", method);
     let query = if optional.is_empty() {
-        quote! { let _ = params; Vec::new() }
+        quote! { let _ = params; ::std::vec::Vec::new() }
     } else {
         quote! {
-            let mut request = Request::new(reqwest::Method::#method_ident, #op_name, String::new(), &[]);
+            let mut request = crate::request::Request::new(::reqwest::Method::#method_ident, #op_name, ::std::string::String::new(), &[]);
             #(#uses)*
             request.query
         }
@@ -76,9 +75,9 @@ fn marker(api: &Api, group: &Group, op: &Operation) -> TokenStream {
         let (position, first) = match &p.position {
             PagePosition::Number { param, first_page } => {
                 let first_page_lit = proc_macro2::Literal::i64_unsuffixed(*first_page);
-                (param, quote! { Some(#first_page_lit) })
+                (param, quote! { ::core::option::Option::Some(#first_page_lit) })
             }
-            PagePosition::Offset { param } => (param, quote! { None }),
+            PagePosition::Offset { param } => (param, quote! { ::core::option::Option::None }),
         };
         let position = &op.params.iter().find(|q| &q.rust_name == position).expect("lower checked it").wire_name;
         let items = format_ident!("{}", p.items_field);
@@ -86,13 +85,13 @@ fn marker(api: &Api, group: &Group, op: &Operation) -> TokenStream {
         let len = if p.items_required {
             quote! { page.#items.len() }
         } else {
-            quote! { page.#items.as_ref().map_or(0, Vec::len) }
+            quote! { page.#items.as_ref().map_or(0, ::std::vec::Vec::len) }
         };
         quote! {
             #cfg
             impl crate::testing::PaginatedOperation for #name {
                 const POSITION: &'static str = #position;
-                const FIRST_PAGE: Option<i64> = #first;
+                const FIRST_PAGE: ::core::option::Option<i64> = #first;
                 const ITEMS: &'static str = #items_json;
                 fn len(page: &Self::Response) -> usize {
                     #len
@@ -114,7 +113,7 @@ fn marker(api: &Api, group: &Group, op: &Operation) -> TokenStream {
             type Response = #response;
             type Body = #body;
             type Params = crate::apis::#module::#params;
-            fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+            fn query(params: &Self::Params) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
                 #query
             }
         }

@@ -5,8 +5,6 @@ use super::{Expectation, MockServer};
 /// One marker type per operation, named like its optional parameters' struct
 /// (`GetTeam` for `get_team`): the type parameter of its [`Expectation`].
 pub mod ops {
-    #[allow(unused_imports)]
-    use crate::request::Request;
     #[cfg(feature = "case-management")]
     #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     /// `search_cases`: `GET /api/v2/cases`.
@@ -21,26 +19,28 @@ pub mod ops {
         type Response = crate::models::CasesResponse;
         type Body = crate::testing::NoBody;
         type Params = crate::apis::case_management::SearchCasesOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
-            let mut request = Request::new(
-                reqwest::Method::GET,
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+            let mut request = crate::request::Request::new(
+                ::reqwest::Method::GET,
                 "search_cases",
-                String::new(),
+                ::std::string::String::new(),
                 &[],
             );
-            if let Some(value) = &params.page_size {
+            if let ::core::option::Option::Some(value) = &params.page_size {
                 request = request.query("page[size]", value);
             }
-            if let Some(value) = &params.page_number {
+            if let ::core::option::Option::Some(value) = &params.page_number {
                 request = request.query("page[number]", value);
             }
-            if let Some(value) = &params.sort_field {
+            if let ::core::option::Option::Some(value) = &params.sort_field {
                 request = request.query("sort[field]", value);
             }
-            if let Some(value) = &params.filter {
+            if let ::core::option::Option::Some(value) = &params.filter {
                 request = request.query("filter", value);
             }
-            if let Some(value) = &params.sort_asc {
+            if let ::core::option::Option::Some(value) = &params.sort_asc {
                 request = request.query("sort[asc]", value);
             }
             request.query
@@ -50,10 +50,10 @@ pub mod ops {
     #[cfg_attr(docsrs, doc(cfg(feature = "case-management")))]
     impl crate::testing::PaginatedOperation for SearchCases {
         const POSITION: &'static str = "page[number]";
-        const FIRST_PAGE: Option<i64> = Some(1);
+        const FIRST_PAGE: ::core::option::Option<i64> = ::core::option::Option::Some(1);
         const ITEMS: &'static str = "data";
         fn len(page: &Self::Response) -> usize {
-            page.data.as_ref().map_or(0, Vec::len)
+            page.data.as_ref().map_or(0, ::std::vec::Vec::len)
         }
     }
     #[cfg(feature = "case-management")]
@@ -70,9 +70,11 @@ pub mod ops {
         type Response = crate::models::CaseResponse;
         type Body = crate::models::CaseCreateRequest;
         type Params = crate::apis::case_management::CreateCaseOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "case-management")]
@@ -89,9 +91,11 @@ pub mod ops {
         type Response = crate::models::ProjectsResponse;
         type Body = crate::testing::NoBody;
         type Params = crate::apis::case_management::GetProjectsOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "case-management")]
@@ -108,9 +112,11 @@ pub mod ops {
         type Response = crate::models::ProjectResponse;
         type Body = crate::models::ProjectCreateRequest;
         type Params = crate::apis::case_management::CreateProjectOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "case-management")]
@@ -127,9 +133,11 @@ pub mod ops {
         type Response = crate::models::ProjectResponse;
         type Body = crate::testing::NoBody;
         type Params = crate::apis::case_management::GetProjectOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "case-management")]
@@ -146,9 +154,11 @@ pub mod ops {
         type Response = ();
         type Body = crate::testing::NoBody;
         type Params = crate::apis::case_management::DeleteProjectOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "case-management")]
@@ -165,9 +175,11 @@ pub mod ops {
         type Response = crate::models::CaseResponse;
         type Body = crate::testing::NoBody;
         type Params = crate::apis::case_management::GetCaseOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "case-management")]
@@ -184,9 +196,11 @@ pub mod ops {
         type Response = crate::models::CaseResponse;
         type Body = crate::models::CaseUpdateStatusRequest;
         type Params = crate::apis::case_management::UpdateStatusOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "case-management")]
@@ -203,9 +217,11 @@ pub mod ops {
         type Response = crate::models::CaseResponse;
         type Body = crate::models::CaseUpdatePriorityRequest;
         type Params = crate::apis::case_management::UpdatePriorityOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "case-management")]
@@ -222,9 +238,11 @@ pub mod ops {
         type Response = crate::models::CaseResponse;
         type Body = crate::models::CaseAssignRequest;
         type Params = crate::apis::case_management::AssignCaseOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "case-management")]
@@ -241,9 +259,11 @@ pub mod ops {
         type Response = crate::models::CaseResponse;
         type Body = crate::models::CaseEmptyRequest;
         type Params = crate::apis::case_management::UnassignCaseOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "case-management")]
@@ -260,9 +280,11 @@ pub mod ops {
         type Response = crate::models::CaseResponse;
         type Body = crate::models::CaseEmptyRequest;
         type Params = crate::apis::case_management::ArchiveCaseOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "case-management")]
@@ -279,9 +301,11 @@ pub mod ops {
         type Response = crate::models::CaseResponse;
         type Body = crate::models::CaseEmptyRequest;
         type Params = crate::apis::case_management::UnarchiveCaseOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "incident-teams")]
@@ -298,14 +322,16 @@ pub mod ops {
         type Response = crate::models::IncidentTeamResponse;
         type Body = crate::testing::NoBody;
         type Params = crate::apis::incident_teams::GetIncidentTeamOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
-            let mut request = Request::new(
-                reqwest::Method::GET,
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+            let mut request = crate::request::Request::new(
+                ::reqwest::Method::GET,
                 "get_incident_team",
-                String::new(),
+                ::std::string::String::new(),
                 &[],
             );
-            if let Some(value) = &params.include {
+            if let ::core::option::Option::Some(value) = &params.include {
                 request = request.query("include", value);
             }
             request.query
@@ -325,9 +351,11 @@ pub mod ops {
         type Response = crate::models::IncidentTeamResponse;
         type Body = crate::models::IncidentTeamUpdateRequest;
         type Params = crate::apis::incident_teams::UpdateIncidentTeamOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "incident-teams")]
@@ -344,9 +372,11 @@ pub mod ops {
         type Response = ();
         type Body = crate::testing::NoBody;
         type Params = crate::apis::incident_teams::DeleteIncidentTeamOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "incident-teams")]
@@ -363,23 +393,25 @@ pub mod ops {
         type Response = crate::models::IncidentTeamsResponse;
         type Body = crate::testing::NoBody;
         type Params = crate::apis::incident_teams::ListIncidentTeamsOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
-            let mut request = Request::new(
-                reqwest::Method::GET,
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+            let mut request = crate::request::Request::new(
+                ::reqwest::Method::GET,
                 "list_incident_teams",
-                String::new(),
+                ::std::string::String::new(),
                 &[],
             );
-            if let Some(value) = &params.include {
+            if let ::core::option::Option::Some(value) = &params.include {
                 request = request.query("include", value);
             }
-            if let Some(value) = &params.page_size {
+            if let ::core::option::Option::Some(value) = &params.page_size {
                 request = request.query("page[size]", value);
             }
-            if let Some(value) = &params.page_offset {
+            if let ::core::option::Option::Some(value) = &params.page_offset {
                 request = request.query("page[offset]", value);
             }
-            if let Some(value) = &params.filter {
+            if let ::core::option::Option::Some(value) = &params.filter {
                 request = request.query("filter", value);
             }
             request.query
@@ -389,7 +421,7 @@ pub mod ops {
     #[cfg_attr(docsrs, doc(cfg(feature = "incident-teams")))]
     impl crate::testing::PaginatedOperation for ListIncidentTeams {
         const POSITION: &'static str = "page[offset]";
-        const FIRST_PAGE: Option<i64> = None;
+        const FIRST_PAGE: ::core::option::Option<i64> = ::core::option::Option::None;
         const ITEMS: &'static str = "data";
         fn len(page: &Self::Response) -> usize {
             page.data.len()
@@ -409,9 +441,11 @@ pub mod ops {
         type Response = crate::models::IncidentTeamResponse;
         type Body = crate::models::IncidentTeamCreateRequest;
         type Params = crate::apis::incident_teams::CreateIncidentTeamOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "on-call")]
@@ -428,14 +462,16 @@ pub mod ops {
         type Response = crate::models::Schedule;
         type Body = crate::models::ScheduleCreateRequest;
         type Params = crate::apis::on_call::CreateOnCallScheduleOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
-            let mut request = Request::new(
-                reqwest::Method::POST,
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+            let mut request = crate::request::Request::new(
+                ::reqwest::Method::POST,
                 "create_on_call_schedule",
-                String::new(),
+                ::std::string::String::new(),
                 &[],
             );
-            if let Some(value) = &params.include {
+            if let ::core::option::Option::Some(value) = &params.include {
                 request = request.query("include", value);
             }
             request.query
@@ -455,14 +491,16 @@ pub mod ops {
         type Response = crate::models::Schedule;
         type Body = crate::testing::NoBody;
         type Params = crate::apis::on_call::GetOnCallScheduleOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
-            let mut request = Request::new(
-                reqwest::Method::GET,
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+            let mut request = crate::request::Request::new(
+                ::reqwest::Method::GET,
                 "get_on_call_schedule",
-                String::new(),
+                ::std::string::String::new(),
                 &[],
             );
-            if let Some(value) = &params.include {
+            if let ::core::option::Option::Some(value) = &params.include {
                 request = request.query("include", value);
             }
             request.query
@@ -482,14 +520,16 @@ pub mod ops {
         type Response = crate::models::Schedule;
         type Body = crate::models::ScheduleUpdateRequest;
         type Params = crate::apis::on_call::UpdateOnCallScheduleOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
-            let mut request = Request::new(
-                reqwest::Method::PUT,
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+            let mut request = crate::request::Request::new(
+                ::reqwest::Method::PUT,
                 "update_on_call_schedule",
-                String::new(),
+                ::std::string::String::new(),
                 &[],
             );
-            if let Some(value) = &params.include {
+            if let ::core::option::Option::Some(value) = &params.include {
                 request = request.query("include", value);
             }
             request.query
@@ -509,9 +549,11 @@ pub mod ops {
         type Response = ();
         type Body = crate::testing::NoBody;
         type Params = crate::apis::on_call::DeleteOnCallScheduleOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "on-call")]
@@ -528,14 +570,16 @@ pub mod ops {
         type Response = crate::models::EscalationPolicy;
         type Body = crate::models::EscalationPolicyCreateRequest;
         type Params = crate::apis::on_call::CreateOnCallEscalationPolicyOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
-            let mut request = Request::new(
-                reqwest::Method::POST,
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+            let mut request = crate::request::Request::new(
+                ::reqwest::Method::POST,
                 "create_on_call_escalation_policy",
-                String::new(),
+                ::std::string::String::new(),
                 &[],
             );
-            if let Some(value) = &params.include {
+            if let ::core::option::Option::Some(value) = &params.include {
                 request = request.query("include", value);
             }
             request.query
@@ -555,14 +599,16 @@ pub mod ops {
         type Response = crate::models::EscalationPolicy;
         type Body = crate::testing::NoBody;
         type Params = crate::apis::on_call::GetOnCallEscalationPolicyOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
-            let mut request = Request::new(
-                reqwest::Method::GET,
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+            let mut request = crate::request::Request::new(
+                ::reqwest::Method::GET,
                 "get_on_call_escalation_policy",
-                String::new(),
+                ::std::string::String::new(),
                 &[],
             );
-            if let Some(value) = &params.include {
+            if let ::core::option::Option::Some(value) = &params.include {
                 request = request.query("include", value);
             }
             request.query
@@ -582,14 +628,16 @@ pub mod ops {
         type Response = crate::models::EscalationPolicy;
         type Body = crate::models::EscalationPolicyUpdateRequest;
         type Params = crate::apis::on_call::UpdateOnCallEscalationPolicyOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
-            let mut request = Request::new(
-                reqwest::Method::PUT,
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+            let mut request = crate::request::Request::new(
+                ::reqwest::Method::PUT,
                 "update_on_call_escalation_policy",
-                String::new(),
+                ::std::string::String::new(),
                 &[],
             );
-            if let Some(value) = &params.include {
+            if let ::core::option::Option::Some(value) = &params.include {
                 request = request.query("include", value);
             }
             request.query
@@ -609,9 +657,11 @@ pub mod ops {
         type Response = ();
         type Body = crate::testing::NoBody;
         type Params = crate::apis::on_call::DeleteOnCallEscalationPolicyOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "teams")]
@@ -628,32 +678,34 @@ pub mod ops {
         type Response = crate::models::TeamsResponse;
         type Body = crate::testing::NoBody;
         type Params = crate::apis::teams::ListTeamsOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
-            let mut request = Request::new(
-                reqwest::Method::GET,
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+            let mut request = crate::request::Request::new(
+                ::reqwest::Method::GET,
                 "list_teams",
-                String::new(),
+                ::std::string::String::new(),
                 &[],
             );
-            if let Some(value) = &params.page_number {
+            if let ::core::option::Option::Some(value) = &params.page_number {
                 request = request.query("page[number]", value);
             }
-            if let Some(value) = &params.page_size {
+            if let ::core::option::Option::Some(value) = &params.page_size {
                 request = request.query("page[size]", value);
             }
-            if let Some(value) = &params.sort {
+            if let ::core::option::Option::Some(value) = &params.sort {
                 request = request.query("sort", value);
             }
-            if let Some(value) = &params.include {
+            if let ::core::option::Option::Some(value) = &params.include {
                 request = request.query_csv("include", value);
             }
-            if let Some(value) = &params.filter_keyword {
+            if let ::core::option::Option::Some(value) = &params.filter_keyword {
                 request = request.query("filter[keyword]", value);
             }
-            if let Some(value) = &params.filter_me {
+            if let ::core::option::Option::Some(value) = &params.filter_me {
                 request = request.query("filter[me]", value);
             }
-            if let Some(value) = &params.fields_team {
+            if let ::core::option::Option::Some(value) = &params.fields_team {
                 request = request.query_csv("fields[team]", value);
             }
             request.query
@@ -663,10 +715,10 @@ pub mod ops {
     #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     impl crate::testing::PaginatedOperation for ListTeams {
         const POSITION: &'static str = "page[number]";
-        const FIRST_PAGE: Option<i64> = Some(0);
+        const FIRST_PAGE: ::core::option::Option<i64> = ::core::option::Option::Some(0);
         const ITEMS: &'static str = "data";
         fn len(page: &Self::Response) -> usize {
-            page.data.as_ref().map_or(0, Vec::len)
+            page.data.as_ref().map_or(0, ::std::vec::Vec::len)
         }
     }
     #[cfg(feature = "teams")]
@@ -683,9 +735,11 @@ pub mod ops {
         type Response = crate::models::TeamResponse;
         type Body = crate::models::TeamCreateRequest;
         type Params = crate::apis::teams::CreateTeamOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "teams")]
@@ -702,9 +756,11 @@ pub mod ops {
         type Response = crate::models::UserTeamsResponse;
         type Body = crate::testing::NoBody;
         type Params = crate::apis::teams::GetUserMembershipsOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "teams")]
@@ -721,9 +777,11 @@ pub mod ops {
         type Response = crate::models::TeamResponse;
         type Body = crate::testing::NoBody;
         type Params = crate::apis::teams::GetTeamOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "teams")]
@@ -740,9 +798,11 @@ pub mod ops {
         type Response = crate::models::TeamResponse;
         type Body = crate::models::TeamUpdateRequest;
         type Params = crate::apis::teams::UpdateTeamOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "teams")]
@@ -759,9 +819,11 @@ pub mod ops {
         type Response = ();
         type Body = crate::testing::NoBody;
         type Params = crate::apis::teams::DeleteTeamOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "teams")]
@@ -778,23 +840,25 @@ pub mod ops {
         type Response = crate::models::UserTeamsResponse;
         type Body = crate::testing::NoBody;
         type Params = crate::apis::teams::GetTeamMembershipsOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
-            let mut request = Request::new(
-                reqwest::Method::GET,
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+            let mut request = crate::request::Request::new(
+                ::reqwest::Method::GET,
                 "get_team_memberships",
-                String::new(),
+                ::std::string::String::new(),
                 &[],
             );
-            if let Some(value) = &params.page_size {
+            if let ::core::option::Option::Some(value) = &params.page_size {
                 request = request.query("page[size]", value);
             }
-            if let Some(value) = &params.page_number {
+            if let ::core::option::Option::Some(value) = &params.page_number {
                 request = request.query("page[number]", value);
             }
-            if let Some(value) = &params.sort {
+            if let ::core::option::Option::Some(value) = &params.sort {
                 request = request.query("sort", value);
             }
-            if let Some(value) = &params.filter_keyword {
+            if let ::core::option::Option::Some(value) = &params.filter_keyword {
                 request = request.query("filter[keyword]", value);
             }
             request.query
@@ -804,10 +868,10 @@ pub mod ops {
     #[cfg_attr(docsrs, doc(cfg(feature = "teams")))]
     impl crate::testing::PaginatedOperation for GetTeamMemberships {
         const POSITION: &'static str = "page[number]";
-        const FIRST_PAGE: Option<i64> = Some(0);
+        const FIRST_PAGE: ::core::option::Option<i64> = ::core::option::Option::Some(0);
         const ITEMS: &'static str = "data";
         fn len(page: &Self::Response) -> usize {
-            page.data.as_ref().map_or(0, Vec::len)
+            page.data.as_ref().map_or(0, ::std::vec::Vec::len)
         }
     }
     #[cfg(feature = "teams")]
@@ -824,9 +888,11 @@ pub mod ops {
         type Response = crate::models::UserTeamResponse;
         type Body = crate::models::UserTeamRequest;
         type Params = crate::apis::teams::CreateTeamMembershipOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "service-accounts")]
@@ -843,9 +909,11 @@ pub mod ops {
         type Response = crate::models::UserResponse;
         type Body = crate::models::ServiceAccountCreateRequest;
         type Params = crate::apis::service_accounts::CreateServiceAccountOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "service-accounts")]
@@ -862,9 +930,11 @@ pub mod ops {
         type Response = crate::models::PartialApplicationKeyResponse;
         type Body = crate::testing::NoBody;
         type Params = crate::apis::service_accounts::GetServiceAccountApplicationKeyOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "service-accounts")]
@@ -881,9 +951,11 @@ pub mod ops {
         type Response = crate::models::PartialApplicationKeyResponse;
         type Body = crate::models::ApplicationKeyUpdateRequest;
         type Params = crate::apis::service_accounts::UpdateServiceAccountApplicationKeyOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "service-accounts")]
@@ -900,9 +972,11 @@ pub mod ops {
         type Response = ();
         type Body = crate::testing::NoBody;
         type Params = crate::apis::service_accounts::DeleteServiceAccountApplicationKeyOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
     #[cfg(feature = "service-accounts")]
@@ -919,29 +993,32 @@ pub mod ops {
         type Response = crate::models::ListApplicationKeysResponse;
         type Body = crate::testing::NoBody;
         type Params = crate::apis::service_accounts::ListServiceAccountApplicationKeysOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
-            let mut request = Request::new(
-                reqwest::Method::GET,
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
+            let mut request = crate::request::Request::new(
+                ::reqwest::Method::GET,
                 "list_service_account_application_keys",
-                String::new(),
+                ::std::string::String::new(),
                 &[],
             );
-            if let Some(value) = &params.page_size {
+            if let ::core::option::Option::Some(value) = &params.page_size {
                 request = request.query("page[size]", value);
             }
-            if let Some(value) = &params.page_number {
+            if let ::core::option::Option::Some(value) = &params.page_number {
                 request = request.query("page[number]", value);
             }
-            if let Some(value) = &params.sort {
+            if let ::core::option::Option::Some(value) = &params.sort {
                 request = request.query("sort", value);
             }
-            if let Some(value) = &params.filter {
+            if let ::core::option::Option::Some(value) = &params.filter {
                 request = request.query("filter", value);
             }
-            if let Some(value) = &params.filter_created_at_start {
+            if let ::core::option::Option::Some(value) = &params.filter_created_at_start
+            {
                 request = request.query("filter[created_at][start]", value);
             }
-            if let Some(value) = &params.filter_created_at_end {
+            if let ::core::option::Option::Some(value) = &params.filter_created_at_end {
                 request = request.query("filter[created_at][end]", value);
             }
             request.query
@@ -951,10 +1028,10 @@ pub mod ops {
     #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
     impl crate::testing::PaginatedOperation for ListServiceAccountApplicationKeys {
         const POSITION: &'static str = "page[number]";
-        const FIRST_PAGE: Option<i64> = Some(0);
+        const FIRST_PAGE: ::core::option::Option<i64> = ::core::option::Option::Some(0);
         const ITEMS: &'static str = "data";
         fn len(page: &Self::Response) -> usize {
-            page.data.as_ref().map_or(0, Vec::len)
+            page.data.as_ref().map_or(0, ::std::vec::Vec::len)
         }
     }
     #[cfg(feature = "service-accounts")]
@@ -971,9 +1048,11 @@ pub mod ops {
         type Response = crate::models::ApplicationKeyResponse;
         type Body = crate::models::ApplicationKeyCreateRequest;
         type Params = crate::apis::service_accounts::CreateServiceAccountApplicationKeyOptionalParams;
-        fn query(params: &Self::Params) -> Vec<(&'static str, String)> {
+        fn query(
+            params: &Self::Params,
+        ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let _ = params;
-            Vec::new()
+            ::std::vec::Vec::new()
         }
     }
 }
