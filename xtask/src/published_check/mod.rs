@@ -179,7 +179,7 @@ pub fn load_published(file: &Path) -> Result<serde_json::Value> {
 
 /// Runs the check of `spec` against the published document `published`.
 pub fn check(spec: &Spec, published: &serde_json::Value) -> Result<Report> {
-    let departures = departures::collect(&spec.raw).map_err(|e| spec.locate_error(e))?;
+    let departures = departures::collect(&spec.raw);
     let walk = walk::walk(&spec.raw, published).map_err(|e| spec.locate_error(e))?;
     Ok(settle(spec, walk, departures))
 }

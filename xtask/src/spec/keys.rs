@@ -426,7 +426,59 @@ fn departures(value: &Value, pointer: &str, located: &dyn Fn(&str, String) -> Er
         }
         if check == Some("docs") {
             docs_entry(entry, kind, &at, located)?;
+        } else {
+            published_entry(entry, kind, &at, located)?;
         }
+    }
+    Ok(())
+}
+
+/// A `check: published` entry: a published-check kind or `contradiction`; `source: published`
+/// when the spec took the published shape; a contradiction says what the published document
+/// says (`published:`) and has no `source`.
+fn published_entry(
+    entry: &Map<String, Value>,
+    kind: &str,
+    at: &str,
+    located: &dyn Fn(&str, String) -> Error,
+) -> Result<()> {
+    use crate::published_check::Kind;
+    if kind != "contradiction" && Kind::parse(kind).is_none() {
+        let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        return Err(located(
+            &join(at, "kind"),
+            format!("unknown kind `{kind}` for published-check: expected contradiction, {}", known.join(", ")),
+        ));
+    }
+    for (key, value) in entry {
+        if !matches!(key.as_str(), "check" | "kind" | "reason" | "source" | "published") {
+            return Err(located(
+                &join(at, key),
+                format!(
+                    "unknown key `{key}` in a `check: published` entry (known: check, kind, reason, source, published)"
+                ),
+            ));
+        }
+        if matches!(key.as_str(), "source" | "published") && !value.is_string() {
+            return Err(located(&join(at, key), format!("`{key}` of an `x-departures` entry must be a string")));
+        }
+    }
+    let source = entry.get("source").and_then(Value::as_str);
+    if source.is_some_and(|s| s != "published") {
+        return Err(located(
+            &join(at, "source"),
+            format!(
+                "`source` can only be `published` (the spec took the published shape), not `{}`",
+                source.unwrap_or_default()
+            ),
+        ));
+    }
+    if kind == "contradiction" && (source.is_some() || !entry.contains_key("published")) {
+        return Err(located(
+            at,
+            "a contradiction keeps the page: it needs `published: <what the published document says>` and no `source`"
+                .into(),
+        ));
     }
     Ok(())
 }
@@ -540,7 +592,8 @@ components:
         };
         load(&with("        - {check: docs, kind: field, reason: why, page: x}\n")).unwrap();
         load(&with("        - {check: docs, kind: nesting, extra-level: data, reason: why}\n")).unwrap();
-        load(&with("        - {check: published, kind: anything, reason: why, source: published}\n")).unwrap();
+        load(&with("        - {check: published, kind: nullable, reason: why, source: published}\n")).unwrap();
+        load(&with("        - {check: published, kind: contradiction, reason: why, published: other}\n")).unwrap();
         let bad = [
             ("        - {check: docs, kind: field}\n", "non-empty string `reason`"),
             ("        - {check: docs, kind: field, reason: ''}\n", "non-empty string `reason`"),
@@ -549,6 +602,10 @@ components:
             ("        - {check: docs, kind: typo, reason: r}\n", "`typo` is not a docs-check kind"),
             ("        - {check: docs, kind: nesting, reason: r}\n", "exactly when its kind is `nesting`"),
             ("        - {check: docs, kind: field, reason: r, pages: x}\n", "`pages` is not a key"),
+            ("        - {check: published, kind: nulable, reason: r}\n", "unknown kind `nulable` for published-check"),
+            ("        - {check: published, kind: type, reason: r, page: x}\n", "unknown key `page`"),
+            ("        - {check: published, kind: type, reason: r, source: page}\n", "`source` can only be `published`"),
+            ("        - {check: published, kind: contradiction, reason: r}\n", "needs `published"),
             ("        - just text\n", "must be a mapping"),
             ("        check: docs\n", "must be a list"),
         ];
