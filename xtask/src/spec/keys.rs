@@ -55,6 +55,23 @@ enum Kind {
 
 use Kind::*;
 
+/// The keys of a parameter object; a header object has all but the first two.
+const PARAMETER: &[(&str, Kind)] = &[
+    ("name", Any),
+    ("in", Any),
+    ("description", Any),
+    ("required", Any),
+    ("deprecated", Any),
+    ("allowEmptyValue", Any),
+    ("style", Any),
+    ("explode", Any),
+    ("allowReserved", Any),
+    ("schema", Schema),
+    ("example", Any),
+    ("examples", MapOf(&Example)),
+    ("content", MapOf(&MediaType)),
+];
+
 /// The keys OpenAPI 3.0 defines for an object kind, each with the kind of its value.
 fn fields(kind: Kind) -> &'static [(&'static str, Kind)] {
     match kind {
@@ -110,34 +127,9 @@ fn fields(kind: Kind) -> &'static [(&'static str, Kind)] {
             ("servers", ListOf(&Server)),
         ],
         ExternalDocs => &[("description", Any), ("url", Any)],
-        Parameter => &[
-            ("name", Any),
-            ("in", Any),
-            ("description", Any),
-            ("required", Any),
-            ("deprecated", Any),
-            ("allowEmptyValue", Any),
-            ("style", Any),
-            ("explode", Any),
-            ("allowReserved", Any),
-            ("schema", Schema),
-            ("example", Any),
-            ("examples", MapOf(&Example)),
-            ("content", MapOf(&MediaType)),
-        ],
-        Header => &[
-            ("description", Any),
-            ("required", Any),
-            ("deprecated", Any),
-            ("allowEmptyValue", Any),
-            ("style", Any),
-            ("explode", Any),
-            ("allowReserved", Any),
-            ("schema", Schema),
-            ("example", Any),
-            ("examples", MapOf(&Example)),
-            ("content", MapOf(&MediaType)),
-        ],
+        Parameter => PARAMETER,
+        // A header object is a parameter object without `name` and `in` (OpenAPI 3.0, 4.7.13).
+        Header => &PARAMETER[2..],
         RequestBody => &[("description", Any), ("content", MapOf(&MediaType)), ("required", Any)],
         MediaType => {
             &[("schema", Schema), ("example", Any), ("examples", MapOf(&Example)), ("encoding", MapOf(&Encoding))]
