@@ -641,6 +641,33 @@ fn emit_group(group: &Group) -> TokenStream {
     }
 }
 
+/// A piece of an operation's path template: literal text, or a path parameter.
+pub(crate) enum PathSegment<'a> {
+    Literal(&'a str),
+    Param(&'a crate::ir::Param),
+}
+
+/// The path template of `op` split into its literal pieces and parameters (lower checked that
+/// every `{name}` is closed and names a path parameter of the operation).
+pub(crate) fn path_segments(op: &Operation) -> Vec<PathSegment<'_>> {
+    let mut segments = Vec::new();
+    let mut rest = op.path.as_str();
+    while let Some(start) = rest.find('{') {
+        let end = start + rest[start..].find('}').expect("lower checked the template");
+        if start > 0 {
+            segments.push(PathSegment::Literal(&rest[..start]));
+        }
+        let param =
+            op.params.iter().find(|p| p.wire_name == rest[start + 1..end]).expect("lower checked path parameters");
+        segments.push(PathSegment::Param(param));
+        rest = &rest[end + 1..];
+    }
+    if !rest.is_empty() {
+        segments.push(PathSegment::Literal(rest));
+    }
+    segments
+}
+
 pub(crate) fn optional_params_name(op: &Operation) -> Ident {
     ident(&camel_with(&op.type_prefix, "OptionalParams"))
 }
@@ -797,31 +824,23 @@ fn emit_operation(op: &Operation) -> TokenStream {
 
     // The path: literal pieces and percent-encoded parameters, concatenated (no macro, so that
     // the formatter can lay it out).
-    let mut pieces = Vec::new();
-    let mut rest = op.path.as_str();
-    while let Some(start) = rest.find('{') {
-        let end = start + rest[start..].find('}').expect("lower checked the template");
-        let literal = &rest[..start];
-        pieces.push(quote! { #literal });
-        let param =
-            op.params.iter().find(|p| p.wire_name == rest[start + 1..end]).expect("lower checked path parameters");
-        let rust = ident(&param.rust_name);
-        let wire = &param.wire_name;
-        pieces.push(if param.ty == TypeRef::String {
-            quote! { &crate::request::path_segment(#wire, #rust)? }
-        } else {
-            quote! { &crate::request::path_segment(#wire, &#rust.to_string())? }
-        });
-        rest = &rest[end + 1..];
-    }
-    let path = if pieces.is_empty() {
-        let literal = rest;
-        quote! { #literal.to_owned() }
-    } else {
-        if !rest.is_empty() {
-            pieces.push(quote! { #rest });
+    let segments = path_segments(op);
+    let pieces = segments.iter().map(|segment| match segment {
+        PathSegment::Literal(literal) => quote! { #literal },
+        PathSegment::Param(param) => {
+            let rust = ident(&param.rust_name);
+            let wire = &param.wire_name;
+            if param.ty == TypeRef::String {
+                quote! { &crate::request::path_segment(#wire, #rust)? }
+            } else {
+                quote! { &crate::request::path_segment(#wire, &#rust.to_string())? }
+            }
         }
-        quote! { [#(#pieces),*].concat() }
+    });
+    let path = match segments.as_slice() {
+        [] => quote! { ::std::string::String::new() },
+        [PathSegment::Literal(literal)] => quote! { #literal.to_owned() },
+        _ => quote! { [#(#pieces),*].concat() },
     };
 
     let method = format_ident!("{}", op.method.as_str());

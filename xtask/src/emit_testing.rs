@@ -7,7 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::emit::{format_file, type_tokens};
+use crate::emit::{PathSegment, format_file, type_tokens};
 use crate::ir::{Api, ArrayStyle, Group, Operation, PagePosition, ParamLocation, TypeDef, TypeKind, TypeRef};
 
 /// `testing/operations.rs`, by path relative to the crate's `src/`.
@@ -141,26 +141,21 @@ fn method(group: &Group, op: &Operation) -> TokenStream {
     let marker = format_ident!("{}", op.type_prefix);
     let mut args = Vec::new();
     let mut pieces = Vec::new();
-    let mut rest = op.path.as_str();
-    while let Some(start) = rest.find('{') {
-        let end = start + rest[start..].find('}').expect("lower checked the template");
-        let literal = &rest[..start];
-        pieces.push(quote! { #literal });
-        let param =
-            op.params.iter().find(|p| p.wire_name == rest[start + 1..end]).expect("lower checked path parameters");
-        let rust = format_ident!("{}", param.rust_name);
-        if param.ty == TypeRef::String {
-            args.push(quote! { #rust: &str });
-            pieces.push(quote! { &crate::request::encode_path_segment(#rust) });
-        } else {
-            let ty = type_tokens(&param.ty);
-            args.push(quote! { #rust: #ty });
-            pieces.push(quote! { &crate::request::encode_path_segment(&#rust.to_string()) });
+    for segment in crate::emit::path_segments(op) {
+        match segment {
+            PathSegment::Literal(literal) => pieces.push(quote! { #literal }),
+            PathSegment::Param(param) => {
+                let rust = format_ident!("{}", param.rust_name);
+                if param.ty == TypeRef::String {
+                    args.push(quote! { #rust: &str });
+                    pieces.push(quote! { &crate::request::encode_path_segment(#rust) });
+                } else {
+                    let ty = type_tokens(&param.ty);
+                    args.push(quote! { #rust: #ty });
+                    pieces.push(quote! { &crate::request::encode_path_segment(&#rust.to_string()) });
+                }
+            }
         }
-        rest = &rest[end + 1..];
-    }
-    if !rest.is_empty() {
-        pieces.push(quote! { #rest });
     }
     let path_args = if args.is_empty() {
         String::new()
