@@ -171,6 +171,18 @@ mod tests {
     }
 
     #[test]
+    fn the_generated_field_names_are_reserved() {
+        for name in ["additional_properties", "explicit_nulls", "explicitNulls"] {
+            let errors =
+                lower_yaml_all(&format!("    A: {{type: object, properties: {{{name}: {{type: string}}}}}}\n"))
+                    .unwrap_err();
+            let error = errors.first().unwrap();
+            assert_eq!(error.pointer, format!("/components/schemas/A/properties/{name}"));
+            assert!(error.message.contains("is reserved"), "{error}");
+        }
+    }
+
+    #[test]
     fn every_component_error_is_reported() {
         let errors = lower_yaml_all(concat!(
             "    A: {type: object, properties: {b: {$ref: '#/components/schemas/Missing'}}}\n",

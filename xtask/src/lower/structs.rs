@@ -36,10 +36,14 @@ impl Lowerer<'_> {
                 // The setter of a field `new` would be the constructor `new`.
                 rust_name.push('_');
             }
-            if rust_name == "additional_properties" {
+            // The generated struct's own fields: unknown members, and the optional fields that
+            // arrived as `null`.
+            if matches!(rust_name.as_str(), "additional_properties" | "explicit_nulls") {
                 return Err(Error::new(
                     property_pointer,
-                    "the property name `additional_properties` is reserved for unknown fields",
+                    format!(
+                        "the property name `{rust_name}` is reserved for the struct's generated field of that name"
+                    ),
                 ));
             }
             if let Some(other) = rust_names.insert(rust_name.clone(), json_name.clone()) {
