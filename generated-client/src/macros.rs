@@ -112,6 +112,130 @@ macro_rules! object_serde {
         $field.ok_or_else(|| serde::de::Error::missing_field($json))?
     };
     (@finish $shape:ident, $field:ident, $json:literal) => { $field };
+
+    // Typed members beside the fields (the spec's `additionalProperties` schema): the table ends
+    // with `_ => additional_properties: typed,` and the struct's `additional_properties` is a
+    // `BTreeMap<String, T>`. Each other member is decoded as `T` (a member that is not a `T` is
+    // an error at its key, like a field); they are written after the known fields, in key order.
+    ($name:ident { $($json:literal => $field:ident: $shape:ident,)* _ => additional_properties: typed, }) => {
+        impl serde::Serialize for $name {
+            #[allow(deprecated)]
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                #[allow(dead_code)] // for types without optional fields
+                const FIELDS: &[&str] = &[$($json,)*];
+                let mut map = serializer.serialize_map(None)?;
+                $( $crate::macros::object_serde!(@write $shape, map, $json, &self.$field, self.explicit_nulls, FIELDS); )*
+                for (key, value) in &self.additional_properties {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+
+                impl<'de> serde::de::Visitor<'de> for Visitor {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("a ", stringify!($name), " object"))
+                    }
+
+                    #[allow(deprecated)]
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                        #[allow(dead_code)] // for types without optional fields
+                        const FIELDS: &[&str] = &[$($json,)*];
+                        $( let mut $field = $crate::macros::object_serde!(@unset $shape); )*
+                        #[allow(unused_mut)] // for types without optional fields
+                        let mut explicit_nulls = $crate::codec::ExplicitNulls::default();
+                        let mut additional_properties = std::collections::BTreeMap::new();
+                        while let Some(key) = map.next_key::<$crate::codec::Key<'de>>()? {
+                            match key.as_str() {
+                                $( $json => $crate::macros::object_serde!(@read $shape, map, $field, explicit_nulls, FIELDS, $json), )*
+                                _ => {
+                                    let value = map.next_value()?;
+                                    additional_properties.insert(key.as_str().to_owned(), value);
+                                }
+                            }
+                        }
+                        Ok($name {
+                            $( $field: $crate::macros::object_serde!(@finish $shape, $field, $json), )*
+                            explicit_nulls,
+                            additional_properties,
+                        })
+                    }
+                }
+
+                deserializer.deserialize_map(Visitor)
+            }
+        }
+    };
+}
+
+/// The conversions of a generated integer enum (values sent as JSON numbers) whose last variant
+/// keeps values the spec does not list: `value`, `From<int>` both ways, `FromStr` (the number's
+/// text), `Display` (the number, as query and path parameters send it), `Serialize` and
+/// `Deserialize`.
+///
+/// The table is `Name: i64 {`, each line `Variant = 1` (negative values too: `Variant = -1`); the
+/// last, `_ => Fallback`, names the catch-all variant.
+#[allow(unused_macros)] // spec/ has no integer enum
+macro_rules! int_enum {
+    ($name:ident: $int:ty { $($variant:ident = $wire:literal,)* _ => $fallback:ident, }) => {
+        impl $name {
+            /// The value as it goes on the wire.
+            pub fn value(&self) -> $int {
+                match self {
+                    $( Self::$variant => $wire, )*
+                    Self::$fallback(value) => *value,
+                }
+            }
+        }
+
+        impl From<$int> for $name {
+            fn from(value: $int) -> Self {
+                match value {
+                    $( $wire => Self::$variant, )*
+                    other => Self::$fallback(other),
+                }
+            }
+        }
+
+        impl From<$name> for $int {
+            fn from(value: $name) -> Self {
+                value.value()
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::num::ParseIntError;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                value.parse::<$int>().map(Self::from)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Display::fmt(&self.value(), f)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serde::Serialize::serialize(&self.value(), serializer)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <$int as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
+    };
 }
 
 /// The conversions of a generated string enum whose last variant keeps values the spec does not
@@ -169,3 +293,6 @@ macro_rules! string_enum {
 }
 
 pub(crate) use {object_serde, string_enum};
+// Used only by crates whose spec has an integer enum (spec/ has none).
+#[allow(unused_imports)]
+pub(crate) use int_enum;
