@@ -28,12 +28,7 @@ pub(super) fn lower_enum(values: &[Option<String>], schema: &Schema, pointer: &s
 /// An integer enum: `repr` is `Int32` for `format: int32` (every value must fit), else `Int64`.
 /// Variants are named by `x-enum-varnames` when given, else by the value: `Value1`,
 /// `ValueMinus1` for `-1`.
-pub(super) fn lower_int_enum(
-    values: &[Option<i64>],
-    repr: EnumRepr,
-    schema: &Schema,
-    pointer: &str,
-) -> Result<Enum> {
+pub(super) fn lower_int_enum(values: &[Option<i64>], repr: EnumRepr, schema: &Schema, pointer: &str) -> Result<Enum> {
     let mut wires = Vec::with_capacity(values.len());
     for (index, value) in values.iter().enumerate() {
         let value = value.ok_or_else(|| null_value(pointer, index))?;

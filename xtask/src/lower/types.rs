@@ -202,7 +202,9 @@ impl<'a> Lowerer<'a> {
                 }
             }
             SchemaKind::OneOf { .. } => named(self),
-            SchemaKind::Any(any) if matches!(any_shape(any), AnyShape::Struct | AnyShape::Union | AnyShape::IntEnum) => {
+            SchemaKind::Any(any)
+                if matches!(any_shape(any), AnyShape::Struct | AnyShape::Union | AnyShape::IntEnum) =>
+            {
                 named(self)
             }
             SchemaKind::Any(any) if *any == openapiv3::AnySchema::default() => Ok(TypeRef::Any),
