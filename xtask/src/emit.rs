@@ -121,7 +121,7 @@ fn operation_table(api: &Api) -> String {
 /// The types a type definition refers to (fields, variants, alias target).
 fn type_mentions(def: &TypeDef) -> Box<dyn Iterator<Item = &TypeRef> + '_> {
     match &def.kind {
-        TypeKind::Struct(s) => Box::new(s.fields.iter().map(|f| &f.ty).chain(&s.additional)),
+        TypeKind::Struct(s) => Box::new(s.fields.iter().map(|f| &f.ty).chain(s.additional.as_ref().map(|a| &a.ty))),
         TypeKind::Union(Union::Untagged(variants)) => Box::new(variants.iter().map(|v| &v.ty)),
         TypeKind::Union(Union::Tagged(_)) | TypeKind::Enum(_) => Box::new(std::iter::empty()),
         TypeKind::Alias(target) => Box::new(std::iter::once(target)),
@@ -405,10 +405,14 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
     let deprecated_allow = s.fields.iter().any(|f| f.docs.deprecated).then(|| quote! { #[allow(deprecated)] });
     // The members beside the fields: typed (`additionalProperties` schema), or raw JSON.
     let (additional_field, additional_setter) = match &s.additional {
-        Some(value) => {
-            let map = type_tokens(&TypeRef::Map(Box::new(value.clone())));
+        Some(additional) => {
+            let map = type_tokens(&TypeRef::Map(Box::new(additional.ty.clone())));
+            let spec_docs = docs(&additional.docs);
+            let blank = additional.docs.description.is_some().then(|| quote! { #[doc = ""] });
             (
                 quote! {
+                    #spec_docs
+                    #blank
                     /// The members beside the fields (the spec's `additionalProperties`), each decoded as its
                     /// type; written back after the fields, in key order.
                     pub additional_properties: #map,

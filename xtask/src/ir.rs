@@ -46,10 +46,19 @@ pub enum TypeKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Struct {
     pub fields: Vec<Field>,
-    /// The type of the members beside the fields (an `additionalProperties` schema beside
+    /// The members beside the fields when typed (an `additionalProperties` schema beside
     /// `properties`): the struct's `additional_properties` is then a `BTreeMap<String, T>`, each
     /// member decoded as `T`. `None`: the members are kept as raw JSON (`AdditionalProperties`).
-    pub additional: Option<TypeRef>,
+    pub additional: Option<Additional>,
+}
+
+/// The typed members beside a struct's fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Additional {
+    /// `T`, the type of each member.
+    pub ty: TypeRef,
+    /// The description of the `additionalProperties` schema (of its target, for a `$ref`).
+    pub docs: Docs,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -24,7 +24,8 @@ pub(super) fn assign_features(types: &mut [TypeDef], groups: &[Group]) {
             }
             match &types[i].kind {
                 TypeKind::Struct(s) => {
-                    s.fields.iter().map(|f| &f.ty).chain(&s.additional).for_each(|ty| named_types(ty, &mut pending))
+                    let additional = s.additional.as_ref().map(|a| &a.ty);
+                    s.fields.iter().map(|f| &f.ty).chain(additional).for_each(|ty| named_types(ty, &mut pending))
                 }
                 TypeKind::Union(Union::Tagged(variants)) => {
                     pending.extend(variants.iter().map(|v| v.type_name.as_str()))

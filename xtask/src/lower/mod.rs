@@ -236,7 +236,7 @@ mod tests {
     #[test]
     fn additional_properties_beside_properties_are_typed() {
         let api = lower_yaml(concat!(
-            "    Scalar: {type: object, properties: {id: {type: string}}, additionalProperties: {type: integer}}\n",
+            "    Scalar: {type: object, properties: {id: {type: string}}, additionalProperties: {type: integer, description: counts}}\n",
             "    Model: {type: object, properties: {id: {type: string}}, additionalProperties: {$ref: '#/components/schemas/Scalar'}}\n",
             "    List: {type: object, properties: {id: {type: string}}, additionalProperties: {type: array, items: {type: string}}}\n",
             "    Inline: {type: object, properties: {id: {type: string}}, additionalProperties: {type: object, properties: {x: {type: string}}}}\n",
@@ -249,9 +249,11 @@ mod tests {
         .unwrap();
         let additional = |name: &str| {
             let TypeKind::Struct(s) = kind(&api, name) else { panic!("{name} is a struct") };
-            s.additional.clone()
+            s.additional.as_ref().map(|a| a.ty.clone())
         };
         assert_eq!(additional("Scalar"), Some(TypeRef::Int64));
+        let TypeKind::Struct(scalar) = kind(&api, "Scalar") else { panic!("Scalar is a struct") };
+        assert_eq!(scalar.additional.as_ref().unwrap().docs.description.as_deref(), Some("counts"));
         assert_eq!(additional("Model"), Some(TypeRef::Named("Scalar".into())));
         assert_eq!(additional("List"), Some(TypeRef::Array(Box::new(TypeRef::String))));
         assert_eq!(additional("Inline"), Some(TypeRef::Named("InlineAdditionalProperties".into())));

@@ -93,9 +93,19 @@ impl Lowerer<'_> {
             Some(AdditionalProperties::Schema(value)) => {
                 let value_pointer = join(pointer, "additionalProperties");
                 let inline_name = inline_type_ident(name, "AdditionalProperties");
+                let docs = match value.as_ref() {
+                    ReferenceOr::Reference { reference } => {
+                        let (_, schema) = self.resolve_schema(reference, &value_pointer)?;
+                        Docs { description: schema.schema_data.description.clone(), deprecated: false }
+                    }
+                    // Only the description: the field is not deprecated with its schema.
+                    ReferenceOr::Item(schema) => {
+                        Docs { description: schema_docs(schema).description, deprecated: false }
+                    }
+                };
                 match self.lower_type(value, &inline_name, &value_pointer)? {
                     TypeRef::Any => None,
-                    ty => Some(ty),
+                    ty => Some(Additional { ty, docs }),
                 }
             }
             Some(AdditionalProperties::Any(_)) | None => None,
