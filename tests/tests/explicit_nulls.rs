@@ -14,7 +14,7 @@ use datadog_v2_client::models::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use xtask::ir::{Api, TypeKind, TypeRef, Union};
+use xtask::ir::{Api, EnumRepr, TypeKind, TypeRef, Union};
 
 type RoundTrip = fn(&Value) -> Result<Value, String>;
 
@@ -146,7 +146,10 @@ impl<'a> Builder<'a> {
                 }
                 Value::Object(object)
             }
-            TypeKind::Enum(e) => json!(e.values[0].wire),
+            TypeKind::Enum(e) => match e.repr {
+                EnumRepr::String => json!(e.values[0].wire),
+                EnumRepr::Int32 | EnumRepr::Int64 => json!(e.values[0].wire.parse::<i64>().expect("an integer")),
+            },
             TypeKind::Union(Union::Tagged(variants)) => {
                 let variant = &variants[variant.unwrap_or(self.turn) % variants.len()];
                 let mut value = self.named(&variant.type_name, at, depth + 1, None);

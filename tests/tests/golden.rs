@@ -82,6 +82,8 @@ golden!(
     non_json_bodies_and_headers,
     recursive_and_renamed,
     one_of_shared_and_inline,
+    integer_enum,
+    typed_additional_properties,
 );
 
 /// The generator is deterministic: the same input gives byte-identical output.

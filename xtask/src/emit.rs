@@ -121,7 +121,7 @@ fn operation_table(api: &Api) -> String {
 /// The types a type definition refers to (fields, variants, alias target).
 fn type_mentions(def: &TypeDef) -> Box<dyn Iterator<Item = &TypeRef> + '_> {
     match &def.kind {
-        TypeKind::Struct(s) => Box::new(s.fields.iter().map(|f| &f.ty)),
+        TypeKind::Struct(s) => Box::new(s.fields.iter().map(|f| &f.ty).chain(s.additional.as_ref().map(|a| &a.ty))),
         TypeKind::Union(Union::Untagged(variants)) => Box::new(variants.iter().map(|v| &v.ty)),
         TypeKind::Union(Union::Tagged(_)) | TypeKind::Enum(_) => Box::new(std::iter::empty()),
         TypeKind::Alias(target) => Box::new(std::iter::once(target)),
@@ -403,14 +403,51 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
         " A value with its required fields; the optional ones are set with the chained setters.".to_owned()
     };
     let deprecated_allow = s.fields.iter().any(|f| f.docs.deprecated).then(|| quote! { #[allow(deprecated)] });
+    // The members beside the fields: typed (`additionalProperties` schema), or raw JSON.
+    let (additional_field, additional_setter) = match &s.additional {
+        Some(additional) => {
+            let map = type_tokens(&TypeRef::Map(Box::new(additional.ty.clone())));
+            let spec_docs = docs(&additional.docs);
+            let blank = additional.docs.description.is_some().then(|| quote! { #[doc = ""] });
+            (
+                quote! {
+                    #spec_docs
+                    #blank
+                    /// The members beside the fields (the spec's `additionalProperties`), each decoded as its
+                    /// type; written back after the fields, in key order.
+                    pub additional_properties: #map,
+                },
+                quote! {
+                    /// Replaces the members beside the fields (the spec's `additionalProperties`).
+                    pub fn additional_properties(mut self, value: impl Into<#map>) -> Self {
+                        self.additional_properties = value.into();
+                        self
+                    }
+                },
+            )
+        }
+        None => (
+            quote! {
+                /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
+                pub additional_properties: crate::AdditionalProperties,
+            },
+            quote! {
+                /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
+                /// `BTreeMap<String, RawJson>`).
+                pub fn additional_properties(mut self, value: impl Into<crate::AdditionalProperties>) -> Self {
+                    self.additional_properties = value.into();
+                    self
+                }
+            },
+        ),
+    };
     quote! {
         #type_docs
         #[derive(Clone, Debug, #derive_default PartialEq)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
-            /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-            pub additional_properties: crate::AdditionalProperties,
+            #additional_field
             /// The optional fields that arrived as `null`: written back as `null` while `None`.
             pub explicit_nulls: crate::ExplicitNulls,
         }
@@ -423,12 +460,7 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
                 Self { #(#inits,)* additional_properties: ::core::default::Default::default(), explicit_nulls: ::core::default::Default::default() }
             }
             #(#setters)*
-            /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-            /// `BTreeMap<String, RawJson>`).
-            pub fn additional_properties(mut self, value: impl Into<crate::AdditionalProperties>) -> Self {
-                self.additional_properties = value.into();
-                self
-            }
+            #additional_setter
         }
     }
 }
@@ -457,15 +489,28 @@ fn struct_serde_table(name: &str, s: &Struct) -> String {
         };
         out.push_str(&format!("    {:?} => {}: {shape},\n", f.json_name, f.rust_name));
     }
+    if s.additional.is_some() {
+        // The other members are decoded as the type of the `additional_properties` map.
+        out.push_str("    _ => additional_properties: typed,\n");
+    }
     out.push_str("});\n");
     out
 }
 
-/// The `string_enum!` table of an enum: one `Variant = "wire"` line per value, then the fallback.
+/// The `string_enum!` table of a string enum (one `Variant = "wire"` line per value), or the
+/// `int_enum!` table of an integer enum (`Name: i64 {`, one `Variant = 1` line per value), then
+/// the fallback.
 fn enum_table(name: &str, e: &Enum, fallback: &str) -> String {
-    let mut out = format!("crate::macros::string_enum!({name} {{\n");
+    let mut out = match e.repr {
+        EnumRepr::String => format!("crate::macros::string_enum!({name} {{\n"),
+        EnumRepr::Int32 => format!("crate::macros::int_enum!({name}: i32 {{\n"),
+        EnumRepr::Int64 => format!("crate::macros::int_enum!({name}: i64 {{\n"),
+    };
     for v in &e.values {
-        out.push_str(&format!("    {} = {:?},\n", v.rust_name, v.wire));
+        match e.repr {
+            EnumRepr::String => out.push_str(&format!("    {} = {:?},\n", v.rust_name, v.wire)),
+            EnumRepr::Int32 | EnumRepr::Int64 => out.push_str(&format!("    {} = {},\n", v.rust_name, v.wire)),
+        }
     }
     out.push_str(&format!("    _ => {fallback},\n}});\n"));
     out
@@ -499,6 +544,11 @@ fn emit_enum(def: &TypeDef, e: &Enum) -> TokenStream {
         quote! { #[doc = #doc] #default #variant, }
     });
     let derive_default = e.default.is_some().then(|| quote! { Default, });
+    let kept = match e.repr {
+        EnumRepr::String => quote! { String },
+        EnumRepr::Int32 => quote! { i32 },
+        EnumRepr::Int64 => quote! { i64 },
+    };
     quote! {
         #type_docs
         #[derive(Clone, Debug, #derive_default PartialEq, Eq, Hash)]
@@ -506,7 +556,7 @@ fn emit_enum(def: &TypeDef, e: &Enum) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// A value this version of the spec does not list, kept as it was sent.
-            #fallback(String),
+            #fallback(#kept),
         }
     }
 }

@@ -33,10 +33,7 @@ fn example(types: &BTreeMap<&str, &TypeDef>, group: &Group, op: &Operation) -> S
     let mut lines = vec![String::new(), " # Example".to_owned(), String::new(), " ```no_run".to_owned()];
     let mut code = Vec::new();
     code.push(format!("use datadog_v2_client::apis::{};", group.rust_name));
-    let needs_models = op.body.is_some();
-    if needs_models {
-        code.push("use datadog_v2_client::models;".to_owned());
-    }
+    let models_at = code.len();
     if op.unstable {
         code.push("use datadog_v2_client::{Client, Configuration, UnstableOperation};".to_owned());
     } else {
@@ -68,6 +65,11 @@ fn example(types: &BTreeMap<&str, &TypeDef>, group: &Group, op: &Operation) -> S
         args.push("body".to_owned());
     }
     args.push("Default::default()".to_owned());
+    // The body, or a required parameter of a model type (an enum in a path), is built from
+    // `models::`.
+    if op.body.is_some() || args.iter().any(|arg| arg.contains("models::")) {
+        code.insert(models_at, "use datadog_v2_client::models;".to_owned());
+    }
     let call = format!("api.{}({})", op.rust_name, args.join(", "));
     if op.success.ty.is_some() {
         code.push(format!("let response = {call}.await?;"));

@@ -46,6 +46,19 @@ pub enum TypeKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Struct {
     pub fields: Vec<Field>,
+    /// The members beside the fields when typed (an `additionalProperties` schema beside
+    /// `properties`): the struct's `additional_properties` is then a `BTreeMap<String, T>`, each
+    /// member decoded as `T`. `None`: the members are kept as raw JSON (`AdditionalProperties`).
+    pub additional: Option<Additional>,
+}
+
+/// The typed members beside a struct's fields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Additional {
+    /// `T`, the type of each member.
+    pub ty: TypeRef,
+    /// The description of the `additionalProperties` schema (of its target, for a `$ref`).
+    pub docs: Docs,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,15 +73,28 @@ pub struct Field {
     pub docs: Docs,
 }
 
-/// A string enum. `default` indexes `values`.
+/// A string or integer enum. `default` indexes `values`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Enum {
     pub values: Vec<EnumValue>,
     pub default: Option<usize>,
+    pub repr: EnumRepr,
+}
+
+/// What an enum's values are on the wire, and what its fallback variant holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnumRepr {
+    /// JSON strings; the fallback holds a `String`.
+    String,
+    /// JSON numbers that fit an `i32` (`format: int32`); the fallback holds an `i32`.
+    Int32,
+    /// JSON numbers that fit an `i64`; the fallback holds an `i64`.
+    Int64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnumValue {
+    /// The value as the spec writes it: the string, or the integer in decimal (`-1`).
     pub wire: String,
     pub rust_name: String,
 }

@@ -23,7 +23,10 @@ pub(super) fn assign_features(types: &mut [TypeDef], groups: &[Group]) {
                 continue; // already walked for this group
             }
             match &types[i].kind {
-                TypeKind::Struct(s) => s.fields.iter().for_each(|f| named_types(&f.ty, &mut pending)),
+                TypeKind::Struct(s) => {
+                    let additional = s.additional.as_ref().map(|a| &a.ty);
+                    s.fields.iter().map(|f| &f.ty).chain(additional).for_each(|ty| named_types(ty, &mut pending))
+                }
                 TypeKind::Union(Union::Tagged(variants)) => {
                     pending.extend(variants.iter().map(|v| v.type_name.as_str()))
                 }

@@ -205,4 +205,65 @@ mod tests {
         assert!(error.message.contains("default `b` is not one of the enum values"), "{error}");
         assert_eq!(error.pointer, "/components/schemas/P/default");
     }
+
+    #[test]
+    fn integer_enums_are_enums() {
+        let api = lower_yaml(concat!(
+            "    Status: {type: integer, format: int32, enum: [0, 3], x-enum-varnames: [OK, UNKNOWN], default: 3}\n",
+            "    Tab: {type: integer, enum: [-1, 0, 1]}\n",
+            "    Loose: {type: integer, enum: [2, 4], minLength: 1}\n",
+            "    Same: {type: integer, enum: [1, 2], x-enum-varnames: [NAME, _NAME]}\n",
+            "    A: {type: object, properties: {inline: {type: integer, enum: [7]}}}\n",
+        ))
+        .unwrap();
+        let summary = |name: &str| {
+            let TypeKind::Enum(e) = kind(&api, name) else { panic!("{name} is an enum") };
+            let values: Vec<String> = e.values.iter().map(|v| format!("{}={}", v.rust_name, v.wire)).collect();
+            (values.join(" "), e.default, e.repr)
+        };
+        assert_eq!(summary("Status"), ("Ok=0 Unknown=3".to_owned(), Some(1), EnumRepr::Int32));
+        assert_eq!(summary("Tab"), ("ValueMinus1=-1 Value0=0 Value1=1".to_owned(), None, EnumRepr::Int64));
+        // openapiv3 leaves it untyped (a string keyword on an integer): still an enum, with a note.
+        assert_eq!(summary("Loose"), ("Value2=2 Value4=4".to_owned(), None, EnumRepr::Int64));
+        assert!(api.notes.iter().any(|n| n.pointer == "/components/schemas/Loose"));
+        // Colliding varnames follow the string enums' rule: a numeric suffix.
+        assert_eq!(summary("Same"), ("Name=1 Name2=2".to_owned(), None, EnumRepr::Int64));
+        let TypeKind::Struct(a) = kind(&api, "A") else { panic!("A is a struct") };
+        assert_eq!(a.fields[0].ty, TypeRef::Named("AInline".into()));
+        assert_eq!(summary("AInline").0, "Value7=7");
+    }
+
+    #[test]
+    fn additional_properties_beside_properties_are_typed() {
+        let api = lower_yaml(concat!(
+            "    Scalar: {type: object, properties: {id: {type: string}}, additionalProperties: {type: integer, description: counts}}\n",
+            "    Model: {type: object, properties: {id: {type: string}}, additionalProperties: {$ref: '#/components/schemas/Scalar'}}\n",
+            "    List: {type: object, properties: {id: {type: string}}, additionalProperties: {type: array, items: {type: string}}}\n",
+            "    Inline: {type: object, properties: {id: {type: string}}, additionalProperties: {type: object, properties: {x: {type: string}}}}\n",
+            "    Typeless: {minLength: 1, properties: {id: {type: string}}, additionalProperties: {type: boolean}}\n",
+            "    Open: {type: object, properties: {id: {type: string}}, additionalProperties: true}\n",
+            "    Empty: {type: object, properties: {id: {type: string}}, additionalProperties: {description: any}}\n",
+            "    Closed: {type: object, properties: {id: {type: string}}, additionalProperties: false}\n",
+            "    Plain: {type: object, properties: {id: {type: string}}}\n",
+        ))
+        .unwrap();
+        let additional = |name: &str| {
+            let TypeKind::Struct(s) = kind(&api, name) else { panic!("{name} is a struct") };
+            s.additional.as_ref().map(|a| a.ty.clone())
+        };
+        assert_eq!(additional("Scalar"), Some(TypeRef::Int64));
+        let TypeKind::Struct(scalar) = kind(&api, "Scalar") else { panic!("Scalar is a struct") };
+        assert_eq!(scalar.additional.as_ref().unwrap().docs.description.as_deref(), Some("counts"));
+        assert_eq!(additional("Model"), Some(TypeRef::Named("Scalar".into())));
+        assert_eq!(additional("List"), Some(TypeRef::Array(Box::new(TypeRef::String))));
+        assert_eq!(additional("Inline"), Some(TypeRef::Named("InlineAdditionalProperties".into())));
+        assert!(matches!(kind(&api, "InlineAdditionalProperties"), TypeKind::Struct(s) if s.fields.len() == 1));
+        assert_eq!(additional("Typeless"), Some(TypeRef::Bool));
+        for raw in ["Open", "Empty", "Closed", "Plain"] {
+            assert_eq!(additional(raw), None, "{raw} keeps the members as raw JSON");
+        }
+        // Nothing is noted about them any more (only Typeless's foreign `minLength`).
+        let pointers: Vec<&str> = api.notes.iter().map(|n| n.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/components/schemas/Typeless"]);
+    }
 }

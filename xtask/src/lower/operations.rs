@@ -293,7 +293,7 @@ impl Lowerer<'_> {
             ));
         };
         let ty = self.lower_type(schema, &inline_type_ident(type_prefix, &data.name), &join(pointer, "schema"))?;
-        // Parameters are sent as text (`Display`): scalars and string enums, or for a query
+        // Parameters are sent as text (`Display`): scalars and enums, or for a query
         // parameter an array of them; aliases are followed to what they name.
         let ok = match (location, self.resolve_alias(&ty)) {
             (_, scalar) if self.is_text(scalar) => true,
@@ -309,8 +309,8 @@ impl Lowerer<'_> {
                 ParamLocation::Header => "header parameter",
             };
             let allowed = match location {
-                ParamLocation::Path => "a scalar or a string enum",
-                ParamLocation::Query | ParamLocation::Header => "a scalar, a string enum, or an array of them",
+                ParamLocation::Path => "a scalar or an enum",
+                ParamLocation::Query | ParamLocation::Header => "a scalar, an enum, or an array of them",
             };
             return Err(Error::new(
                 join(pointer, "schema"),
@@ -470,7 +470,7 @@ impl Lowerer<'_> {
         ty
     }
 
-    /// Whether values of `ty` are sent as text: scalars and string enums.
+    /// Whether values of `ty` are sent as text: scalars and enums (an integer enum as its number).
     fn is_text(&self, ty: &TypeRef) -> bool {
         match ty {
             TypeRef::String

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
-use openapiv3::{ReferenceOr, Schema};
+use openapiv3::{AdditionalProperties, ReferenceOr, Schema};
 
 use super::Lowerer;
 use super::types::schema_docs;
@@ -17,6 +17,7 @@ impl Lowerer<'_> {
         name: &str,
         properties: &IndexMap<String, ReferenceOr<Box<Schema>>>,
         required: &[String],
+        additional: Option<&AdditionalProperties>,
         pointer: &str,
     ) -> Result<Struct> {
         for req in required {
@@ -85,6 +86,30 @@ impl Lowerer<'_> {
                 docs,
             });
         }
-        Ok(Struct { fields })
+        // The members beside the fields: typed by an `additionalProperties` schema; kept as raw
+        // JSON when it allows anything (`true`, `{}`, or absent). `false` changes nothing: members
+        // the spec does not list are kept all the same, as for any struct.
+        let additional = match additional {
+            Some(AdditionalProperties::Schema(value)) => {
+                let value_pointer = join(pointer, "additionalProperties");
+                let inline_name = inline_type_ident(name, "AdditionalProperties");
+                let docs = match value.as_ref() {
+                    ReferenceOr::Reference { reference } => {
+                        let (_, schema) = self.resolve_schema(reference, &value_pointer)?;
+                        Docs { description: schema.schema_data.description.clone(), deprecated: false }
+                    }
+                    // Only the description: the field is not deprecated with its schema.
+                    ReferenceOr::Item(schema) => {
+                        Docs { description: schema_docs(schema).description, deprecated: false }
+                    }
+                };
+                match self.lower_type(value, &inline_name, &value_pointer)? {
+                    TypeRef::Any => None,
+                    ty => Some(Additional { ty, docs }),
+                }
+            }
+            Some(AdditionalProperties::Any(_)) | None => None,
+        };
+        Ok(Struct { fields, additional })
     }
 }

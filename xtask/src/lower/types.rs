@@ -7,7 +7,7 @@ use openapiv3::{
 };
 
 use super::Lowerer;
-use super::enums::lower_enum;
+use super::enums::{int_enum_values, lower_enum, lower_int_enum};
 use crate::error::{Error, Result, join};
 use crate::ir::*;
 use crate::names::{did_you_mean, inline_type_ident, module_name, type_ident};
@@ -73,11 +73,13 @@ impl<'a> Lowerer<'a> {
     pub(super) fn lower_named(&mut self, name: &str, schema: &Schema, pointer: &str) -> Result<()> {
         let kind = match &schema.schema_kind {
             SchemaKind::Type(Type::Object(object)) if !is_map(object) => {
-                TypeKind::Struct(self.lower_struct(name, &object.properties, &object.required, pointer)?)
+                let additional = object.additional_properties.as_ref();
+                TypeKind::Struct(self.lower_struct(name, &object.properties, &object.required, additional, pointer)?)
             }
             SchemaKind::Any(any) if any_shape(any) == AnyShape::Struct => {
                 self.note_ignored(any, pointer);
-                TypeKind::Struct(self.lower_struct(name, &any.properties, &any.required, pointer)?)
+                let additional = any.additional_properties.as_ref();
+                TypeKind::Struct(self.lower_struct(name, &any.properties, &any.required, additional, pointer)?)
             }
             SchemaKind::Any(any) if any_shape(any) == AnyShape::Union => {
                 self.note_ignored(any, pointer);
@@ -85,6 +87,20 @@ impl<'a> Lowerer<'a> {
             }
             SchemaKind::Type(Type::String(string)) if !string.enumeration.is_empty() => {
                 TypeKind::Enum(lower_enum(&string.enumeration, schema, pointer)?)
+            }
+            SchemaKind::Type(Type::Integer(integer)) if !integer.enumeration.is_empty() => {
+                let repr = if matches!(integer.format, VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32)) {
+                    EnumRepr::Int32
+                } else {
+                    EnumRepr::Int64
+                };
+                TypeKind::Enum(lower_int_enum(&integer.enumeration, repr, schema, pointer)?)
+            }
+            SchemaKind::Any(any) if any_shape(any) == AnyShape::IntEnum => {
+                self.note_ignored(any, pointer);
+                let values = int_enum_values(&any.enumeration, pointer)?;
+                let repr = if any.format.as_deref() == Some("int32") { EnumRepr::Int32 } else { EnumRepr::Int64 };
+                TypeKind::Enum(lower_int_enum(&values, repr, schema, pointer)?)
             }
             SchemaKind::OneOf { one_of } => TypeKind::Union(self.lower_union(name, one_of, pointer)?),
             _ => TypeKind::Alias(self.lower_type_inline(name, schema, pointer)?),
@@ -145,6 +161,9 @@ impl<'a> Lowerer<'a> {
                 })
             }
             SchemaKind::Type(Type::Integer(integer)) => {
+                if !integer.enumeration.is_empty() {
+                    return named(self);
+                }
                 Ok(if matches!(integer.format, VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32)) {
                     TypeRef::Int32
                 } else {
@@ -183,7 +202,11 @@ impl<'a> Lowerer<'a> {
                 }
             }
             SchemaKind::OneOf { .. } => named(self),
-            SchemaKind::Any(any) if matches!(any_shape(any), AnyShape::Struct | AnyShape::Union) => named(self),
+            SchemaKind::Any(any)
+                if matches!(any_shape(any), AnyShape::Struct | AnyShape::Union | AnyShape::IntEnum) =>
+            {
+                named(self)
+            }
             SchemaKind::Any(any) if *any == openapiv3::AnySchema::default() => Ok(TypeRef::Any),
             SchemaKind::Any(any) if any_shape(any) != AnyShape::Refused => {
                 self.note_ignored(any, pointer);
@@ -244,7 +267,9 @@ enum AnyShape {
     Union,
     /// `type: object` or no type, with only `additionalProperties`: a map.
     Map,
-    /// `type: integer`, `number`, `boolean`, `string` (no `enum`), or `array` with `items`.
+    /// `type: integer` with `enum`: an integer enum (each value must be an integer within i64).
+    IntEnum,
+    /// `type: integer` (no `enum`), `number`, `boolean`, `string` (no `enum`), or `array` with `items`.
     Scalar,
     /// Anything else: an error naming the keywords.
     Refused,
@@ -262,6 +287,7 @@ fn any_shape(any: &openapiv3::AnySchema) -> AnyShape {
             (true, true) if any.additional_properties.is_some() => AnyShape::Map,
             _ => AnyShape::Refused,
         },
+        Some("integer") if any.one_of.is_empty() && !any.enumeration.is_empty() => AnyShape::IntEnum,
         Some("integer" | "number" | "boolean") if any.one_of.is_empty() => AnyShape::Scalar,
         Some("string") if any.one_of.is_empty() && any.enumeration.is_empty() => AnyShape::Scalar,
         Some("array") if any.one_of.is_empty() && any.items.is_some() => AnyShape::Scalar,
@@ -283,8 +309,7 @@ fn own_keywords(ty: Option<&str>) -> &'static [&'static str] {
 }
 
 impl Lowerer<'_> {
-    /// Notes the keywords of `any` that are foreign to the shape it is taken for, and an
-    /// `additionalProperties` schema beside `properties` (the extra members are kept as raw JSON).
+    /// Notes the keywords of `any` that are foreign to the shape it is taken for.
     fn note_ignored(&mut self, any: &openapiv3::AnySchema, pointer: &str) {
         let Ok(serde_json::Value::Object(map)) = serde_json::to_value(any) else { return };
         let own = own_keywords(any.typ.as_deref());
@@ -298,12 +323,6 @@ impl Lowerer<'_> {
             self.notes.push(Error::new(
                 pointer,
                 format!("ignored {}: not a keyword of a schema of type {ty}", foreign.join(", ")),
-            ));
-        }
-        if !any.properties.is_empty() && matches!(any.additional_properties, Some(AdditionalProperties::Schema(_))) {
-            self.notes.push(Error::new(
-                join(pointer, "additionalProperties"),
-                "not typed: the members beside `properties` are kept as raw JSON in `additional_properties`",
             ));
         }
     }
