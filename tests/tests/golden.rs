@@ -82,6 +82,7 @@ golden!(
     non_json_bodies_and_headers,
     recursive_and_renamed,
     one_of_shared_and_inline,
+    success_bodies_by_status,
 );
 
 /// The generator is deterministic: the same input gives byte-identical output.

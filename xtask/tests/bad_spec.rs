@@ -377,3 +377,17 @@ fn errors_of_the_openapi_shape_and_of_lowering_come_in_one_run() {
     );
     assert!(!stderr.contains("properties/user"), "{stderr}");
 }
+
+#[test]
+fn an_enum_of_success_bodies_named_like_the_runtime_s_api_response_is_a_collision() {
+    // Different bodies for 200 and 204: the operation `api` would get the enum `ApiResponse`,
+    // which its API module imports from the runtime.
+    let spec = format!(
+        "{HEAD}tags: [{{name: T}}]\npaths:\n  /a:\n    get:\n      operationId: api\n      tags: [T]\n      responses:\n        '200':\n          description: ok\n          content:\n            text/csv: {{schema: {{type: string}}}}\n        '204': {{description: none}}\n"
+    );
+    let stderr = fails(&[("ops.yaml", &spec)]);
+    assert_contains(
+        &stderr,
+        &["at /paths/~1a/get/operationId", "`api` gives the enum `ApiResponse`", "the runtime's `ApiResponse`"],
+    );
+}
