@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use crate::config::{Configuration, Secret};
 use crate::error::{ApiError, DecodeError, parse_error_entries, retry_after};
 use crate::request::Request;
+use crate::response::{Answer, RawResponse};
 use crate::{ApiResponse, Error};
 
 /// A configured connection to the Datadog API, cheap to clone and share: every API struct
@@ -92,26 +93,33 @@ impl Client {
     /// Sends `request` and decodes a 2xx body as `T`.
     pub(crate) async fn send_json<T: DeserializeOwned>(&self, request: Request) -> Result<ApiResponse<T>, Error> {
         let (status, headers, body) = self.execute(&request).await?;
-        match decode(&body) {
-            Ok(data) => Ok(ApiResponse { status: status.as_u16(), headers, data }),
-            Err(failure) => Err(Error::Decode(Box::new(DecodeError {
-                operation: request.operation,
-                status: status.as_u16(),
-                path: failure.path,
-                line: failure.line,
-                column: failure.column,
-                source: failure.source,
-                body: String::from_utf8_lossy(&body).into_owned(),
-            }))),
-        }
+        let data = decode_body(request.operation, status.as_u16(), &body)?;
+        Ok(ApiResponse { status: status.as_u16(), headers, data })
     }
 
-    /// Sends `request`; the 2xx body is returned as it came (a body that is not JSON).
+    /// Sends `request`; the 2xx body is returned as it came, with its content type (a body that
+    /// is not JSON).
     // Called by generated code for specs with non-JSON responses (`codegen --crate`); `spec/` has none.
     #[allow(dead_code)]
-    pub(crate) async fn send_bytes(&self, request: Request) -> Result<ApiResponse<Vec<u8>>, Error> {
+    pub(crate) async fn send_raw(&self, request: Request) -> Result<ApiResponse<RawResponse>, Error> {
         let (status, headers, body) = self.execute(&request).await?;
-        Ok(ApiResponse { status: status.as_u16(), headers, data: body })
+        let data = RawResponse::from_answer(&headers, body);
+        Ok(ApiResponse { status: status.as_u16(), headers, data })
+    }
+
+    /// Sends `request`; `read` makes the result of the 2xx answer by its status (an operation
+    /// whose success statuses have different bodies).
+    // Called by generated code for such specs (`codegen --crate`); `spec/` has none.
+    #[allow(dead_code)]
+    pub(crate) async fn send_by_status<T>(
+        &self,
+        request: Request,
+        read: impl FnOnce(Answer<'_>) -> Result<T, Error>,
+    ) -> Result<ApiResponse<T>, Error> {
+        let (status, headers, body) = self.execute(&request).await?;
+        let status = status.as_u16();
+        let data = read(Answer { operation: request.operation, status, headers: &headers, body })?;
+        Ok(ApiResponse { status, headers, data })
     }
 
     /// Sends `request`; a 2xx body, if any, is ignored.
@@ -205,6 +213,16 @@ impl Client {
         for (name, value) in &request.headers {
             builder = builder.header(*name, value.as_str());
         }
+        if let Some(accept) = &request.accept {
+            // Instead of the client's `application/json`, not beside it.
+            let mut replaced = HeaderMap::new();
+            replaced.insert(
+                ACCEPT,
+                HeaderValue::from_str(accept)
+                    .map_err(|_| Error::InvalidArgument(format!("`Accept: {accept}` is not a header value")))?,
+            );
+            builder = builder.headers(replaced);
+        }
         if let Some(body) = &request.body {
             builder = builder.header(CONTENT_TYPE, request.content_type.as_str()).body(body.clone());
         }
@@ -246,6 +264,21 @@ impl Client {
             _ => error,
         }
     }
+}
+
+/// A 2xx body decoded as `T`, or an `Error::Decode` saying where it does not match.
+pub(crate) fn decode_body<T: DeserializeOwned>(operation: &'static str, status: u16, body: &[u8]) -> Result<T, Error> {
+    decode(body).map_err(|failure| {
+        Error::Decode(Box::new(DecodeError {
+            operation,
+            status,
+            path: failure.path,
+            line: failure.line,
+            column: failure.column,
+            source: failure.source,
+            body: String::from_utf8_lossy(body).into_owned(),
+        }))
+    })
 }
 
 /// Why a 2xx body did not decode: the path of the failing field and the position in the body.

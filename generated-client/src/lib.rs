@@ -46,6 +46,7 @@ mod operations;
 pub mod models;
 pub mod pagination;
 pub mod request;
+mod response;
 mod telemetry;
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
@@ -58,6 +59,7 @@ pub use config::{
 };
 pub use error::{ApiError, DecodeError, Error, ErrorEntry, ErrorObject, ErrorSource, MAX_RETRY_AFTER, RateLimit};
 pub use operations::UnstableOperation;
+pub use response::RawResponse;
 
 /// Timestamps (`format: date-time`): `chrono`'s UTC time, as in the official Rust client.
 pub type DateTime = chrono::DateTime<chrono::Utc>;

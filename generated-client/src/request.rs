@@ -52,6 +52,8 @@ pub struct Request {
     pub(crate) query: Vec<(&'static str, String)>,
     /// Header parameters, sent after the client's own headers.
     pub(crate) headers: Vec<(&'static str, String)>,
+    /// The `Accept` header, when not the client's `application/json`.
+    pub(crate) accept: Option<&'static str>,
     pub(crate) body: Option<Vec<u8>>,
     /// The body's content type: JSON unless set by `raw_body`.
     pub(crate) content_type: String,
@@ -72,6 +74,7 @@ impl Request {
             path,
             query: Vec::new(),
             headers: Vec::new(),
+            accept: None,
             body: None,
             content_type: "application/json".to_owned(),
             documented_errors,
@@ -117,9 +120,10 @@ impl Request {
         self
     }
 
-    /// Asks for a response of this media type too (a non-JSON success body).
+    /// Asks for these media types (`Accept`) instead of `application/json`: an operation with a
+    /// success body that is not JSON lists its media types, then `application/json`.
     pub fn accept(mut self, media: &'static str) -> Self {
-        self.headers.push(("Accept", media.to_owned()));
+        self.accept = Some(media);
         self
     }
 
@@ -148,15 +152,9 @@ mod tests {
             .header("X-Request-Id", &"abc")
             .header_csv("X-Tags", &["a", "b"])
             .raw_body(RawBody::new("multipart/form-data; boundary=x", b"--x--".to_vec()))
-            .accept("application/zip");
-        assert_eq!(
-            request.headers,
-            [
-                ("X-Request-Id", "abc".to_owned()),
-                ("X-Tags", "a,b".to_owned()),
-                ("Accept", "application/zip".to_owned())
-            ]
-        );
+            .accept("application/zip, application/json");
+        assert_eq!(request.headers, [("X-Request-Id", "abc".to_owned()), ("X-Tags", "a,b".to_owned())]);
+        assert_eq!(request.accept, Some("application/zip, application/json"));
         assert_eq!(request.body.as_deref(), Some(&b"--x--"[..]));
         assert_eq!(request.content_type, "multipart/form-data; boundary=x");
         let json = Request::new(reqwest::Method::POST, "create", "/x".to_owned(), &[]).json_body(&1).unwrap();

@@ -178,7 +178,7 @@ fn the_roots_are_every_request_and_response_type() {
     let api = api();
     let mut from_spec: BTreeSet<String> = ["APIErrorResponse".to_owned()].into();
     for op in api.groups.iter().flat_map(|g| &g.operations) {
-        for ty in [op.success.ty.as_ref(), op.body.as_ref().map(|b| &b.ty)].into_iter().flatten() {
+        for ty in op.success.json_types().into_iter().chain(op.body.as_ref().map(|b| &b.ty)) {
             match ty {
                 TypeRef::Named(name) => from_spec.insert(name.clone()),
                 other => panic!("{}: a body that is not a named model: {other:?}", op.id),

@@ -84,6 +84,7 @@ golden!(
     one_of_shared_and_inline,
     integer_enum,
     typed_additional_properties,
+    success_bodies_by_status,
 );
 
 /// The generator is deterministic: the same input gives byte-identical output.

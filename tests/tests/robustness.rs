@@ -108,10 +108,11 @@ fn response_type_list_is_complete() {
         .groups
         .iter()
         .flat_map(|g| &g.operations)
-        .filter_map(|op| match &op.success.ty {
-            Some(xtask::ir::TypeRef::Named(name)) => Some(name.clone()),
-            Some(other) => panic!("{}: a response type that is not a named model: {other:?}", op.id),
-            None => None,
+        .flat_map(|op| {
+            op.success.json_types().into_iter().map(|ty| match ty {
+                xtask::ir::TypeRef::Named(name) => name.clone(),
+                other => panic!("{}: a response type that is not a named model: {other:?}", op.id),
+            })
         })
         .collect();
     from_spec.insert("APIErrorResponse".into());
@@ -130,8 +131,9 @@ fn seeds() -> &'static [(&'static str, Value)] {
         let api = xtask::lower::lower(spec()).expect("the spec lowers");
         let mut seeds = Vec::new();
         for op in api.groups.iter().flat_map(|g| &g.operations) {
-            if let Some(xtask::ir::TypeRef::Named(name)) = &op.success.ty {
-                let path = dir.join(format!("{}.{}.json", op.id, op.success.status));
+            for (status, ty) in op.success.json_bodies() {
+                let xtask::ir::TypeRef::Named(name) = ty else { continue };
+                let path = dir.join(format!("{}.{status}.json", op.id));
                 if let Ok(text) = std::fs::read_to_string(&path) {
                     seeds.push((codec(name).name, serde_json::from_str(&text).expect("fixtures are JSON")));
                 }

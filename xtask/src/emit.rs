@@ -64,7 +64,7 @@ pub fn emit(api: &Api) -> BTreeMap<String, String> {
                 let body = op.body.as_ref().map(|b| &b.ty);
                 let items = op.pagination.as_ref().map(|p| &p.item_type);
                 mentions_deprecated(
-                    &mut op.params.iter().map(|p| &p.ty).chain(body).chain(op.success.ty.as_ref()).chain(items),
+                    &mut op.params.iter().map(|p| &p.ty).chain(body).chain(op.success.json_types()).chain(items),
                 )
             }),
         })
@@ -94,9 +94,10 @@ fn operation_table(api: &Api) -> String {
         None => String::new(),
     };
     let mut out = String::from(
-        "/// Every operation, in spec order, with its request body type, its success status and type, and\n\
-         /// its error statuses: expands to `$callback! { operationId { request: [Type], success: [status\n\
-         /// Type], errors: [status, ...] } ... }`, with empty brackets where there is no body. Generated\n\
+        "/// Every operation, in spec order, with its request body type, its JSON success statuses and\n\
+         /// types, and its error statuses: expands to `$callback! { operationId { request: [Type], success:\n\
+         /// [status Type, ...], errors: [status, ...] } ... }`, with empty brackets where there is no\n\
+         /// such body (one `status Type` unless the success statuses have different bodies). Generated\n\
          /// for the workspace's tests; not part of the API.\n\
          #[doc(hidden)]\n\
          #[macro_export]\n\
@@ -104,10 +105,13 @@ fn operation_table(api: &Api) -> String {
     );
     for op in api.groups.iter().flat_map(|g| &g.operations) {
         let request = named(op.body.as_ref().map(|b| &b.ty));
-        let success = match &op.success.ty {
-            Some(ty) => format!("{} {}", op.success.status, named(Some(ty))),
-            None => String::new(),
-        };
+        let success = op
+            .success
+            .json_bodies()
+            .into_iter()
+            .map(|(status, ty)| format!("{status} {}", named(Some(ty))))
+            .collect::<Vec<_>>()
+            .join(", ");
         let errors = op.error_statuses.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
         out.push_str(&format!(
             "            {} {{ request: [{request}], success: [{success}], errors: [{errors}] }}\n",
@@ -665,6 +669,10 @@ fn emit_group(group: &Group) -> TokenStream {
     let name = ident(&group.rust_name);
     let group_docs = doc_lines(group.docs.description.as_deref());
     let params_structs = group.operations.iter().map(emit_optional_params);
+    let status_enums = group.operations.iter().filter_map(|op| match &op.success {
+        Success::ByStatus(e) => Some(emit_status_enum(op, e)),
+        Success::One(_) => None,
+    });
     let methods = group.operations.iter().map(emit_operation);
     let any_deprecated = group.operations.iter().any(|op| op.docs.deprecated).then(|| quote! { #[allow(deprecated)] });
     quote! {
@@ -688,6 +696,113 @@ fn emit_group(group: &Group) -> TokenStream {
         }
 
         #(#params_structs)*
+
+        #(#status_enums)*
+    }
+}
+
+/// The Rust type an operation's method returns (in `ApiResponse` for `_with_http_info`); its enum
+/// of bodies by status is named as `module::Enum` when `module` is given, else bare (inside its
+/// API module).
+pub(crate) fn success_tokens(success: &Success, module: Option<&str>) -> TokenStream {
+    match success {
+        Success::One(response) => body_tokens(&response.body),
+        Success::ByStatus(e) => {
+            let name = ident(&e.rust_name);
+            match module {
+                Some(module) => {
+                    let module = ident(module);
+                    quote! { crate::apis::#module::#name }
+                }
+                None => quote! { #name },
+            }
+        }
+    }
+}
+
+/// The Rust type of one success body.
+fn body_tokens(body: &ResponseBody) -> TokenStream {
+    match body {
+        ResponseBody::Empty => quote! { () },
+        ResponseBody::Json(ty) => type_tokens(ty),
+        ResponseBody::Raw { .. } => quote! { crate::RawResponse },
+    }
+}
+
+/// The enum of an operation whose success statuses have different bodies: one variant per status
+/// (its body, or none), and `Unknown` for a 2xx the spec does not document; `read` makes it from
+/// the answer by its status.
+fn emit_status_enum(op: &Operation, e: &StatusEnum) -> TokenStream {
+    let name = ident(&e.rust_name);
+    let doc = format!(
+        " What `{}` answers on success: one variant per documented status, with its body, and `Unknown` for a 2xx status the spec does not document.",
+        op.rust_name
+    );
+    let variants = e.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let mut text = format!("`{}`", v.status);
+        if let Some(description) = &v.docs.description {
+            text.push_str(": ");
+            text.push_str(description.trim());
+        }
+        if let ResponseBody::Raw { media } = &v.body {
+            let media = media.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(" or ");
+            text.push_str(&format!("\n\nA body of {media}: its bytes and content type."));
+        }
+        let docs = doc_lines(Some(&text));
+        match &v.body {
+            ResponseBody::Empty => quote! { #docs #variant, },
+            body => {
+                let ty = body_tokens(body);
+                quote! { #docs #variant(#ty), }
+            }
+        }
+    });
+    let reads = e.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let status = proc_macro2::Literal::u16_unsuffixed(v.status);
+        match &v.body {
+            ResponseBody::Empty => quote! { #status => Ok(Self::#variant), },
+            ResponseBody::Json(_) => quote! { #status => answer.json().map(Self::#variant), },
+            ResponseBody::Raw { .. } => quote! { #status => Ok(Self::#variant(answer.raw())), },
+        }
+    });
+    let statuses = e.variants.iter().map(|v| {
+        let variant = ident(&v.rust_name);
+        let status = proc_macro2::Literal::u16_unsuffixed(v.status);
+        match &v.body {
+            ResponseBody::Empty => quote! { Self::#variant => #status, },
+            _ => quote! { Self::#variant(_) => #status, },
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
+        #[allow(clippy::large_enum_variant)]
+        pub enum #name {
+            #(#variants)*
+            /// A success status the spec does not document, with its body as it came.
+            Unknown { status: u16, body: crate::RawResponse },
+        }
+
+        impl #name {
+            /// The HTTP status of this answer.
+            pub fn status(&self) -> u16 {
+                match self {
+                    #(#statuses)*
+                    Self::Unknown { status, .. } => *status,
+                }
+            }
+
+            /// Reads a 2xx answer by its status.
+            fn read(answer: crate::response::Answer<'_>) -> Result<Self, Error> {
+                match answer.status() {
+                    #(#reads)*
+                    status => Ok(Self::Unknown { status, body: answer.raw() }),
+                }
+            }
+        }
     }
 }
 
@@ -829,10 +944,7 @@ fn emit_operation(op: &Operation) -> TokenStream {
         })
         .collect();
     let arg_names: Vec<&Ident> = method_args.iter().map(|a| &a.name).collect();
-    let success_ty = match &op.success.ty {
-        Some(ty) => type_tokens(ty),
-        None => quote! { () },
-    };
+    let success_ty = success_tokens(&op.success, None);
 
     // Documentation: summary, description, then what the method sends and may answer.
     let mut doc_text = String::new();
@@ -845,13 +957,33 @@ fn emit_operation(op: &Operation) -> TokenStream {
         doc_text.push_str("\n\n");
     }
     let errors = op.error_statuses.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
-    let mut statuses = op.success.status.to_string();
-    for status in &op.success.more_statuses {
-        statuses.push_str(&format!(" or {status}"));
-    }
-    doc_text.push_str(&format!("`{} {}`: answers {statuses} on success", op.method.as_str(), op.path));
-    if let Some(media) = &op.success.raw_media {
-        doc_text.push_str(&format!(" with a `{media}` body, returned as bytes"));
+    let or_list = |items: Vec<String>| match items.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    match &op.success {
+        Success::One(response) => {
+            let statuses = std::iter::once(response.status).chain(response.more_statuses.iter().copied());
+            let statuses: Vec<String> = statuses.map(|s| s.to_string()).collect();
+            let statuses = statuses.join(" or ");
+            doc_text.push_str(&format!("`{} {}`: answers {statuses} on success", op.method.as_str(), op.path));
+            if let ResponseBody::Raw { media } = &response.body {
+                let media = or_list(media.iter().map(|m| format!("`{m}`")).collect());
+                doc_text.push_str(&format!(
+                    " with a {media} body, returned as a `RawResponse` (its bytes and content type)"
+                ));
+            }
+        }
+        Success::ByStatus(e) => {
+            let statuses = or_list(e.variants.iter().map(|v| format!("{} (`{}`)", v.status, v.rust_name)).collect());
+            doc_text.push_str(&format!(
+                "`{} {}`: answers {statuses} on success, each a variant of `{}`",
+                op.method.as_str(),
+                op.path,
+                e.rust_name
+            ));
+        }
     }
     if let Some(media) = op.body.as_ref().and_then(|b| b.raw_media.as_ref()) {
         doc_text.push_str(&format!("; the request body is `{media}`, given as a `RawBody` with its content type"));
@@ -906,13 +1038,19 @@ fn emit_operation(op: &Operation) -> TokenStream {
         (true, true) => quote! { let request = request.raw_body(body); },
         (false, true) => quote! { let request = match body { Some(body) => request.raw_body(body), None => request }; },
     });
-    let accept = op.success.raw_media.as_ref().map(|media| quote! { let request = request.accept(#media); });
+    let accept = op.success.accept().map(|media| quote! { let request = request.accept(#media); });
     let mut_request = op.params.iter().any(|p| p.location != ParamLocation::Path).then(|| quote! { mut });
     let errors = op.error_statuses.iter().map(|s| proc_macro2::Literal::u16_unsuffixed(*s));
-    let send = match (&op.success.ty, &op.success.raw_media) {
-        (Some(_), Some(_)) => quote! { send_bytes },
-        (Some(_), None) => quote! { send_json },
-        (None, _) => quote! { send_empty },
+    let send = match &op.success {
+        Success::One(response) => match &response.body {
+            ResponseBody::Empty => quote! { send_empty(request) },
+            ResponseBody::Json(_) => quote! { send_json(request) },
+            ResponseBody::Raw { .. } => quote! { send_raw(request) },
+        },
+        Success::ByStatus(e) => {
+            let name = ident(&e.rust_name);
+            quote! { send_by_status(request, #name::read) }
+        }
     };
 
     let pagination = op.pagination.as_ref().map(|p| emit_pagination(op, p));
@@ -935,7 +1073,7 @@ fn emit_operation(op: &Operation) -> TokenStream {
             #(#param_uses)*
             #body
             #accept
-            self.client.#send(request).await
+            self.client.#send.await
         }
 
         #pagination

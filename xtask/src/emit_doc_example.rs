@@ -71,7 +71,7 @@ fn example(types: &BTreeMap<&str, &TypeDef>, group: &Group, op: &Operation) -> S
         code.insert(models_at, "use datadog_v2_client::models;".to_owned());
     }
     let call = format!("api.{}({})", op.rust_name, args.join(", "));
-    if op.success.ty.is_some() {
+    if !op.success.is_empty() {
         code.push(format!("let response = {call}.await?;"));
         code.push("println!(\"{response:?}\");".to_owned());
     } else {

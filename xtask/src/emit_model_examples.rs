@@ -28,9 +28,9 @@ pub fn add(api: &Api, spec_dir: &Path, files: &mut BTreeMap<String, String>) -> 
         let request = op.body.as_ref().map(|body| (&body.ty, "request".to_owned(), "request body".to_owned()));
         let response = op
             .success
-            .ty
-            .as_ref()
-            .map(|ty| (ty, op.success.status.to_string(), format!("response {}", op.success.status)));
+            .json_bodies()
+            .into_iter()
+            .map(|(status, ty)| (ty, status.to_string(), format!("response {status}")));
         for (ty, suffix, label) in request.into_iter().chain(response) {
             let TypeRef::Named(model) = ty else { continue };
             if shown.contains_key(model.as_str()) || !types.contains_key(model.as_str()) {

@@ -8,7 +8,10 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::emit::{PathSegment, format_file, type_tokens};
-use crate::ir::{Api, ArrayStyle, Group, Operation, PagePosition, ParamLocation, TypeDef, TypeKind, TypeRef};
+use crate::ir::{
+    Api, ArrayStyle, Group, Operation, PagePosition, ParamLocation, Response, ResponseBody, StatusEnum, Success,
+    TypeDef, TypeKind, TypeRef,
+};
 
 /// `testing/operations.rs`, by path relative to the crate's `src/`.
 pub fn emit(api: &Api) -> (String, String) {
@@ -49,7 +52,7 @@ fn marker(api: &Api, group: &Group, op: &Operation) -> TokenStream {
     let module = format_ident!("{}", group.module);
     let (op_name, method) = (&op.rust_name, op.method.as_str());
     let doc = format!(" `{}`: `{} {}`.", op.rust_name, method, op.path);
-    let response = op.success.ty.as_ref().map_or_else(|| quote! { () }, type_tokens);
+    let response = crate::emit::success_tokens(&op.success, Some(&group.module));
     let body = op.body.as_ref().map_or_else(|| quote! { crate::testing::NoBody }, |b| type_tokens(&b.ty));
     let optional: Vec<_> = op.params.iter().filter(|p| !p.required && p.location == ParamLocation::Query).collect();
     let uses = optional.iter().map(|p| {
@@ -99,11 +102,17 @@ fn marker(api: &Api, group: &Group, op: &Operation) -> TokenStream {
             }
         }
     });
+    let by_status = match &op.success {
+        Success::ByStatus(e) => Some(response_body_impl(group, e, &cfg)),
+        Success::One(_) => None,
+    };
     quote! {
         #cfg
         #[doc = #doc]
         #[derive(Debug)]
         pub enum #name {}
+
+        #by_status
 
         #cfg
         #[allow(deprecated)]
@@ -122,9 +131,36 @@ fn marker(api: &Api, group: &Group, op: &Operation) -> TokenStream {
     }
 }
 
+/// How a test double answers with an operation's enum of bodies by status: the variant's body.
+fn response_body_impl(group: &Group, e: &StatusEnum, cfg: &TokenStream) -> TokenStream {
+    let module = format_ident!("{}", group.module);
+    let name = format_ident!("{}", e.rust_name);
+    let arms = e.variants.iter().map(|v| {
+        let variant = format_ident!("{}", v.rust_name);
+        match &v.body {
+            ResponseBody::Empty => quote! { Self::#variant => ::wiremock::ResponseTemplate::new(status), },
+            _ => quote! { Self::#variant(body) => crate::testing::ResponseBody::template(body, status), },
+        }
+    });
+    quote! {
+        #cfg
+        #[allow(deprecated)]
+        impl crate::testing::ResponseBody for crate::apis::#module::#name {
+            fn template(self, status: u16) -> ::wiremock::ResponseTemplate {
+                match self {
+                    #(#arms)*
+                    Self::Unknown { body, .. } => crate::testing::ResponseBody::template(body, status),
+                }
+            }
+        }
+    }
+}
+
 /// The JSON name of the response member `rust_name` that holds a page's items.
 fn items_json_name(api: &Api, op: &Operation, rust_name: &str) -> String {
-    let Some(TypeRef::Named(response)) = &op.success.ty else { return rust_name.to_owned() };
+    let Success::One(Response { body: ResponseBody::Json(TypeRef::Named(response)), .. }) = &op.success else {
+        return rust_name.to_owned();
+    };
     api.types
         .iter()
         .find(|def: &&TypeDef| &def.name == response)

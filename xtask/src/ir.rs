@@ -140,7 +140,7 @@ pub enum TypeRef {
     Array(Box<TypeRef>),
     /// An object with only `additionalProperties`: a string-keyed map.
     Map(Box<TypeRef>),
-    /// Raw bytes: a request or response body that is not JSON.
+    /// Raw bytes: a request body that is not JSON (a `RawBody`).
     Bytes,
     /// A field that closes a cycle of structs containing each other by value: `Box<T>`.
     Boxed(Box<TypeRef>),
@@ -178,8 +178,8 @@ pub struct Operation {
     pub unstable: bool,
     pub params: Vec<Param>,
     pub body: Option<Body>,
-    /// The documented success status and its body type (`None` for an empty body, e.g. 204).
-    pub success: Response,
+    /// What it answers on success: one body type, or an enum by status.
+    pub success: Success,
     /// Documented error statuses, ascending.
     pub error_statuses: Vec<u16>,
     pub pagination: Option<Pagination>,
@@ -246,15 +246,108 @@ pub struct Body {
     pub raw_media: Option<String>,
 }
 
+/// What an operation answers on success.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Success {
+    /// One result type for every success status (they document the same body).
+    One(Response),
+    /// Success statuses with different bodies: the method returns an enum with one variant per
+    /// status (`CreateThingResponse::Accepted(Job)`), defined in the group's API module.
+    ByStatus(StatusEnum),
+}
+
+impl Success {
+    /// Each JSON body type with its (first) status, in status order.
+    pub fn json_bodies(&self) -> Vec<(u16, &TypeRef)> {
+        let bodies: Vec<(u16, &ResponseBody)> = match self {
+            Success::One(response) => vec![(response.status, &response.body)],
+            Success::ByStatus(e) => e.variants.iter().map(|v| (v.status, &v.body)).collect(),
+        };
+        bodies
+            .into_iter()
+            .filter_map(|(status, body)| match body {
+                ResponseBody::Json(ty) => Some((status, ty)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The JSON body types, in status order.
+    pub fn json_types(&self) -> Vec<&TypeRef> {
+        self.json_bodies().into_iter().map(|(_, ty)| ty).collect()
+    }
+
+    /// Whether the method returns `()`: every success status answers without a body.
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Success::One(Response { body: ResponseBody::Empty, .. }))
+    }
+
+    /// The `Accept` header of an operation with a body that is not JSON: those media types, in
+    /// status and spec order, then `application/json` (JSON success bodies, and error bodies).
+    /// `None` when every success body is JSON or empty (the client's default `application/json`).
+    pub fn accept(&self) -> Option<String> {
+        let bodies: Vec<&ResponseBody> = match self {
+            Success::One(response) => vec![&response.body],
+            Success::ByStatus(e) => e.variants.iter().map(|v| &v.body).collect(),
+        };
+        let mut media: Vec<&str> = Vec::new();
+        for body in bodies {
+            if let ResponseBody::Raw { media: listed } = body {
+                for m in listed {
+                    if !media.contains(&m.as_str()) {
+                        media.push(m);
+                    }
+                }
+            }
+        }
+        if media.is_empty() {
+            return None;
+        }
+        media.push("application/json");
+        Some(media.join(", "))
+    }
+}
+
+/// The success statuses that share one body, and that body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
     pub status: u16,
     /// The other success statuses the operation documents with the same body, ascending.
     pub more_statuses: Vec<u16>,
-    pub ty: Option<TypeRef>,
-    /// A body that is not JSON: its media type (e.g. `application/zip`); the method then returns
-    /// its bytes (`TypeRef::Bytes`).
-    pub raw_media: Option<String>,
+    pub body: ResponseBody,
+}
+
+/// A success body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResponseBody {
+    /// None (e.g. a 204): the method returns `()` (or a unit variant).
+    Empty,
+    /// JSON, decoded as this type.
+    Json(TypeRef),
+    /// Not JSON (`text/csv`, `application/zip`...): a `RawResponse`, the bytes with the
+    /// `Content-Type` the server sent; `media` are the spec's media types, asked for in `Accept`.
+    Raw { media: Vec<String> },
+}
+
+/// The enum of an operation whose success statuses have different bodies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusEnum {
+    /// e.g. `CreateThingResponse`.
+    pub rust_name: String,
+    /// One per documented success status, ascending; the fallback `Unknown { status, body }`
+    /// (an undocumented 2xx) is not listed.
+    pub variants: Vec<StatusVariant>,
+}
+
+/// One success status of a `StatusEnum`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusVariant {
+    pub status: u16,
+    /// The status's reason phrase in CamelCase (`Ok`, `Accepted`, `NoContent`), or `Status{n}`.
+    pub rust_name: String,
+    pub body: ResponseBody,
+    /// The response's description.
+    pub docs: Docs,
 }
 
 /// Pagination (`x-pagination`), resolved against the operation.

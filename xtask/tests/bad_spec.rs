@@ -400,3 +400,17 @@ fn integer_enum_errors_name_the_value_and_are_all_reported() {
         ],
     );
 }
+
+#[test]
+fn an_enum_of_success_bodies_named_like_the_runtime_s_api_response_is_a_collision() {
+    // Different bodies for 200 and 204: the operation `api` would get the enum `ApiResponse`,
+    // which its API module imports from the runtime.
+    let spec = format!(
+        "{HEAD}tags: [{{name: T}}]\npaths:\n  /a:\n    get:\n      operationId: api\n      tags: [T]\n      responses:\n        '200':\n          description: ok\n          content:\n            text/csv: {{schema: {{type: string}}}}\n        '204': {{description: none}}\n"
+    );
+    let stderr = fails(&[("ops.yaml", &spec)]);
+    assert_contains(
+        &stderr,
+        &["at /paths/~1a/get/operationId", "`api` gives the enum `ApiResponse`", "the runtime's `ApiResponse`"],
+    );
+}

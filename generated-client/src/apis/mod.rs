@@ -32,9 +32,10 @@ pub mod service_accounts;
 #[cfg_attr(docsrs, doc(cfg(feature = "service-accounts")))]
 pub use self::service_accounts::ServiceAccountsApi;
 
-/// Every operation, in spec order, with its request body type, its success status and type, and
-/// its error statuses: expands to `$callback! { operationId { request: [Type], success: [status
-/// Type], errors: [status, ...] } ... }`, with empty brackets where there is no body. Generated
+/// Every operation, in spec order, with its request body type, its JSON success statuses and
+/// types, and its error statuses: expands to `$callback! { operationId { request: [Type], success:
+/// [status Type, ...], errors: [status, ...] } ... }`, with empty brackets where there is no
+/// such body (one `status Type` unless the success statuses have different bodies). Generated
 /// for the workspace's tests; not part of the API.
 #[doc(hidden)]
 #[macro_export]

@@ -40,7 +40,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use wiremock::{Match, Mock, ResponseTemplate};
 
-use crate::{Client, Configuration, RetryPolicy, UnstableOperation};
+use crate::{Client, Configuration, RawResponse, RetryPolicy, UnstableOperation};
 
 pub use operations::ops;
 
@@ -56,8 +56,10 @@ pub trait Operation {
     const NAME: &'static str;
     /// The HTTP method, e.g. `"GET"`.
     const METHOD: &'static str;
-    /// The decoded success body (`()` for an operation that answers without one).
-    type Response: Serialize;
+    /// The decoded success body (`()` for an operation that answers without one; a
+    /// [`RawResponse`] for a body that is not JSON; the operation's enum when its success statuses
+    /// have different bodies).
+    type Response: ResponseBody;
     /// The request body ([`NoBody`] for an operation that sends none).
     type Body: Serialize;
     /// The optional parameters (`GetTeamOptionalParams`).
@@ -76,6 +78,29 @@ pub trait PaginatedOperation: Operation {
     const ITEMS: &'static str;
     /// How many items a page holds.
     fn len(page: &Self::Response) -> usize;
+}
+
+/// How a success body is put in a mock answer: a model as JSON, a [`RawResponse`] as its bytes
+/// with its content type, an operation's enum of bodies by status as its variant's body.
+pub trait ResponseBody {
+    /// The answer of `status` with this body.
+    fn template(self, status: u16) -> ResponseTemplate;
+}
+
+impl<T: Serialize> ResponseBody for T {
+    fn template(self, status: u16) -> ResponseTemplate {
+        ResponseTemplate::new(status).set_body_json(self)
+    }
+}
+
+impl ResponseBody for RawResponse {
+    fn template(self, status: u16) -> ResponseTemplate {
+        let template = ResponseTemplate::new(status);
+        match &self.content_type {
+            Some(content_type) => template.set_body_raw(self.bytes, content_type),
+            None => template.set_body_bytes(self.bytes),
+        }
+    }
 }
 
 /// The request body of an operation that sends none: it has no value, so `with_body` cannot be
@@ -192,10 +217,11 @@ impl<'a, O: Operation> Expectation<'a, O> {
         self
     }
 
-    /// Answers `status` with `body` as JSON.
+    /// Answers `status` with `body`: as JSON, or for a [`RawResponse`] its bytes with its content
+    /// type. For an operation whose success statuses have different bodies, `body` is a variant of
+    /// its enum and `status` is sent as given (the client picks the variant by it).
     pub async fn respond(self, status: u16, body: O::Response) -> Mocked<'a> {
-        let template = ResponseTemplate::new(status).set_body_json(body);
-        self.respond_with(template).await
+        self.respond_with(body.template(status)).await
     }
 
     /// Answers `status` with no body (for operations that answer 204).
@@ -234,9 +260,8 @@ impl<'a, O: PaginatedOperation> Expectation<'a, O> {
             };
             let mut matcher = self.matcher.clone();
             matcher.position = Some((O::POSITION, Position::At(position)));
-            let mut mock = Mock::given(matcher)
-                .respond_with(ResponseTemplate::new(200).set_body_json(page))
-                .named(format!("{} page at {position}", O::NAME));
+            let mut mock =
+                Mock::given(matcher).respond_with(page.template(200)).named(format!("{} page at {position}", O::NAME));
             if let Some(n) = self.times {
                 mock = mock.expect(n);
             }

@@ -13,7 +13,7 @@ pub(super) fn assign_features(types: &mut [TypeDef], groups: &[Group]) {
         let mut pending: Vec<&str> = Vec::new();
         for op in &group.operations {
             let body = op.body.as_ref().map(|b| &b.ty);
-            for ty in op.params.iter().map(|p| &p.ty).chain(body).chain(op.success.ty.as_ref()) {
+            for ty in op.params.iter().map(|p| &p.ty).chain(body).chain(op.success.json_types()) {
                 named_types(ty, &mut pending);
             }
         }

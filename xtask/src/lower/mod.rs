@@ -12,6 +12,7 @@ mod features;
 mod operations;
 mod pagination;
 mod recursion;
+mod responses;
 mod structs;
 mod types;
 mod unions;

@@ -3,9 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use indexmap::IndexMap;
-use openapiv3::{
-    MediaType, Parameter, ParameterSchemaOrContent, QueryStyle, ReferenceOr, Schema, SchemaKind, StatusCode, Type,
-};
+use openapiv3::{MediaType, Parameter, ParameterSchemaOrContent, QueryStyle, ReferenceOr, Schema, SchemaKind, Type};
 use serde_json::Value;
 
 use super::Lowerer;
@@ -189,9 +187,19 @@ impl Lowerer<'_> {
         };
 
         let (success, error_statuses) = self.lower_responses(&op.responses, &type_prefix, pointer)?;
-        let pagination = match op.extensions.get("x-pagination") {
-            Some(value) => self.lower_pagination_any(value, &params, &success, &join(pointer, "x-pagination"))?,
-            None => None,
+        let pagination = match (op.extensions.get("x-pagination"), &success) {
+            (None, _) => None,
+            (Some(value), Success::One(response)) => {
+                self.lower_pagination_any(value, &params, response, &join(pointer, "x-pagination"))?
+            }
+            // Which status's body holds the items is not obvious: no stream.
+            (Some(_), Success::ByStatus(_)) => {
+                self.notes.push(Error::new(
+                    join(pointer, "x-pagination"),
+                    "`x-pagination` not followed: the success statuses have different bodies; the operation has no `_with_pagination` method",
+                ));
+                None
+            }
         };
         // Ours is `true`; Datadog's is the note to show (`**Note**: This endpoint is in beta.`).
         let unstable = match op.extensions.get("x-unstable") {
@@ -340,98 +348,11 @@ impl Lowerer<'_> {
             docs: Docs { description, deprecated: data.deprecated.unwrap_or(false) },
         }))
     }
-
-    pub(super) fn lower_responses(
-        &mut self,
-        responses: &openapiv3::Responses,
-        type_prefix: &str,
-        pointer: &str,
-    ) -> Result<(Response, Vec<u16>)> {
-        let responses_pointer = join(pointer, "responses");
-        if responses.default.is_some() {
-            return Err(Error::new(
-                join(&responses_pointer, "default"),
-                "unsupported construct: a `default` response; list the statuses",
-            ));
-        }
-        let mut success = Vec::new();
-        let mut errors = Vec::new();
-        for (status, response) in &responses.responses {
-            let StatusCode::Code(code) = status else {
-                return Err(Error::new(
-                    join(&responses_pointer, &status.to_string()),
-                    "unsupported construct: a status range; list the statuses",
-                ));
-            };
-            let response_pointer = join(&responses_pointer, &code.to_string());
-            let response = match response {
-                ReferenceOr::Item(r) => r,
-                ReferenceOr::Reference { reference } => {
-                    let name = reference.strip_prefix("#/components/responses/").ok_or_else(|| {
-                        Error::new(&response_pointer, format!("unsupported $ref `{reference}` for a response"))
-                    })?;
-                    match self.doc.components.as_ref().and_then(|c| c.responses.get(name)) {
-                        Some(ReferenceOr::Item(r)) => r,
-                        _ => {
-                            return Err(Error::new(
-                                &response_pointer,
-                                format!("unresolved $ref `{reference}`: no response `{name}` in components/responses"),
-                            ));
-                        }
-                    }
-                }
-            };
-            if (200..300).contains(code) {
-                let (ty, raw_media) = match json_media(&response.content) {
-                    None => match response.content.keys().next() {
-                        None => (None, None),
-                        // Not JSON: the body's bytes.
-                        Some(media) => (Some(TypeRef::Bytes), Some(media.clone())),
-                    },
-                    Some((_, media)) => match &media.schema {
-                        None => (None, None),
-                        Some(schema) => (
-                            Some(self.lower_type(
-                                schema,
-                                &inline_type_ident(type_prefix, "Response"),
-                                &join(&response_pointer, "content"),
-                            )?),
-                            None,
-                        ),
-                    },
-                };
-                success.push(Response { status: *code, more_statuses: Vec::new(), ty, raw_media });
-            } else {
-                errors.push(*code);
-            }
-        }
-        if success.is_empty() {
-            return Err(Error::new(responses_pointer, "the operation documents no success (2xx) status"));
-        }
-        // Several success statuses with the same body: one result type; `ApiResponse::status`
-        // tells them apart. Different bodies are not supported yet.
-        success.sort_by_key(|r| r.status);
-        let mut first = success.remove(0);
-        for other in success {
-            if other.ty != first.ty || other.raw_media != first.raw_media {
-                return Err(Error::new(
-                    responses_pointer,
-                    format!(
-                        "unsupported construct: success statuses {} and {} with different bodies",
-                        first.status, other.status
-                    ),
-                ));
-            }
-            first.more_statuses.push(other.status);
-        }
-        errors.sort_unstable();
-        Ok((first, errors))
-    }
 }
 
 /// The JSON content of a body: `application/json` if listed, else the first JSON media type
 /// (`application/json;datetime-format=rfc3339`, `text/json`, `application/problem+json`).
-fn json_media(content: &IndexMap<String, MediaType>) -> Option<(&str, &MediaType)> {
+pub(super) fn json_media(content: &IndexMap<String, MediaType>) -> Option<(&str, &MediaType)> {
     if let Some((key, media)) = content.get_key_value("application/json") {
         return Some((key, media));
     }
@@ -542,6 +463,10 @@ fn group_collisions(tags: &[openapiv3::Tag], groups: &[Group], pointers: &[Vec<S
         methods.insert("new".to_owned(), format!("the constructor `{}::new`", group.rust_name));
         let mut structs: BTreeMap<String, String> = BTreeMap::new();
         structs.insert(group.rust_name.clone(), format!("the API struct `{}`", group.rust_name));
+        // The runtime's types the API module imports.
+        for imported in ["ApiResponse", "Client", "Error", "Request"] {
+            structs.insert(imported.to_owned(), format!("the runtime's `{imported}`, which the API module uses"));
+        }
         for (op, pointer) in group.operations.iter().zip(pointers) {
             let mut names = vec![op.rust_name.clone(), snake_with(&op.rust_name, "with_http_info")];
             if op.pagination.is_some() {
@@ -555,14 +480,17 @@ fn group_collisions(tags: &[openapiv3::Tag], groups: &[Group], pointers: &[Vec<S
                     ));
                 }
             }
-            let params_struct = camel_with(&op.type_prefix, "OptionalParams");
-            if let Some(other) =
-                structs.insert(params_struct.clone(), format!("the operation `{}` at {pointer}", op.id))
-            {
-                errors.push(Error::new(
-                    join(pointer, "operationId"),
-                    format!("name collision: `{}` gives the struct `{params_struct}`, which is also {other}", op.id),
-                ));
+            let mut types = vec![("struct", camel_with(&op.type_prefix, "OptionalParams"))];
+            if let Success::ByStatus(e) = &op.success {
+                types.push(("enum", e.rust_name.clone()));
+            }
+            for (what, name) in types {
+                if let Some(other) = structs.insert(name.clone(), format!("the operation `{}` at {pointer}", op.id)) {
+                    errors.push(Error::new(
+                        join(pointer, "operationId"),
+                        format!("name collision: `{}` gives the {what} `{name}`, which is also {other}", op.id),
+                    ));
+                }
             }
         }
     }

@@ -124,7 +124,7 @@ impl Lowerer<'_> {
             }
         };
         let items = text("items")?.ok_or_else(|| Error::new(pointer, "`x-pagination` needs `items`"))?;
-        let Some(TypeRef::Named(response_type)) = &success.ty else {
+        let ResponseBody::Json(TypeRef::Named(response_type)) = &success.body else {
             return Err(Error::new(pointer, "`x-pagination` needs a named success response type"));
         };
         let field = match self.types.get(response_type).map(|(d, _)| &d.kind) {
