@@ -381,12 +381,13 @@ fn errors_of_the_openapi_shape_and_of_lowering_come_in_one_run() {
 #[test]
 fn integer_enum_errors_name_the_value_and_are_all_reported() {
     let spec = format!(
-        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n{}{}{}{}{}",
+        "{HEAD}paths: {{}}\ncomponents:\n  schemas:\n{}{}{}{}{}{}",
         "    Wide: {type: integer, format: int32, enum: [1, 3000000000]}\n",
         "    Twice: {type: integer, enum: [1, 2, 1]}\n",
         "    Fraction: {type: integer, enum: [1, 1.5]}\n",
         "    BadDefault: {type: integer, enum: [1, 2], default: 5}\n",
         "    Names: {type: integer, enum: [1, 2], x-enum-varnames: [ONE]}\n",
+        "    TwiceText: {type: string, enum: [a, b, a]}\n",
     );
     let stderr = fails(&[("enums.yaml", &spec)]);
     assert_contains(
@@ -397,6 +398,7 @@ fn integer_enum_errors_name_the_value_and_are_all_reported() {
             "enums.yaml:8: at /components/schemas/Fraction/enum/1: the value 1.5 of an integer enum is not an integer within i64",
             "enums.yaml:9: at /components/schemas/BadDefault/default: the default `5` is not one of the enum values",
             "enums.yaml:10: at /components/schemas/Names/x-enum-varnames: `x-enum-varnames` must list one name per enum value",
+            "enums.yaml:11: at /components/schemas/TwiceText/enum/2: the enum value a is listed twice (also at index 0)",
         ],
     );
 }

@@ -105,10 +105,8 @@ fn build(
     let mut out: Vec<EnumValue> = Vec::with_capacity(wires.len());
     let mut seen = BTreeMap::new();
     for (index, wire) in wires.into_iter().enumerate() {
-        if repr != EnumRepr::String
-            && let Some(first) = out.iter().position(|v| v.wire == wire)
-        {
-            // Two variants would match the same number.
+        if let Some(first) = out.iter().position(|v| v.wire == wire) {
+            // Two variants would match the same value (an unreachable arm in the conversions).
             return Err(Error::new(
                 join(&join(pointer, "enum"), &index.to_string()),
                 format!("the enum value {wire} is listed twice (also at index {first})"),

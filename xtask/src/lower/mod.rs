@@ -235,6 +235,21 @@ mod tests {
     }
 
     #[test]
+    fn number_and_boolean_enums_are_their_plain_type_with_a_note() {
+        let api = lower_yaml(concat!(
+            "    Ratio: {type: number, enum: [0.5, 1.5]}\n",
+            "    Flag: {type: object, properties: {on: {type: boolean, enum: [true]}}}\n",
+        ))
+        .unwrap();
+        assert_eq!(kind(&api, "Ratio"), &TypeKind::Alias(TypeRef::Double));
+        let TypeKind::Struct(flag) = kind(&api, "Flag") else { panic!("Flag is a struct") };
+        assert_eq!(flag.fields[0].ty, TypeRef::Bool);
+        let noted: Vec<&str> = api.notes.iter().map(|n| n.pointer.as_str()).collect();
+        assert!(noted.contains(&"/components/schemas/Ratio/enum"), "{noted:?}");
+        assert!(noted.contains(&"/components/schemas/Flag/properties/on/enum"), "{noted:?}");
+    }
+
+    #[test]
     fn additional_properties_beside_properties_are_typed() {
         let api = lower_yaml(concat!(
             "    Scalar: {type: object, properties: {id: {type: string}}, additionalProperties: {type: integer, description: counts}}\n",

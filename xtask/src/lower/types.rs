@@ -171,13 +171,21 @@ impl<'a> Lowerer<'a> {
                 })
             }
             SchemaKind::Type(Type::Number(number)) => {
+                if !number.enumeration.is_empty() {
+                    self.note_plain_enum("number", pointer);
+                }
                 Ok(if matches!(number.format, VariantOrUnknownOrEmpty::Item(NumberFormat::Float)) {
                     TypeRef::Float
                 } else {
                     TypeRef::Double
                 })
             }
-            SchemaKind::Type(Type::Boolean(_)) => Ok(TypeRef::Bool),
+            SchemaKind::Type(Type::Boolean(boolean)) => {
+                if !boolean.enumeration.is_empty() {
+                    self.note_plain_enum("boolean", pointer);
+                }
+                Ok(TypeRef::Bool)
+            }
             SchemaKind::Type(Type::Array(array)) => {
                 let items = array.items.as_ref().ok_or_else(|| Error::new(pointer, "an array schema needs `items`"))?;
                 let item =
@@ -325,6 +333,15 @@ impl Lowerer<'_> {
                 format!("ignored {}: not a keyword of a schema of type {ty}", foreign.join(", ")),
             ));
         }
+    }
+
+    /// A `number` or `boolean` schema with `enum` is its plain type: the listed values are not
+    /// checked (said in a note, so the `enum` is not dropped silently).
+    fn note_plain_enum(&mut self, ty: &str, pointer: &str) {
+        self.notes.push(Error::new(
+            join(pointer, "enum"),
+            format!("a {ty} enum is generated as its plain type; the listed values are not checked"),
+        ));
     }
 
     /// The type of a scalar, array or map schema that openapiv3 left untyped.
