@@ -246,3 +246,27 @@ fn constructors_and_setters_take_str_values_and_literals() {
     let target = EscalationPolicyStepTarget::new().id("u-1");
     assert_eq!(target.id.as_deref(), Some("u-1"));
 }
+
+/// A `oneOf` object's `type` is found wherever it is among the members, also escaped, and a
+/// `type` inside another member's value is not taken for it.
+#[test]
+fn one_of_tag_is_found_in_any_position_and_form() {
+    let link = r#""attributes":{"label":"a","url":"u","type":"users"}"#;
+    for text in [
+        format!(r#"{{"type":"team_links","id":"l",{link}}}"#),
+        format!(r#"{{"id":"l","type":"team_links",{link}}}"#),
+        format!(r#"{{"id":"l",{link},"type":"team_links"}}"#),
+        format!("{{\n  \"id\": \"l\",\n  {link},\n  \"type\" : \"team_links\"\n}}"),
+        format!(r#"{{"id":"l",{link},"typ\u0065":"team_links"}}"#),
+        format!(r#"{{"typ\u0065":"team\u005flinks","id":"l",{link}}}"#),
+        format!(r#"{{"id":"l",{link},"type":"team\u005flinks"}}"#),
+    ] {
+        let decoded: TeamIncluded = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert!(matches!(&decoded, TeamIncluded::TeamLink(link) if link.attributes.label == "a"), "{text}");
+    }
+    // A `type` only inside a member's value: no tag, so the object is kept as unknown.
+    for text in [format!(r#"{{"id":"l",{link}}}"#), r#"{"id":"l","note":"x\",\"type\":\"team_links"}"#.to_owned()] {
+        let decoded: TeamIncluded = serde_json::from_str(&text).unwrap();
+        assert!(matches!(&decoded, TeamIncluded::Unknown(raw) if raw.get() == text), "{text}");
+    }
+}
