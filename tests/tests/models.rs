@@ -246,3 +246,104 @@ fn constructors_and_setters_take_str_values_and_literals() {
     let target = EscalationPolicyStepTarget::new().id("u-1");
     assert_eq!(target.id.as_deref(), Some("u-1"));
 }
+
+/// A `oneOf` object's `type` is found wherever it is among the members, also escaped, and a
+/// `type` inside another member's value is not taken for it.
+#[test]
+fn one_of_tag_is_found_in_any_position_and_form() {
+    let link = r#""attributes":{"label":"a","url":"u","type":"users"}"#;
+    for text in [
+        format!(r#"{{"type":"team_links","id":"l",{link}}}"#),
+        format!(r#"{{"id":"l","type":"team_links",{link}}}"#),
+        format!(r#"{{"id":"l",{link},"type":"team_links"}}"#),
+        format!("{{\n  \"id\": \"l\",\n  {link},\n  \"type\" : \"team_links\"\n}}"),
+        format!(r#"{{"id":"l",{link},"typ\u0065":"team_links"}}"#),
+        format!(r#"{{"typ\u0065":"team\u005flinks","id":"l",{link}}}"#),
+        format!(r#"{{"id":"l",{link},"type":"team\u005flinks"}}"#),
+    ] {
+        let decoded: TeamIncluded = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert!(matches!(&decoded, TeamIncluded::TeamLink(link) if link.attributes.label == "a"), "{text}");
+    }
+    // A `type` only inside a member's value: no tag, so the object is kept as unknown.
+    for text in [format!(r#"{{"id":"l",{link}}}"#), r#"{"id":"l","note":"x\",\"type\":\"team_links"}"#.to_owned()] {
+        let decoded: TeamIncluded = serde_json::from_str(&text).unwrap();
+        assert!(matches!(&decoded, TeamIncluded::Unknown(raw) if raw.get() == text), "{text}");
+    }
+}
+
+/// The variant a `oneOf` object decodes to is the one its top-level `type` names, wherever that
+/// member is, however the text is spaced and escaped, whatever `type`s other members' values hold
+/// (checked against `serde_json::Value`'s reading of the same text); unknown types are kept as
+/// sent.
+mod one_of_tag_position {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, FileFailurePersistence};
+
+    /// A JSON string literal for `text`, sometimes with `\uXXXX` escapes for its letters.
+    fn string_literal(text: &str, escaped: bool) -> String {
+        if !escaped {
+            return serde_json::to_string(text).unwrap();
+        }
+        let body: String = text.chars().map(|c| format!("\\u{:04x}", c as u32)).collect();
+        format!("\"{body}\"")
+    }
+
+    /// Values of other members, several of which contain `type` keys or the text of a member.
+    fn other_value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(r#""x""#.to_owned()),
+            Just(r#"{"type":"users"}"#.to_owned()),
+            Just(r#"[{"type":"team_links"},"type"]"#.to_owned()),
+            Just(r#""\",\"type\":\"users""#.to_owned()),
+            Just(r#""\\""#.to_owned()),
+            Just(r#""a\"type\":\"users\"""#.to_owned()),
+            Just("null".to_owned()),
+            Just("1.5e3".to_owned()),
+            Just(r#"{"a":{"type":"team_links","b":["\"}"]}}"#.to_owned()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(Config { cases: 512, failure_persistence: Some(Box::new(FileFailurePersistence::Off)), ..Config::default() })]
+
+        #[test]
+        fn the_top_level_type_selects_the_variant(
+            tag in prop::sample::select(vec!["team_links", "users", "user_team_permissions", "a_future_kind", "type"]),
+            others in prop::collection::vec(other_value(), 0..4),
+            position in 0usize..6,
+            escape_key in any::<bool>(),
+            escape_value in any::<bool>(),
+            space in prop::sample::select(vec!["", " ", "\n  ", "\t\r\n"]),
+        ) {
+            let mut members = vec![
+                format!(r#""id"{space}:{space}"l""#),
+                r#""attributes":{"label":"a","url":"u"}"#.to_owned(),
+            ];
+            members.extend(others.iter().enumerate().map(|(i, value)| format!(r#""other{i}":{space}{value}"#)));
+            let at = position.min(members.len());
+            members.insert(
+                at,
+                format!("{}{space}:{space}{}", string_literal("type", escape_key), string_literal(tag, escape_value)),
+            );
+            let text = format!("{{{space}{}{space}}}", members.join(&format!(",{space}")));
+
+            let expected: Value = serde_json::from_str(&text).unwrap();
+            prop_assert_eq!(expected["type"].as_str(), Some(tag));
+            let decoded: TeamIncluded = serde_json::from_str(&text).map_err(|e| TestCaseError::fail(format!("{text}: {e}")))?;
+            let variant = match &decoded {
+                TeamIncluded::TeamLink(_) => "team_links",
+                TeamIncluded::User(_) => "users",
+                TeamIncluded::UserTeamPermission(_) => "user_team_permissions",
+                TeamIncluded::Unknown(raw) => {
+                    prop_assert_eq!(raw.get(), text.as_str());
+                    "unknown"
+                }
+                _ => "a variant this test does not know",
+            };
+            let known = ["team_links", "users", "user_team_permissions"];
+            prop_assert_eq!(variant, if known.contains(&tag) { tag } else { "unknown" }, "{}", text);
+            prop_assert_eq!(serde_json::to_value(&decoded).unwrap(), expected);
+        }
+    }
+}

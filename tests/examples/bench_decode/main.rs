@@ -22,7 +22,10 @@
 //! runs (the body checked as UTF-8 once, a `serde_json::Deserializer` over that `str`, then
 //! `end()`; `serde_path_to_error` only on a second pass after a failure). Encoding is
 //! `serde_json::to_vec`; MB/s are over the input size for decode and the output size for encode
-//! (the generated models also write back the unknown fields, the baseline drops them).
+//! (the generated models also write back the unknown fields, the baseline drops them). The same
+//! table gives, per payload, the heap the decoded tree holds and the allocations its decode makes
+//! (a counting global allocator, one more decode of each tree after the timed runs), and the load
+//! average before and after the timed runs.
 
 mod baseline;
 #[macro_use]
@@ -191,27 +194,8 @@ fn main() {
     let policy = escalation_policy(2_000);
     check_round_trips(&teams, &cases, &policy);
 
-    println!(
-        "| payload | size | decode: generated | decode: baseline | ratio | client-path decode: generated | client-path decode: baseline | ratio | encode: generated | encode: baseline | ratio |"
-    );
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    let row = |name: &str, bytes: &[u8], race: &Race| {
-        println!(
-            "| {name} | {:.2} MB | {} | {} | **{:.2}x** | {} | {} | **{:.2}x** | {} | {} | **{:.2}x** |",
-            mb(bytes.len()),
-            rate(bytes.len(), race.median(0, DECODE)),
-            rate(bytes.len(), race.median(1, DECODE)),
-            race.ratio(0, 1, DECODE),
-            rate(bytes.len(), race.median(0, CLIENT_PATH)),
-            rate(bytes.len(), race.median(1, CLIENT_PATH)),
-            race.ratio(0, 1, CLIENT_PATH),
-            rate(race.encoded_len(0), race.median(0, ENCODE)),
-            rate(race.encoded_len(1), race.median(1, ENCODE)),
-            race.ratio(0, 1, ENCODE),
-        );
-    };
+    let load_before = load_average();
     let race = Race::run(&teams, &[once::<generated::TeamsResponse>, once::<baseline::TeamsResponse>], iterations);
-    row("TeamsResponse (10,000 teams)", &teams, &race);
     // The Cases payload also races the variants that isolate the cost of keeping unknown fields.
     let cases_race = Race::run(
         &cases,
@@ -225,48 +209,69 @@ fn main() {
         ],
         iterations,
     );
-    row("CasesResponse (10,000 cases, unknown fields)", &cases, &cases_race);
-    let race =
+    let policy_race =
         Race::run(&policy, &[once::<generated::EscalationPolicy>, once::<baseline::EscalationPolicy>], iterations);
-    row("EscalationPolicy (2,000 × 4 included)", &policy, &race);
+    let load_after = load_average();
 
-    println!();
-    println!("Heap: what a decoded payload holds, and the allocations its decode makes (same run)");
-    println!();
+    // Time and heap side by side, one row per payload: median times (generated / baseline), the
+    // ratio (median of the per-iteration ratios), then what the decoded tree holds and the
+    // allocations its decode makes, per item (team, case, policy step or included item).
     println!(
-        "| payload | items | heap held: generated | heap held: baseline | ratio | allocations: generated | allocations: baseline | per item: generated | per item: baseline |"
+        "| payload | size | decode (generated / baseline) | ratio | client-path decode (generated / baseline) | ratio | encode (generated / baseline) | ratio | heap held (generated / baseline) | ratio | allocations per item (generated / baseline) |"
     );
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    let heap_row = |name: &str, items: usize, generated: (usize, usize), baseline: (usize, usize)| {
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    let row = |name: &str,
+               bytes: &[u8],
+               race: &Race,
+               items: usize,
+               generated: (usize, usize),
+               baseline: (usize, usize)| {
+        let ms = |c: usize, pick: fn(&Sample) -> Duration| race.median(c, pick).as_secs_f64() * 1e3;
         println!(
-            "| {name} | {items} | {:.1} MB | {:.1} MB | **{:.2}x** | {} | {} | {:.1} | {:.1} |",
+            "| {name} | {:.2} MB | {:.1} / {:.1} ms | **{:.2}x** | {:.1} / {:.1} ms | **{:.2}x** | {:.1} / {:.1} ms | **{:.2}x** | {:.1} / {:.1} MB | {:.2}x | {:.1} / {:.1} |",
+            mb(bytes.len()),
+            ms(0, DECODE),
+            ms(1, DECODE),
+            race.ratio(0, 1, DECODE),
+            ms(0, CLIENT_PATH),
+            ms(1, CLIENT_PATH),
+            race.ratio(0, 1, CLIENT_PATH),
+            ms(0, ENCODE),
+            ms(1, ENCODE),
+            race.ratio(0, 1, ENCODE),
             mb(generated.0),
             mb(baseline.0),
             generated.0 as f64 / baseline.0 as f64,
-            generated.1,
-            baseline.1,
             generated.1 as f64 / items as f64,
             baseline.1 as f64 / items as f64,
         );
     };
-    heap_row(
-        "TeamsResponse",
+    row(
+        "TeamsResponse (10,000 teams)",
+        &teams,
+        &race,
         10_000,
         heap::<generated::TeamsResponse>(&teams),
         heap::<baseline::TeamsResponse>(&teams),
     );
-    heap_row(
-        "CasesResponse",
+    row(
+        "CasesResponse (10,000 cases, unknown fields)",
+        &cases,
+        &cases_race,
         10_000,
         heap::<generated::CasesResponse>(&cases),
         heap::<baseline::CasesResponse>(&cases),
     );
-    heap_row(
-        "EscalationPolicy",
+    row(
+        "EscalationPolicy (2,000 steps, 4 × 2,000 included)",
+        &policy,
+        &policy_race,
         10_000,
         heap::<generated::EscalationPolicy>(&policy),
         heap::<baseline::EscalationPolicy>(&policy),
     );
+    println!();
+    println!("load average (1, 5, 15 min) before the timed runs: {load_before}; after: {load_after}");
 
     println!();
     println!("CasesResponse: where the time goes (ratios to the baseline, which drops unknown fields)");
@@ -307,6 +312,13 @@ fn client_path_decode<T: DeserializeOwned>(bytes: &[u8]) -> T {
     let value = T::deserialize(&mut deserializer).expect("client-path decode");
     deserializer.end().expect("nothing after the value");
     value
+}
+
+/// The machine's load average (`/proc/loadavg`), to print beside the figures.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|text| text.split_whitespace().take(3).collect::<Vec<_>>().join(", "))
+        .unwrap_or_else(|_| "unknown".to_owned())
 }
 
 fn median(mut values: Vec<Duration>) -> Duration {
