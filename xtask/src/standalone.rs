@@ -214,3 +214,27 @@ pub fn codegen_crate(spec_dir: &Path, out: &Path, name: Option<&str>, check: boo
     }
     Ok(changes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{rename_in_docs, without_api_examples};
+
+    #[test]
+    fn examples_that_name_the_datadog_api_are_left_out_of_the_runtime_copy() {
+        let text = "//! Intro.\n//!\n//! ```no_run\n//! use datadog_v2_client::models::Team;\n//! ```\n//!\n//! After.\n\
+                    /// Runtime only:\n///\n/// ```no_run\n/// let c = datadog_v2_client::Configuration::new();\n/// ```\nfn f() {}\n";
+        let kept = without_api_examples(text);
+        assert_eq!(
+            kept,
+            "//! Intro.\n//!\n//! After.\n/// Runtime only:\n///\n/// ```no_run\n/// let c = datadog_v2_client::Configuration::new();\n/// ```\nfn f() {}\n"
+        );
+        // A text without examples, or with an unclosed fence, is kept whole.
+        assert_eq!(without_api_examples("//! ```text\n//! a\n"), "//! ```text\n//! a\n");
+    }
+
+    #[test]
+    fn only_doc_comments_are_renamed() {
+        let text = "    /// use datadog_v2_client::Client;\n    let datadog_v2_client = 1;\n";
+        assert_eq!(rename_in_docs(text, "odd"), "    /// use odd::Client;\n    let datadog_v2_client = 1;\n");
+    }
+}
