@@ -4,7 +4,8 @@
 //! constructor that changes breaks them.
 //!
 //! It works on emitted API files: each example's doc lines are inserted right above the line
-//! `pub async fn <operation>(`, after the method's other doc lines and attributes.
+//! `pub async fn <operation>(`, after the method's other doc lines and attributes. The examples
+//! name the crate `datadog_v2_client`; `codegen --crate` renames it (`standalone.rs`).
 
 use std::collections::BTreeMap;
 
@@ -75,8 +76,7 @@ fn example(types: &BTreeMap<&str, &TypeDef>, group: &Group, op: &Operation) -> S
         args.push("body".to_owned());
     }
     args.push("Default::default()".to_owned());
-    // The body, or a required parameter of a model type (an enum in a path), is built from
-    // `models::`.
+    // `models` is imported when the body or a required parameter (an enum in a path) uses it.
     if code.iter().chain(&args).any(|line| line.contains("models::")) {
         code.insert(models_at, "use datadog_v2_client::models;".to_owned());
     }
@@ -125,7 +125,9 @@ fn value(types: &BTreeMap<&str, &TypeDef>, ty: &TypeRef, name: &str, depth: usiz
 
 fn named(types: &BTreeMap<&str, &TypeDef>, model: &str, depth: usize) -> String {
     let Some(def) = types.get(model) else { return "Default::default()".to_owned() };
-    if depth > MAX_DEPTH {
+    // An enum's value is a name, never deeper: built at any depth (`Default::default()` would
+    // not do for an enum without a default, taken as `impl Into<Enum>`).
+    if depth > MAX_DEPTH && !matches!(def.kind, TypeKind::Enum(_)) {
         return "Default::default()".to_owned();
     }
     match &def.kind {
