@@ -158,6 +158,9 @@ fn ident(name: &str) -> Ident {
 }
 
 /// `#[doc]` lines from a description: leading spaces trimmed so that no line becomes a code block.
+/// A fenced code block of the description (pseudo code, a curl command) is marked `text` when it
+/// names no language, so that rustdoc does not compile it as a Rust doctest, and its lines are
+/// kept as written (no bracket escapes).
 fn doc_lines(text: Option<&str>) -> TokenStream {
     let Some(text) = text else { return TokenStream::new() };
     // A bare `\r` is a line break to a reader but not to `lines()`, and rustc refuses it in a
@@ -166,8 +169,20 @@ fn doc_lines(text: Option<&str>) -> TokenStream {
     // A line that continues a list item is indented under the item's text, as Markdown (and
     // clippy's `doc_lazy_continuation`) expects; a blank line ends the list.
     let mut list_indent = 0;
+    let mut in_fence = false;
     let lines = text.trim().lines().map(|line| {
         let line = line.trim();
+        if let Some(info) = line.strip_prefix("```") {
+            let opens = !in_fence;
+            in_fence = !in_fence;
+            let info = info.trim();
+            // Rustdoc compiles a block with no language, `rust`, and its test attributes.
+            let rust = info.split(',').all(|word| matches!(word.trim(), "" | "rust" | "no_run" | "should_panic"));
+            return if opens && rust { " ```text".to_owned() } else { format!(" {line}") };
+        }
+        if in_fence {
+            return format!(" {line}").trim_end().to_owned();
+        }
         let indent = match list_marker_width(line) {
             Some(width) => {
                 list_indent = width;
@@ -1167,7 +1182,17 @@ fn emit_pagination(op: &Operation, p: &Pagination) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::escape_brackets;
+    use super::{doc_lines, escape_brackets};
+
+    #[test]
+    fn a_description_code_block_is_not_a_doctest() {
+        let docs = doc_lines(Some("Pseudo code:\n\n```\nr := Get(page[size])\n```\n\n```json\n{}\n```\nA [b]"));
+        let expected = quote::quote! {
+            #[doc = " Pseudo code:"] #[doc = ""] #[doc = " ```text"] #[doc = " r := Get(page[size])"] #[doc = " ```"]
+            #[doc = ""] #[doc = " ```json"] #[doc = " {}"] #[doc = " ```"] #[doc = " A \\[b\\]"]
+        };
+        assert_eq!(docs.to_string(), expected.to_string());
+    }
 
     #[test]
     fn brackets_that_are_not_links_are_escaped() {

@@ -4,7 +4,8 @@
 //! constructor that changes breaks them.
 //!
 //! It works on emitted API files: each example's doc lines are inserted right above the line
-//! `pub async fn <operation>(`, after the method's other doc lines and attributes.
+//! `pub async fn <operation>(`, after the method's other doc lines and attributes. The examples
+//! name the crate `datadog_v2_client`; `codegen --crate` renames it (`standalone.rs`).
 
 use std::collections::BTreeMap;
 
@@ -20,8 +21,9 @@ pub fn add(api: &Api, files: &mut BTreeMap<String, String>) {
     for group in &api.groups {
         let Some(file) = files.get_mut(&format!("apis/{}.rs", group.module)) else { continue };
         for op in &group.operations {
-            let signature = format!("    pub async fn {}(\n", op.rust_name);
-            let Some(at) = file.find(&signature) else { continue };
+            // `(` then a line break, or `(&self, ...` on one line when the signature is short.
+            let signature = format!("\n    pub async fn {}(", op.rust_name);
+            let Some(at) = file.find(&signature).map(|at| at + 1) else { continue };
             let doc: String = example(&types, group, op).lines().map(|line| format!("    ///{line}\n")).collect();
             file.insert_str(at, &doc);
         }
@@ -59,15 +61,23 @@ fn example(types: &BTreeMap<&str, &TypeDef>, group: &Group, op: &Operation) -> S
         args.push(value);
     }
     if let Some(body) = &op.body {
-        let built = value(types, &body.ty, "body", 0, true);
+        let built = match &body.raw_media {
+            // Bytes and their content type, the spec's (first) media type; a multipart body's
+            // content type names the boundary between its parts.
+            Some(media) => {
+                let content_type =
+                    if media.starts_with("multipart/") { format!("{media}; boundary=BOUNDARY") } else { media.clone() };
+                format!("datadog_v2_client::request::RawBody::new({content_type:?}, b\"...\".to_vec())")
+            }
+            None => value(types, &body.ty, "body", 0, true),
+        };
         let built = if body.required { built } else { format!("Some({built})") };
         code.push(format!("let body = {built};"));
         args.push("body".to_owned());
     }
     args.push("Default::default()".to_owned());
-    // The body, or a required parameter of a model type (an enum in a path), is built from
-    // `models::`.
-    if op.body.is_some() || args.iter().any(|arg| arg.contains("models::")) {
+    // `models` is imported when the body or a required parameter (an enum in a path) uses it.
+    if code.iter().chain(&args).any(|line| line.contains("models::")) {
         code.insert(models_at, "use datadog_v2_client::models;".to_owned());
     }
     let call = format!("api.{}({})", op.rust_name, args.join(", "));
@@ -95,14 +105,19 @@ fn value(types: &BTreeMap<&str, &TypeDef>, ty: &TypeRef, name: &str, depth: usiz
     match ty {
         TypeRef::String if exact => format!("\"{}\".to_owned()", placeholder(name)),
         TypeRef::String => format!("\"{}\"", placeholder(name)),
-        TypeRef::Int32 | TypeRef::Int64 | TypeRef::UInt64 => "1".to_owned(),
+        // Typed where a literal's default type (`i32`, `f64`) does not convert into it: an alias of
+        // `u64` or `f32` is taken as `impl Into<Alias>`.
+        TypeRef::Int32 | TypeRef::Int64 => "1".to_owned(),
+        TypeRef::UInt64 => "1u64".to_owned(),
         TypeRef::Bytes => "Default::default()".to_owned(),
         TypeRef::Boxed(inner) => format!("Box::new({})", value(types, inner, name, depth + 1, true)),
-        TypeRef::Float | TypeRef::Double => "1.0".to_owned(),
+        TypeRef::Float => "1.0f32".to_owned(),
+        TypeRef::Double => "1.0".to_owned(),
         TypeRef::Bool => "true".to_owned(),
         TypeRef::DateTime => "\"2025-01-01T00:00:00Z\".parse::<datadog_v2_client::DateTime>().unwrap()".to_owned(),
         TypeRef::Any => "serde_json::json!({})".to_owned(),
-        TypeRef::Map(_) => "Default::default()".to_owned(),
+        // Named, not `Default::default()`: an alias of a map is taken as `impl Into<Alias>`.
+        TypeRef::Map(_) => "std::collections::BTreeMap::new()".to_owned(),
         TypeRef::Array(item) => format!("vec![{}]", value(types, item, name, depth + 1, true)),
         TypeRef::Named(model) => named(types, model, depth),
     }
@@ -110,7 +125,9 @@ fn value(types: &BTreeMap<&str, &TypeDef>, ty: &TypeRef, name: &str, depth: usiz
 
 fn named(types: &BTreeMap<&str, &TypeDef>, model: &str, depth: usize) -> String {
     let Some(def) = types.get(model) else { return "Default::default()".to_owned() };
-    if depth > MAX_DEPTH {
+    // An enum's value is a name, never deeper: built at any depth (`Default::default()` would
+    // not do for an enum without a default, taken as `impl Into<Enum>`).
+    if depth > MAX_DEPTH && !matches!(def.kind, TypeKind::Enum(_)) {
         return "Default::default()".to_owned();
     }
     match &def.kind {
@@ -136,13 +153,11 @@ fn named(types: &BTreeMap<&str, &TypeDef>, model: &str, depth: usize) -> String 
             None => "Default::default()".to_owned(),
         },
         TypeKind::Union(Union::Untagged(variants)) => match variants.first() {
+            // Only a model is boxed in an untagged union's variant.
             Some(v) => {
-                format!(
-                    "models::{}::{}(Box::new({}))",
-                    def.name,
-                    v.rust_name,
-                    value(types, &v.ty, "value", depth + 1, true)
-                )
+                let inner = value(types, &v.ty, "value", depth + 1, true);
+                let inner = if matches!(v.ty, TypeRef::Named(_)) { format!("Box::new({inner})") } else { inner };
+                format!("models::{}::{}({inner})", def.name, v.rust_name)
             }
             None => "Default::default()".to_owned(),
         },

@@ -53,7 +53,12 @@ fn marker(api: &Api, group: &Group, op: &Operation) -> TokenStream {
     let (op_name, method) = (&op.rust_name, op.method.as_str());
     let doc = format!(" `{}`: `{} {}`.", op.rust_name, method, op.path);
     let response = crate::emit::success_tokens(&op.success, Some(&group.module));
-    let body = op.body.as_ref().map_or_else(|| quote! { crate::testing::NoBody }, |b| type_tokens(&b.ty));
+    // A body that is not JSON is matched as bytes with its content type, like the method takes it.
+    let body = match &op.body {
+        None => quote! { crate::testing::NoBody },
+        Some(b) if b.raw_media.is_some() => quote! { crate::request::RawBody },
+        Some(b) => type_tokens(&b.ty),
+    };
     let optional: Vec<_> = op.params.iter().filter(|p| !p.required && p.location == ParamLocation::Query).collect();
     let uses = optional.iter().map(|p| {
         let (wire, rust) = (&p.wire_name, format_ident!("{}", p.rust_name));

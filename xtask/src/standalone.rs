@@ -39,12 +39,18 @@ pub fn crate_files(
     title: &str,
 ) -> BTreeMap<String, String> {
     let lib_name = name.replace('-', "_");
-    let mut files: BTreeMap<String, String> =
-        generated.into_iter().map(|(path, text)| (format!("src/{path}"), text)).collect();
+    // The operations' rustdoc examples (doctests) name the crate.
+    let mut files: BTreeMap<String, String> = generated
+        .into_iter()
+        .map(|(path, text)| {
+            let text = if path.starts_with("apis/") { rename_in_docs(&text, &lib_name) } else { text };
+            (format!("src/{path}"), text)
+        })
+        .collect();
     let copied = |text: &str| {
         format!(
             "{HEADER}\n// Copied from the runtime of generated-client/src/.\n\n{}",
-            text.replace(RUNTIME_CRATE, &lib_name)
+            without_api_examples(text).replace(RUNTIME_CRATE, &lib_name)
         )
     };
     for (file, text) in RUNTIME {
@@ -53,6 +59,54 @@ pub fn crate_files(
     files.insert("src/lib.rs".to_owned(), copied(&lib_rs(title)));
     files.insert("Cargo.toml".to_owned(), manifest(api, name, title));
     files
+}
+
+/// `text` with the crate's name in its doc comments (the examples) replaced by `lib_name`.
+fn rename_in_docs(text: &str, lib_name: &str) -> String {
+    text.split_inclusive('\n')
+        .map(
+            |line| {
+                if line.trim_start().starts_with("///") {
+                    line.replace(RUNTIME_CRATE, lib_name)
+                } else {
+                    line.to_owned()
+                }
+            },
+        )
+        .collect()
+}
+
+/// `text` without the doc examples that name the Datadog API's own groups or models (the
+/// `testing` module's): they would not compile, as doctests, in a crate of another spec. A
+/// removed example's blank doc line before it goes too.
+fn without_api_examples(text: &str) -> String {
+    let api = [format!("{RUNTIME_CRATE}::apis"), format!("{RUNTIME_CRATE}::models")];
+    let mut out: Vec<&str> = Vec::new();
+    let mut block: Option<Vec<&str>> = None;
+    for line in text.split_inclusive('\n') {
+        let doc = line.trim_start().strip_prefix("//!").or_else(|| line.trim_start().strip_prefix("///"));
+        let fence = doc.is_some_and(|d| d.trim_start().starts_with("```"));
+        match block.as_mut() {
+            None if fence => block = Some(vec![line]),
+            None => out.push(line),
+            Some(lines) => {
+                lines.push(line);
+                if fence {
+                    let lines = block.take().unwrap_or_default();
+                    if lines.iter().any(|l| api.iter().any(|name| l.contains(name.as_str()))) {
+                        let blank = out.last().is_some_and(|l| matches!(l.trim(), "//!" | "///"));
+                        if blank {
+                            out.pop();
+                        }
+                    } else {
+                        out.extend(lines);
+                    }
+                }
+            }
+        }
+    }
+    out.extend(block.unwrap_or_default());
+    out.concat()
 }
 
 /// The runtime's `lib.rs` with its own crate docs and without the README doctests.
@@ -159,4 +213,28 @@ pub fn codegen_crate(spec_dir: &Path, out: &Path, name: Option<&str>, check: boo
         write::apply(out, &files, &changes)?;
     }
     Ok(changes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{rename_in_docs, without_api_examples};
+
+    #[test]
+    fn examples_that_name_the_datadog_api_are_left_out_of_the_runtime_copy() {
+        let text = "//! Intro.\n//!\n//! ```no_run\n//! use datadog_v2_client::models::Team;\n//! ```\n//!\n//! After.\n\
+                    /// Runtime only:\n///\n/// ```no_run\n/// let c = datadog_v2_client::Configuration::new();\n/// ```\nfn f() {}\n";
+        let kept = without_api_examples(text);
+        assert_eq!(
+            kept,
+            "//! Intro.\n//!\n//! After.\n/// Runtime only:\n///\n/// ```no_run\n/// let c = datadog_v2_client::Configuration::new();\n/// ```\nfn f() {}\n"
+        );
+        // A text without examples, or with an unclosed fence, is kept whole.
+        assert_eq!(without_api_examples("//! ```text\n//! a\n"), "//! ```text\n//! a\n");
+    }
+
+    #[test]
+    fn only_doc_comments_are_renamed() {
+        let text = "    /// use datadog_v2_client::Client;\n    let datadog_v2_client = 1;\n";
+        assert_eq!(rename_in_docs(text, "odd"), "    /// use odd::Client;\n    let datadog_v2_client = 1;\n");
+    }
 }

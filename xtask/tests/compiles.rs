@@ -7,7 +7,8 @@
 //!
 //! The odd crate also has the response constructs `spec/` lacks (several 2xx statuses with
 //! different bodies, bodies that are not JSON): `fixtures/compiles-tests/responses.rs` tests
-//! their behaviour inside it, against its generated test doubles.
+//! their behaviour inside it, against its generated test doubles. Its doctests (each
+//! operation's rustdoc example, with required arguments of every kind) must compile too.
 
 mod common;
 
@@ -39,6 +40,26 @@ fn odd_names_and_recursive_schemas_give_a_clippy_clean_crate() {
         "\n[dev-dependencies]\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"time\", \"test-util\"] }\n",
     );
     std::fs::write(out.join("Cargo.toml"), manifest).unwrap();
+    let stdout = cargo_test(&out, &["--test", "responses"]);
+    assert!(stdout.contains(&format!("{test_count} passed")), "every response test ran:\n{stdout}");
+
+    // The doctests: the rustdoc example of each operation (compiled, not run: `no_run`), which
+    // builds its required arguments of every kind (`exampleKinds`, raw bodies...).
+    let (mut examples, mut operations) = (0, 0);
+    for entry in std::fs::read_dir(out.join("src/apis")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        examples += text.matches("/// ```no_run").count();
+        operations += text.lines().filter(|l| l.contains("pub async fn ") && l.contains("_with_http_info(")).count();
+    }
+    assert_eq!(examples, operations, "one example per operation (short signatures included)");
+    let stdout = cargo_test(&out, &["--doc"]);
+    assert!(stdout.contains(&format!("ok. {examples} passed")), "every operation's example compiled:\n{stdout}");
+}
+
+/// Runs `cargo test --features testing ARGS` in the generated crate `dir`, built into this
+/// workspace's target directory (whose dependencies the workspace's own tests have already built:
+/// a few seconds); its standard output.
+fn cargo_test(dir: &Path, args: &[&str]) -> String {
     let mut command = Command::new(env!("CARGO"));
     // The variables cargo sets for this test would make build scripts that watch them rerun.
     for (name, _) in std::env::vars_os() {
@@ -48,18 +69,19 @@ fn odd_names_and_recursive_schemas_give_a_clippy_clean_crate() {
         }
     }
     let tested = command
-        .args(["test", "--offline", "--quiet", "--features", "testing", "--test", "responses"])
-        .current_dir(&out)
+        .args(["test", "--offline", "--quiet", "--features", "testing"])
+        .args(args)
+        .current_dir(dir)
         .env("CARGO_TARGET_DIR", xtask::workspace_root().join("target"))
         .env_remove("RUSTC_WORKSPACE_WRAPPER")
         .output()
         .unwrap();
     assert!(
         tested.status.success(),
-        "the response tests of the odd crate fail:\n{}\n{}",
+        "`cargo test {}` fails in the odd crate:\n{}\n{}",
+        args.join(" "),
         String::from_utf8_lossy(&tested.stdout),
         String::from_utf8_lossy(&tested.stderr)
     );
-    let stdout = String::from_utf8_lossy(&tested.stdout);
-    assert!(stdout.contains(&format!("{test_count} passed")), "every response test ran:\n{stdout}");
+    String::from_utf8_lossy(&tested.stdout).into_owned()
 }

@@ -40,6 +40,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use wiremock::{Match, Mock, ResponseTemplate};
 
+use crate::request::RawBody;
 use crate::{Client, Configuration, RawResponse, RetryPolicy, UnstableOperation};
 
 pub use operations::ops;
@@ -60,8 +61,9 @@ pub trait Operation {
     /// [`RawResponse`] for a body that is not JSON; the operation's enum when its success statuses
     /// have different bodies).
     type Response: ResponseBody;
-    /// The request body ([`NoBody`] for an operation that sends none).
-    type Body: Serialize;
+    /// The request body ([`NoBody`] for an operation that sends none; a [`RawBody`] for a body
+    /// that is not JSON).
+    type Body: RequestBody;
     /// The optional parameters (`GetTeamOptionalParams`).
     type Params;
     /// The query pairs `params` is sent as, names as on the wire (`page[size]`), values unescaped.
@@ -100,6 +102,58 @@ impl ResponseBody for RawResponse {
             Some(content_type) => template.set_body_raw(self.bytes, content_type),
             None => template.set_body_bytes(self.bytes),
         }
+    }
+}
+
+/// How [`Expectation::with_body`] matches a request body: a model as JSON (compared as JSON
+/// values), a [`RawBody`] as its bytes and content type.
+pub trait RequestBody {
+    /// The body a matching request sends.
+    fn expected(self) -> ExpectedBody;
+}
+
+impl<T: Serialize> RequestBody for T {
+    fn expected(self) -> ExpectedBody {
+        ExpectedBody::Json(serde_json::to_value(&self).expect("a request body serializes"))
+    }
+}
+
+impl RequestBody for RawBody {
+    fn expected(self) -> ExpectedBody {
+        ExpectedBody::Raw(self)
+    }
+}
+
+/// The body a request must send to match an expectation (see [`RequestBody`]).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ExpectedBody {
+    /// A JSON body equal to this value (whatever its spacing and member order).
+    Json(Value),
+    /// Exactly these bytes, sent with exactly this `Content-Type`.
+    Raw(RawBody),
+}
+
+impl ExpectedBody {
+    /// Whether `request` sends this body.
+    fn matches(&self, request: &wiremock::Request) -> bool {
+        match self {
+            ExpectedBody::Json(expected) => {
+                serde_json::from_slice::<Value>(&request.body).is_ok_and(|body| body == *expected)
+            }
+            ExpectedBody::Raw(expected) => {
+                request.body == expected.bytes && content_type(request) == Some(expected.content_type.as_str())
+            }
+        }
+    }
+}
+
+/// The request's `Content-Type`, when it sent one (and only one) that is text.
+fn content_type(request: &wiremock::Request) -> Option<&str> {
+    let mut values = request.headers.get_all("content-type").iter();
+    match (values.next(), values.next()) {
+        (Some(value), None) => value.to_str().ok(),
+        _ => None,
     }
 }
 
@@ -197,9 +251,10 @@ impl<O: Operation> fmt::Debug for Expectation<'_, O> {
 }
 
 impl<'a, O: Operation> Expectation<'a, O> {
-    /// Matches only requests whose body is `body` (compared as JSON values).
+    /// Matches only requests whose body is `body`: compared as JSON values, or for a [`RawBody`]
+    /// (a body that is not JSON) byte for byte, with its content type.
     pub fn with_body(mut self, body: O::Body) -> Self {
-        self.matcher.body = Some(serde_json::to_value(&body).expect("a request body serializes"));
+        self.matcher.body = Some(body.expected());
         self
     }
 
@@ -303,6 +358,17 @@ impl Mocked<'_> {
             .map(|request| serde_json::from_slice(&request.body).expect("the request body decodes"))
             .collect()
     }
+
+    /// The bodies of the matching requests as sent: their bytes and `Content-Type` (empty when
+    /// none was sent). For bodies that are not JSON.
+    pub async fn raw_bodies(&self) -> Vec<RawBody> {
+        let received = self.server.received_requests().await.unwrap_or_default();
+        received
+            .iter()
+            .filter(|request| self.matcher.matches(request))
+            .map(|request| RawBody::new(content_type(request).unwrap_or_default(), request.body.clone()))
+            .collect()
+    }
 }
 
 /// Where the page asked for is.
@@ -312,13 +378,13 @@ enum Position {
     From(i64),
 }
 
-/// Method, encoded path, query pairs (a subset), JSON body, page position.
+/// Method, encoded path, query pairs (a subset), body, page position.
 #[derive(Debug, Clone)]
 struct CallMatcher {
     method: &'static str,
     path: String,
     query: Vec<(String, String)>,
-    body: Option<Value>,
+    body: Option<ExpectedBody>,
     position: Option<(&'static str, Position)>,
 }
 
@@ -342,9 +408,6 @@ impl Match for CallMatcher {
                 _ => {}
             }
         }
-        match &self.body {
-            Some(expected) => serde_json::from_slice::<Value>(&request.body).is_ok_and(|body| body == *expected),
-            None => true,
-        }
+        self.body.as_ref().is_none_or(|expected| expected.matches(request))
     }
 }

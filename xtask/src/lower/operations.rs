@@ -325,6 +325,11 @@ impl Lowerer<'_> {
                 format!("unsupported construct: {what} `{}` must be {allowed}", data.name),
             ));
         }
+        // An alias of an array is sent as the array it names (`a,b` or repeated, not `Display`).
+        let ty = match self.resolve_alias(&ty) {
+            array @ TypeRef::Array(_) => array.clone(),
+            _ => ty,
+        };
         let resolved: &Schema = match schema {
             ReferenceOr::Item(s) => s,
             ReferenceOr::Reference { reference } => self.resolve_schema(reference, pointer)?.1,
