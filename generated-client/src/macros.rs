@@ -17,9 +17,22 @@
 ///
 /// Known fields are written in table order, then the unknown ones. Decoding reads the object in
 /// one pass: each known member straight into its type, the unknown ones kept as raw JSON text, all
-/// in one [`crate::codec::AdditionalProperties`].
+/// in one [`crate::codec::AdditionalProperties`], or, when the table ends with
+/// `_ => additional_properties: typed,`, each decoded as the `T` of a `BTreeMap<String, T>`.
 macro_rules! object_serde {
     ($name:ident { $($json:literal => $field:ident: $shape:ident,)* }) => {
+        $crate::macros::object_serde!(@impl $name, raw { $($json => $field: $shape,)* });
+    };
+    // Typed members beside the fields (the spec's `additionalProperties` schema): the table ends
+    // with `_ => additional_properties: typed,` and the struct's `additional_properties` is a
+    // `BTreeMap<String, T>`. Each other member is decoded as `T` (a member that is not a `T` is
+    // an error at its key, like a field); they are written after the known fields, in key order.
+    ($name:ident { $($json:literal => $field:ident: $shape:ident,)* _ => additional_properties: typed, }) => {
+        $crate::macros::object_serde!(@impl $name, typed { $($json => $field: $shape,)* });
+    };
+
+    // The impls; `$extra` (`raw` or `typed`) says how the members that are not fields are kept.
+    (@impl $name:ident, $extra:ident { $($json:literal => $field:ident: $shape:ident,)* }) => {
         impl serde::Serialize for $name {
             #[allow(deprecated)]
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -28,7 +41,7 @@ macro_rules! object_serde {
                 const FIELDS: &[&str] = &[$($json,)*];
                 let mut map = serializer.serialize_map(None)?;
                 $( $crate::macros::object_serde!(@write $shape, map, $json, &self.$field, self.explicit_nulls, FIELDS); )*
-                self.additional_properties.serialize_members(&mut map)?;
+                $crate::macros::object_serde!(@write_extra $extra, map, &self.additional_properties);
                 map.end()
             }
         }
@@ -47,27 +60,45 @@ macro_rules! object_serde {
                     #[allow(deprecated)]
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
                         #[allow(dead_code)] // for types without optional fields
-                const FIELDS: &[&str] = &[$($json,)*];
+                        const FIELDS: &[&str] = &[$($json,)*];
                         $( let mut $field = $crate::macros::object_serde!(@unset $shape); )*
                         #[allow(unused_mut)] // for types without optional fields
                         let mut explicit_nulls = $crate::codec::ExplicitNulls::default();
-                        let mut unknown = $crate::codec::UnknownMembers::new();
+                        let mut extra = $crate::macros::object_serde!(@new_extra $extra);
                         while let Some(key) = map.next_key::<$crate::codec::Key<'de>>()? {
                             match key.as_str() {
                                 $( $json => $crate::macros::object_serde!(@read $shape, map, $field, explicit_nulls, FIELDS, $json), )*
-                                _ => unknown.read(key, &mut map)?,
+                                _ => $crate::macros::object_serde!(@read_extra $extra, map, extra, key),
                             }
                         }
                         Ok($name {
                             $( $field: $crate::macros::object_serde!(@finish $shape, $field, $json), )*
                             explicit_nulls,
-                            additional_properties: unknown.finish(),
+                            additional_properties: $crate::macros::object_serde!(@finish_extra $extra, extra),
                         })
                     }
                 }
 
                 deserializer.deserialize_map(Visitor)
             }
+        }
+    };
+
+    // Unknown members kept as raw JSON text, all in one `crate::codec::AdditionalProperties`.
+    (@new_extra raw) => { $crate::codec::UnknownMembers::new() };
+    (@read_extra raw, $map:ident, $extra:ident, $key:ident) => { $extra.read($key, &mut $map)? };
+    (@finish_extra raw, $extra:ident) => { $extra.finish() };
+    (@write_extra raw, $map:ident, $value:expr) => { $value.serialize_members(&mut $map)? };
+    // Typed members, in a `BTreeMap<String, T>`.
+    (@new_extra typed) => { std::collections::BTreeMap::new() };
+    (@read_extra typed, $map:ident, $extra:ident, $key:ident) => {{
+        let value = $map.next_value()?;
+        $extra.insert($key.as_str().to_owned(), value);
+    }};
+    (@finish_extra typed, $extra:ident) => { $extra };
+    (@write_extra typed, $map:ident, $value:expr) => {
+        for (key, value) in $value {
+            $map.serialize_entry(key, value)?;
         }
     };
 
@@ -112,67 +143,6 @@ macro_rules! object_serde {
         $field.ok_or_else(|| serde::de::Error::missing_field($json))?
     };
     (@finish $shape:ident, $field:ident, $json:literal) => { $field };
-
-    // Typed members beside the fields (the spec's `additionalProperties` schema): the table ends
-    // with `_ => additional_properties: typed,` and the struct's `additional_properties` is a
-    // `BTreeMap<String, T>`. Each other member is decoded as `T` (a member that is not a `T` is
-    // an error at its key, like a field); they are written after the known fields, in key order.
-    ($name:ident { $($json:literal => $field:ident: $shape:ident,)* _ => additional_properties: typed, }) => {
-        impl serde::Serialize for $name {
-            #[allow(deprecated)]
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap;
-                #[allow(dead_code)] // for types without optional fields
-                const FIELDS: &[&str] = &[$($json,)*];
-                let mut map = serializer.serialize_map(None)?;
-                $( $crate::macros::object_serde!(@write $shape, map, $json, &self.$field, self.explicit_nulls, FIELDS); )*
-                for (key, value) in &self.additional_properties {
-                    map.serialize_entry(key, value)?;
-                }
-                map.end()
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct Visitor;
-
-                impl<'de> serde::de::Visitor<'de> for Visitor {
-                    type Value = $name;
-
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str(concat!("a ", stringify!($name), " object"))
-                    }
-
-                    #[allow(deprecated)]
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
-                        #[allow(dead_code)] // for types without optional fields
-                        const FIELDS: &[&str] = &[$($json,)*];
-                        $( let mut $field = $crate::macros::object_serde!(@unset $shape); )*
-                        #[allow(unused_mut)] // for types without optional fields
-                        let mut explicit_nulls = $crate::codec::ExplicitNulls::default();
-                        let mut additional_properties = std::collections::BTreeMap::new();
-                        while let Some(key) = map.next_key::<$crate::codec::Key<'de>>()? {
-                            match key.as_str() {
-                                $( $json => $crate::macros::object_serde!(@read $shape, map, $field, explicit_nulls, FIELDS, $json), )*
-                                _ => {
-                                    let value = map.next_value()?;
-                                    additional_properties.insert(key.as_str().to_owned(), value);
-                                }
-                            }
-                        }
-                        Ok($name {
-                            $( $field: $crate::macros::object_serde!(@finish $shape, $field, $json), )*
-                            explicit_nulls,
-                            additional_properties,
-                        })
-                    }
-                }
-
-                deserializer.deserialize_map(Visitor)
-            }
-        }
-    };
 }
 
 /// The conversions of a generated integer enum (values sent as JSON numbers) whose last variant
