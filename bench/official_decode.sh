@@ -35,8 +35,11 @@ trap 'rm -rf "$dir"' EXIT
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 for round in $(seq "$rounds"); do
     # The official binary's checks (stderr) are shown once.
-    if [ "$round" = 1 ]; then err=/dev/stderr; else err=/dev/null; fi
-    "$official" "$dir" "$iterations" 2>"$err" | sed "s/^/official\t$round\t/" >>"$dir/results"
+    if [ "$round" = 1 ]; then
+        "$official" "$dir" "$iterations"
+    else
+        "$official" "$dir" "$iterations" 2>/dev/null
+    fi | sed "s/^/official\t$round\t/" >>"$dir/results"
     "$ours" --read "$dir" "$iterations" | sed "s/^/ours\t$round\t/" >>"$dir/results"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
