@@ -4,7 +4,16 @@
 //! ```sh
 //! cargo run --release -p tests --example bench_decode            # 15 iterations
 //! cargo run --release -p tests --example bench_decode -- 31      # more
+//! cargo run --release -p tests --example bench_decode -- --write DIR        # the payloads as files
+//! cargo run --release -p tests --example bench_decode -- --read DIR 15      # decode those files
 //! ```
+//!
+//! `--write DIR` and `--read DIR N` are for `bench/official_decode.sh`, which compares our models
+//! with the official Rust client's on the same files: `--write` writes the three payloads as
+//! `teams.json`, `cases.json` and `policy.json`; `--read` decodes each file with the generated
+//! models (`serde_json::from_slice`) once untimed, then `N` times, and prints one line per payload,
+//! `payload<TAB>median ms per decode<TAB>heap held (bytes)<TAB>allocations per decode`, the format
+//! of `bench/official`'s binary.
 //!
 //! Three payloads are built in code (deterministic, realistic values):
 //! - `TeamsResponse` with 10,000 teams (every attribute, team-link and permission relationships,
@@ -183,10 +192,56 @@ fn one(args: &[String]) {
     }
 }
 
+/// `--write DIR`: the three payloads as JSON files, for `bench/official_decode.sh`.
+fn write(args: &[String]) {
+    let [dir] = args else { panic!("--write DIR") };
+    let dir = std::path::Path::new(dir);
+    std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    for (file, bytes) in [
+        ("teams.json", teams_response(10_000)),
+        ("cases.json", cases_response(10_000)),
+        ("policy.json", escalation_policy(2_000)),
+    ] {
+        let path = dir.join(file);
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+}
+
+/// `--read DIR N`: decodes the files `--write` wrote with the generated models, `N` times each,
+/// and prints `payload<TAB>median ms<TAB>heap held (bytes)<TAB>allocations` per payload.
+fn read(args: &[String]) {
+    let [dir, n] = args else { panic!("--read DIR N") };
+    let n: usize = n.parse().expect("N is a number");
+    fn measure<T: DeserializeOwned>(name: &str, dir: &str, n: usize) {
+        let path = std::path::Path::new(dir).join(format!("{name}.json"));
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let (held, made) = heap::<T>(&bytes);
+        let times = (0..n)
+            .map(|_| {
+                let start = Instant::now();
+                let value: T = serde_json::from_slice(&bytes).expect("decode");
+                let time = start.elapsed();
+                drop(value);
+                time
+            })
+            .collect();
+        println!("{name}\t{:.3}\t{held}\t{made}", median(times).as_secs_f64() * 1e3);
+    }
+    measure::<generated::TeamsResponse>("teams", dir, n);
+    measure::<generated::CasesResponse>("cases", dir, n);
+    measure::<generated::EscalationPolicy>("policy", dir, n);
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).is_some_and(|a| a == "--one") {
         return one(&args[2..]);
+    }
+    if args.get(1).is_some_and(|a| a == "--write") {
+        return write(&args[2..]);
+    }
+    if args.get(1).is_some_and(|a| a == "--read") {
+        return read(&args[2..]);
     }
     let iterations: usize = std::env::args().nth(1).map_or(15, |n| n.parse().expect("iterations is a number"));
     let teams = teams_response(10_000);
