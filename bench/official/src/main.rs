@@ -9,9 +9,10 @@
 //! the first place where re-encoding the decoded value differs from the input, and which variant
 //! each `oneOf` item of the escalation policy became.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+#[path = "../../../tests/examples/bench_decode/counting.rs"]
+mod counting;
+
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use datadog_api_client::datadogV2::model::{CasesResponse, EscalationPolicy, EscalationPolicyIncluded, TeamsResponse};
@@ -19,40 +20,12 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-/// The system allocator, counting the bytes live and the allocations made (as in bench_decode).
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards every call to `System` unchanged; only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size, Ordering::Relaxed);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
 /// Decodes `bytes` as `T` once untimed, then `iterations` times timed; prints the line.
 fn measure<T: DeserializeOwned>(name: &str, bytes: &[u8], iterations: usize) {
-    let (live, allocations) = (LIVE.load(Ordering::Relaxed), ALLOCATIONS.load(Ordering::Relaxed));
+    let (live, allocations) = counting::reading();
     let value: T = serde_json::from_slice(bytes).expect("decode");
-    let held = LIVE.load(Ordering::Relaxed) - live;
-    let made = ALLOCATIONS.load(Ordering::Relaxed) - allocations;
+    let (live_after, allocations_after) = counting::reading();
+    let (held, made) = (live_after - live, allocations_after - allocations);
     drop(value);
     let mut times: Vec<Duration> = (0..iterations)
         .map(|_| {

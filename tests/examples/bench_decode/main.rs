@@ -40,8 +40,8 @@ mod baseline;
 #[macro_use]
 mod variants;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+mod counting;
+
 use std::time::{Duration, Instant};
 
 use datadog_v2_client::models as generated;
@@ -49,42 +49,13 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-/// The system allocator, counting the bytes live and the allocations made, for the heap table.
-/// Both model trees run under it alike.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards every call to `System` unchanged; only counts.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size, Ordering::Relaxed);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
-
 /// The heap a decoded `T` holds (bytes live after the decode, the value alive) and the
 /// allocations (and reallocations) the decode made.
 fn heap<T: DeserializeOwned>(bytes: &[u8]) -> (usize, usize) {
-    let (live, allocations) = (LIVE.load(Ordering::Relaxed), ALLOCATIONS.load(Ordering::Relaxed));
+    let (live, allocations) = counting::reading();
     let value: T = serde_json::from_slice(bytes).expect("decode");
-    let held = LIVE.load(Ordering::Relaxed) - live;
-    let made = ALLOCATIONS.load(Ordering::Relaxed) - allocations;
+    let (live_after, allocations_after) = counting::reading();
+    let (held, made) = (live_after - live, allocations_after - allocations);
     drop(value);
     (held, made)
 }
