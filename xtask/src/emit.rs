@@ -522,8 +522,7 @@ fn struct_serde_table(name: &str, s: &Struct) -> String {
 fn enum_table(name: &str, e: &Enum, fallback: &str) -> String {
     let mut out = match e.repr {
         EnumRepr::String => format!("crate::macros::string_enum!({name} {{\n"),
-        EnumRepr::Int32 => format!("crate::macros::int_enum!({name}: i32 {{\n"),
-        EnumRepr::Int64 => format!("crate::macros::int_enum!({name}: i64 {{\n"),
+        repr => format!("crate::macros::int_enum!({name}: {} {{\n", repr.rust_type()),
     };
     for v in &e.values {
         match e.repr {
@@ -563,11 +562,7 @@ fn emit_enum(def: &TypeDef, e: &Enum) -> TokenStream {
         quote! { #[doc = #doc] #default #variant, }
     });
     let derive_default = e.default.is_some().then(|| quote! { Default, });
-    let kept = match e.repr {
-        EnumRepr::String => quote! { String },
-        EnumRepr::Int32 => quote! { i32 },
-        EnumRepr::Int64 => quote! { i64 },
-    };
+    let kept = ident(e.repr.rust_type());
     quote! {
         #type_docs
         #[derive(Clone, Debug, #derive_default PartialEq, Eq, Hash)]

@@ -92,6 +92,17 @@ pub enum EnumRepr {
     Int64,
 }
 
+impl EnumRepr {
+    /// The Rust type of a value (what the fallback variant holds).
+    pub fn rust_type(self) -> &'static str {
+        match self {
+            EnumRepr::String => "String",
+            EnumRepr::Int32 => "i32",
+            EnumRepr::Int64 => "i64",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnumValue {
     /// The value as the spec writes it: the string, or the integer in decimal (`-1`).
