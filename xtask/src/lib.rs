@@ -8,11 +8,6 @@
 
 pub mod docs_check;
 pub mod emit;
-pub mod emit_doc_example;
-pub mod emit_into;
-pub mod emit_model_examples;
-pub mod emit_operations;
-pub mod emit_testing;
 pub mod error;
 pub mod examples;
 pub mod ir;
@@ -53,7 +48,7 @@ pub fn generate(spec_dir: &Path) -> Result<BTreeMap<String, String>, Errors> {
     let spec = spec::load_dir(spec_dir)?;
     let api = lower::lower(&spec)?;
     let mut files = emit::emit(&api);
-    emit_model_examples::add(&api, spec_dir, &mut files)?;
+    emit::model_examples::add(&api, spec_dir, &mut files)?;
     Ok(files)
 }
 

@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::emit::format_file;
+use super::tokens::format_file;
 use crate::ir::{Api, Operation};
 
 /// `operations.rs`, by path relative to the crate's `src/`.

@@ -7,7 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::type_tokens;
+use super::tokens::type_tokens;
 use crate::ir::TypeRef;
 
 /// The parameter type of a value of type `ty`, and how the body turns the parameter `name` into

@@ -7,7 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::emit::{PathSegment, format_file, type_tokens};
+use super::tokens::{PathSegment, format_file, optional_params_name, path_segments, success_tokens, type_tokens};
 use crate::ir::{
     Api, ArrayStyle, Group, Operation, PagePosition, ParamLocation, Response, ResponseBody, StatusEnum, Success,
     TypeDef, TypeKind, TypeRef,
@@ -48,11 +48,11 @@ fn cfg(group: &Group) -> TokenStream {
 fn marker(api: &Api, group: &Group, op: &Operation) -> TokenStream {
     let cfg = cfg(group);
     let name = format_ident!("{}", op.type_prefix);
-    let params = crate::emit::optional_params_name(op);
+    let params = optional_params_name(op);
     let module = format_ident!("{}", group.module);
     let (op_name, method) = (&op.rust_name, op.method.as_str());
     let doc = format!(" `{}`: `{} {}`.", op.rust_name, method, op.path);
-    let response = crate::emit::success_tokens(&op.success, Some(&group.module));
+    let response = success_tokens(&op.success, Some(&group.module));
     // A body that is not JSON is matched as bytes with its content type, like the method takes it.
     let body = match &op.body {
         None => quote! { crate::testing::NoBody },
@@ -182,7 +182,7 @@ fn method(group: &Group, op: &Operation) -> TokenStream {
     let marker = format_ident!("{}", op.type_prefix);
     let mut args = Vec::new();
     let mut pieces = Vec::new();
-    for segment in crate::emit::path_segments(op) {
+    for segment in path_segments(op) {
         match segment {
             PathSegment::Literal(literal) => pieces.push(quote! { #literal }),
             PathSegment::Param(param) => {
