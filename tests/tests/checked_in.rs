@@ -32,7 +32,7 @@ const OPTIONAL_FEATURES: [&str; 2] = ["testing", "tracing"];
 #[test]
 fn every_group_has_its_cargo_feature() {
     let (spec_dir, src_dir) = xtask::default_paths();
-    let spec = xtask::spec::load_dir(&spec_dir).unwrap();
+    let spec = xtask::load::load_dir(&spec_dir).unwrap();
     let api = xtask::lower::lower(&spec).unwrap();
     let mut groups: Vec<&str> = api.groups.iter().map(|g| g.feature.as_str()).collect();
     groups.sort();

@@ -123,7 +123,7 @@ fn every_fixture_file_is_an_example_of_an_operation_of_the_spec() {
 
 #[test]
 fn doc_examples_round_trip() {
-    let spec = xtask::spec::load_dir(&xtask::default_paths().0).expect("the spec loads");
+    let spec = xtask::load::load_dir(&xtask::default_paths().0).expect("the spec loads");
     let mut failures = Vec::new();
     let mut gaps_that_pass = Vec::new();
     let mut instants = 0;
@@ -357,7 +357,7 @@ fn is_date_time(spec: &Value, schema: &Value, path: &[Step]) -> bool {
 
 #[test]
 fn date_times_compare_as_instants_only_where_the_spec_says_date_time() {
-    let spec = xtask::spec::load_dir(&xtask::default_paths().0).expect("the spec loads");
+    let spec = xtask::load::load_dir(&xtask::default_paths().0).expect("the spec loads");
     let root = root_schema(&spec.raw, "getTeam.200").expect("getTeam has a 200 JSON body");
     let at = |pointer: &str| -> Vec<Step> { pointer.split('/').skip(1).map(|k| Step::Key(k.to_string())).collect() };
     assert!(is_date_time(&spec.raw, root, &at("/data/attributes/created_at")));

@@ -69,7 +69,7 @@ roots!(
 );
 
 fn api() -> Api {
-    let spec = xtask::spec::load_dir(&xtask::default_paths().0).expect("the spec loads");
+    let spec = xtask::load::load_dir(&xtask::default_paths().0).expect("the spec loads");
     xtask::lower::lower(&spec).expect("the spec lowers")
 }
 

@@ -21,7 +21,7 @@ fn generate_with_mods(name: &str) -> String {
 fn generate_files(name: &str, with_mods: bool) -> String {
     let path = fixture_dir().join(format!("{name}.yaml"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let spec = xtask::spec::load_sources(&[(PathBuf::from(format!("{name}.yaml")), text)])
+    let spec = xtask::load::load_sources(&[(PathBuf::from(format!("{name}.yaml")), text)])
         .unwrap_or_else(|e| panic!("fixture {name} does not load: {e}"));
     let api = xtask::lower::lower(&spec).unwrap_or_else(|e| panic!("fixture {name} does not lower: {e}"));
     let files = xtask::emit::emit(&api);

@@ -96,9 +96,9 @@ fn decode_everywhere(bytes: &[u8]) {
     }
 }
 
-fn spec() -> &'static xtask::spec::Spec {
-    static SPEC: std::sync::OnceLock<xtask::spec::Spec> = std::sync::OnceLock::new();
-    SPEC.get_or_init(|| xtask::spec::load_dir(&xtask::default_paths().0).expect("the spec loads"))
+fn spec() -> &'static xtask::load::Spec {
+    static SPEC: std::sync::OnceLock<xtask::load::Spec> = std::sync::OnceLock::new();
+    SPEC.get_or_init(|| xtask::load::load_dir(&xtask::default_paths().0).expect("the spec loads"))
 }
 
 #[test]
@@ -469,7 +469,7 @@ fn spec_text(file: &str) -> (PathBuf, String) {
 /// Load and lower; errors are fine, a panic fails the test (with `what` in the message).
 fn generate(sources: &[(PathBuf, String)], what: &str) {
     let result = std::panic::catch_unwind(|| {
-        if let Ok(spec) = xtask::spec::load_sources(sources) {
+        if let Ok(spec) = xtask::load::load_sources(sources) {
             let _ = xtask::lower::lower_doc(&spec.doc);
         }
     });

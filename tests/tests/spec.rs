@@ -9,7 +9,7 @@ use serde_json::Value;
 
 fn merged() -> Value {
     let (spec_dir, _) = xtask::default_paths();
-    xtask::spec::load_dir(&spec_dir).unwrap_or_else(|e| panic!("spec/ does not load: {e}")).raw
+    xtask::load::load_dir(&spec_dir).unwrap_or_else(|e| panic!("spec/ does not load: {e}")).raw
 }
 
 const METHODS: [&str; 5] = ["get", "put", "post", "patch", "delete"];

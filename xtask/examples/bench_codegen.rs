@@ -13,7 +13,7 @@
 //! file is one more source given to `load_sources`, so loading parses N times as many files.
 //!
 //! Stages, as the public API allows them to be timed:
-//! - **load**: `spec::load_sources` on the texts already in memory (YAML parse, merge, typed
+//! - **load**: `load::load_sources` on the texts already in memory (YAML parse, merge, typed
 //!   OpenAPI document);
 //! - **lower**: `lower::lower`;
 //! - **emit**: `emit::emit`, which builds the tokens *and* formats them (`emit::format_file`
@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 
 use proc_macro2::TokenStream;
 use serde_json::{Map, Value};
-use xtask::{emit, lower, spec, write};
+use xtask::{emit, load, lower, write};
 
 const SCHEMA_REF: &str = "#/components/schemas/";
 
@@ -44,7 +44,7 @@ fn main() {
         if args.is_empty() { vec![1, 10, 100] } else { args }
     };
     let spec_dir = xtask::workspace_root().join("spec");
-    let originals: Vec<(PathBuf, String)> = spec::spec_files(&spec_dir)
+    let originals: Vec<(PathBuf, String)> = load::spec_files(&spec_dir)
         .expect("spec/ has yaml files")
         .into_iter()
         .map(|file| {
@@ -145,7 +145,7 @@ static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::ne
 /// One run of every stage; the output goes to a new directory below `out_dir`.
 fn run_once(sources: &[(PathBuf, String)], out_dir: &Path) -> (Stages, Shape) {
     let mut run = Stages::default();
-    let (loaded, t) = timed(|| spec::load_sources(sources).expect("the synthetic spec loads"));
+    let (loaded, t) = timed(|| load::load_sources(sources).expect("the synthetic spec loads"));
     run.load = t;
     let (api, t) = timed(|| lower::lower(&loaded).expect("the synthetic spec lowers"));
     run.lower = t;
@@ -198,7 +198,7 @@ fn synthetic(originals: &[(PathBuf, String)], size: usize) -> Vec<(PathBuf, Stri
     let mut sources = originals.to_vec();
     let parsed: Vec<(PathBuf, Value)> = originals
         .iter()
-        .map(|(file, text)| (file.clone(), spec::parse_yaml(file, text).expect("spec/ parses")))
+        .map(|(file, text)| (file.clone(), load::parse_yaml(file, text).expect("spec/ parses")))
         .collect();
     for copy in 1..size {
         for (file, doc) in &parsed {

@@ -8,15 +8,15 @@
 //! ```
 //!
 //! Stages, each run N times (default 7): **read** (the file into a string), **parse**
-//! (`spec::parse_yaml`: serde_yaml straight into `serde_json::Value`, what
-//! `published_check::load_published` does), **spec** (`spec::load_dir` of spec/), **check**
-//! (`published_check::check`: collecting the departures, the walk and the settling). Prints the
+//! (`load::parse_yaml`: serde_yaml straight into `serde_json::Value`, what
+//! `published::load_published` does), **spec** (`load::load_dir` of spec/), **check**
+//! (`published::check`: collecting the departures, the walk and the settling). Prints the
 //! median and fastest run of each, and the document's size.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use xtask::{published_check, spec};
+use xtask::{load, published};
 
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Vec<Duration>, T) {
     let mut times = Vec::with_capacity(runs);
@@ -36,14 +36,14 @@ fn ms(d: Duration) -> String {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let file = args.next().map(PathBuf::from).unwrap_or_else(published_check::default_published);
+    let file = args.next().map(PathBuf::from).unwrap_or_else(published::default_published);
     let runs: usize = args.next().map(|n| n.parse().expect("a number of runs")).unwrap_or(7).max(1);
     let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
 
     let (read, text) = time(runs, || std::fs::read_to_string(&file).expect("the published document"));
-    let (parse, doc) = time(runs, || spec::parse_yaml(&file, &text).expect("valid YAML"));
-    let (load, ours) = time(runs, || spec::load_dir(&xtask::default_paths().0).expect("spec/ loads"));
-    let (check, report) = time(runs, || published_check::check(&ours, &doc).expect("the check runs"));
+    let (parse, doc) = time(runs, || load::parse_yaml(&file, &text).expect("valid YAML"));
+    let (load, ours) = time(runs, || load::load_dir(&xtask::default_paths().0).expect("spec/ loads"));
+    let (check, report) = time(runs, || published::check(&ours, &doc).expect("the check runs"));
 
     let schemas = doc.pointer("/components/schemas").and_then(|s| s.as_object()).map_or(0, |s| s.len());
     let paths = doc.pointer("/paths").and_then(|s| s.as_object()).map_or(0, |s| s.len());

@@ -6,20 +6,16 @@
 //! spec/*.yaml --load--> openapiv3::OpenAPI --lower--> ir::Api --emit--> files --write--> generated-client/src/
 //! ```
 
-pub mod docs_check;
+pub mod docs;
 pub mod emit;
 pub mod error;
-pub mod examples;
 pub mod ir;
-pub mod lines;
+pub mod load;
 pub mod lower;
 pub mod names;
-pub mod page;
 pub mod parallel;
-pub mod published_check;
-pub mod spec;
+pub mod published;
 pub mod standalone;
-pub mod strict_yaml;
 pub mod write;
 
 use std::collections::BTreeMap;
@@ -45,8 +41,7 @@ pub fn default_docs_dir() -> PathBuf {
 
 /// Runs load, lower and emit: every generated file by path relative to `src/`.
 pub fn generate(spec_dir: &Path) -> Result<BTreeMap<String, String>, Errors> {
-    let spec = spec::load_dir(spec_dir)?;
-    let api = lower::lower(&spec)?;
+    let (_, api) = lower::lower_loaded(load::load_dir(spec_dir))?;
     let mut files = emit::emit(&api);
     emit::model_examples::add(&api, spec_dir, &mut files)?;
     Ok(files)
@@ -54,8 +49,7 @@ pub fn generate(spec_dir: &Path) -> Result<BTreeMap<String, String>, Errors> {
 
 /// `cargo xtask codegen [--check]`: returns the changes found (and, unless `check`, applied).
 pub fn codegen(spec_dir: &Path, src_dir: &Path, check: bool) -> Result<write::Changes, Errors> {
-    let spec = spec::load_dir(spec_dir)?;
-    let mut api = lower::lower(&spec)?;
+    let (_, mut api) = lower::lower_loaded(load::load_dir(spec_dir))?;
     let notes = std::mem::take(&mut api.notes);
     let files = emit::emit(&api);
     let mut changes = write::diff(src_dir, &files)?;

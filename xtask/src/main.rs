@@ -160,7 +160,7 @@ fn display_dir(dir: &Path) -> String {
 }
 
 fn print_spec(options: &Options) -> ExitCode {
-    match xtask::spec::load_dir(&options.spec_dir) {
+    match xtask::load::load_dir(&options.spec_dir).map_err(xtask::Errors::from) {
         Ok(spec) => {
             println!("{}", serde_json::to_string_pretty(&spec.raw).expect("JSON values serialize"));
             ExitCode::SUCCESS
@@ -181,9 +181,9 @@ fn examples(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
     let root = xtask::workspace_root();
     let docs_dir = docs_dir.unwrap_or_else(xtask::default_docs_dir);
     let out_dir = options.fixtures_dir.clone().unwrap_or_else(|| root.join("tests").join("fixtures").join("examples"));
-    let result = xtask::spec::load_dir(&options.spec_dir).and_then(|spec| {
-        let fixtures = xtask::examples::extract(&docs_dir, &spec)?;
-        xtask::examples::write_fixtures(&out_dir, &fixtures)?;
+    let result = xtask::load::load_dir(&options.spec_dir).map_err(xtask::Errors::from).and_then(|spec| {
+        let fixtures = xtask::docs::examples::extract(&docs_dir, &spec)?;
+        xtask::docs::examples::write_fixtures(&out_dir, &fixtures)?;
         Ok(fixtures)
     });
     match result {
@@ -230,10 +230,10 @@ fn published_check(args: &[String]) -> ExitCode {
             }
         }
     }
-    let file = file.unwrap_or_else(xtask::published_check::default_published);
-    let result = xtask::spec::load_dir(&spec_dir).and_then(|spec| {
-        let published = xtask::published_check::load_published(&file)?;
-        Ok(xtask::published_check::check(&spec, &published)?)
+    let file = file.unwrap_or_else(xtask::published::default_published);
+    let result = xtask::load::load_dir(&spec_dir).map_err(xtask::Errors::from).and_then(|spec| {
+        let published = xtask::published::load_published(&file)?;
+        Ok(xtask::published::check(&spec, &published)?)
     });
     match result {
         Ok(report) => {
@@ -254,8 +254,9 @@ fn docs_check(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
         return ExitCode::from(2);
     }
     let docs_dir = docs_dir.unwrap_or_else(xtask::default_docs_dir);
-    let report =
-        xtask::spec::load_dir(&options.spec_dir).and_then(|spec| Ok(xtask::docs_check::check(&docs_dir, &spec)?));
+    let report = xtask::load::load_dir(&options.spec_dir)
+        .map_err(xtask::Errors::from)
+        .and_then(|spec| Ok(xtask::docs::check::check(&docs_dir, &spec)?));
     let report = match report {
         Ok(report) => report,
         Err(e) => {
@@ -264,7 +265,7 @@ fn docs_check(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
         }
     };
     let root = xtask::workspace_root();
-    let relative = |mut d: xtask::docs_check::Difference| {
+    let relative = |mut d: xtask::docs::check::Difference| {
         if let Some(file) = d.file.as_ref().and_then(|f| f.strip_prefix(&root).ok()) {
             d.file = Some(file.to_path_buf());
         }

@@ -63,12 +63,12 @@ const ODD_NAMES: &[&str] = &[
 /// spec/'s files, parsed.
 fn spec_files() -> Vec<(PathBuf, Value)> {
     let dir = xtask::default_paths().0;
-    xtask::spec::spec_files(&dir)
+    xtask::load::spec_files(&dir)
         .unwrap()
         .into_iter()
         .map(|path| {
             let text = std::fs::read_to_string(&path).unwrap();
-            let value = xtask::spec::parse_yaml(&path, &text).unwrap();
+            let value = xtask::load::parse_yaml(&path, &text).unwrap();
             (path, value)
         })
         .collect()
@@ -259,7 +259,7 @@ fn sources(files: &[(PathBuf, Value)], replaced: Option<&(usize, String)>) -> Ve
 /// for a panic.
 fn run(sources: &[(PathBuf, String)]) -> Result<Option<usize>, String> {
     std::panic::catch_unwind(|| {
-        let spec = xtask::spec::load_sources(sources).ok()?;
+        let spec = xtask::load::load_sources(sources).ok()?;
         let api = xtask::lower::lower(&spec).ok()?;
         Some(xtask::emit::emit(&api).len())
     })

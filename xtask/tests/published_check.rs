@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 use serde_json::{Value, json};
 
 fn published() -> PathBuf {
-    let file = xtask::published_check::default_published();
+    let file = xtask::published::default_published();
     assert!(
         file.is_file(),
         "the published document is expected at {} (next to the repository, as in CI)",
@@ -52,7 +52,7 @@ fn spec_passes_against_the_published_document_with_its_contradiction_open() {
 
 #[test]
 fn a_removed_property_a_flipped_nullable_flag_and_an_added_level_are_each_reported() {
-    let mut doc = xtask::published_check::load_published(&published()).unwrap();
+    let mut doc = xtask::published::load_published(&published()).unwrap();
     let team = doc.pointer_mut("/components/schemas/TeamAttributes/properties").unwrap();
     let Value::Object(properties) = team else { panic!("TeamAttributes has properties") };
     // 1. A property removed.

@@ -23,8 +23,8 @@ use openapiv3::{OpenAPI, ReferenceOr};
 
 use crate::error::{Errors, Result, join};
 use crate::ir::*;
+use crate::load::{Invalid, Spec};
 use crate::names::type_ident;
-use crate::spec::Spec;
 
 /// Lowers the merged spec into the IR; errors name the file and the JSON pointer. Every error
 /// found is reported: each component schema and each operation is lowered on its own, and one
@@ -34,6 +34,28 @@ pub fn lower(spec: &Spec) -> Result<Api, Errors> {
     let notes = std::mem::take(&mut api.notes).into_iter().collect::<Errors>();
     api.notes = spec.notes.iter().cloned().chain(spec.locate_errors(notes)).collect();
     Ok(api)
+}
+
+/// Lowers what `load` gave. A spec that did not load gives its errors; when only some of its
+/// operations and components were not valid OpenAPI, the errors of lowering the rest are added
+/// (except those about a reference to a removed component), so that one run reports every error.
+/// The spec is given back with its lowering.
+pub fn lower_loaded(loaded: Result<Spec, Invalid>) -> Result<(Spec, Api), Errors> {
+    match loaded {
+        Ok(spec) => lower(&spec).map(|api| (spec, api)),
+        Err(Invalid { errors, rest: None }) => Err(errors),
+        Err(Invalid { mut errors, rest: Some(rest) }) => {
+            let (rest, removed_refs) = *rest;
+            if let Err(more) = lower(&rest) {
+                for error in more {
+                    if !removed_refs.iter().any(|r| error.message.contains(r.as_str())) {
+                        errors.push(error);
+                    }
+                }
+            }
+            Err(errors)
+        }
+    }
 }
 
 /// Lowers a document; errors carry the JSON pointer but no file.
@@ -116,7 +138,7 @@ mod tests {
         let text = format!(
             "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{schemas}"
         );
-        let spec = crate::spec::load_sources(&[("t.yaml".into(), text)])?;
+        let spec = crate::load::load_sources(&[("t.yaml".into(), text)])?;
         lower(&spec)
     }
 

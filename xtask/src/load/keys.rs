@@ -384,6 +384,65 @@ fn check_extension(key: &str, value: &Value, pointer: &str, located: &dyn Fn(&st
     }
 }
 
+/// What `published-check` finds different (`published::walk`); the names are the `kind`s of
+/// `x-departures` entries with `check: published`, whose shape loading checks here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PublishedKind {
+    /// An operation (method + path) the published document does not have.
+    Operation,
+    /// A response status (or a request body) on one side only.
+    Status,
+    /// A property on one side only.
+    Field,
+    /// `type` or `format`.
+    Type,
+    /// A property required on one side only.
+    Required,
+    Nullable,
+    /// Enum values on one side only.
+    Enum,
+    /// A `oneOf` variant on one side only.
+    Variant,
+    /// An object level one side has and the other lacks.
+    Nesting,
+    /// The schema's name at this position.
+    Name,
+}
+
+impl PublishedKind {
+    pub const ALL: [PublishedKind; 10] = [
+        PublishedKind::Operation,
+        PublishedKind::Status,
+        PublishedKind::Field,
+        PublishedKind::Type,
+        PublishedKind::Required,
+        PublishedKind::Nullable,
+        PublishedKind::Enum,
+        PublishedKind::Variant,
+        PublishedKind::Nesting,
+        PublishedKind::Name,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PublishedKind::Operation => "operation",
+            PublishedKind::Status => "status",
+            PublishedKind::Field => "field",
+            PublishedKind::Type => "type",
+            PublishedKind::Required => "required",
+            PublishedKind::Nullable => "nullable",
+            PublishedKind::Enum => "enum",
+            PublishedKind::Variant => "variant",
+            PublishedKind::Nesting => "nesting",
+            PublishedKind::Name => "name",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<PublishedKind> {
+        PublishedKind::ALL.into_iter().find(|kind| kind.as_str() == text)
+    }
+}
+
 /// The kinds of difference `cargo xtask docs-check` reports.
 pub const DOCS_KINDS: &[&str] =
     &["operation", "parameter", "status", "field", "type", "required", "enum", "default", "maximum", "nesting"];
@@ -434,9 +493,8 @@ fn published_entry(
     at: &str,
     located: &dyn Fn(&str, String) -> Error,
 ) -> Result<()> {
-    use crate::published_check::Kind;
-    if kind != "contradiction" && Kind::parse(kind).is_none() {
-        let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+    if kind != "contradiction" && PublishedKind::parse(kind).is_none() {
+        let known: Vec<&str> = PublishedKind::ALL.iter().map(|k| k.as_str()).collect();
         return Err(located(
             &join(at, "kind"),
             format!("unknown kind `{kind}` for published-check: expected contradiction, {}", known.join(", ")),
@@ -505,14 +563,14 @@ mod tests {
 
     /// The first error, with its line as the loader gives it.
     fn load(text: &str) -> Result<()> {
-        let value = crate::spec::parse_yaml(Path::new("t.yaml"), text)?;
+        let value = crate::load::parse_yaml(Path::new("t.yaml"), text)?;
         let mut sink = Sink::default();
         check(Path::new("t.yaml"), &value, &mut sink);
         match sink.errors.first() {
             None => Ok(()),
             Some(error) => {
                 let mut error = error.clone();
-                error.line = crate::lines::line_of(text, &error.pointer);
+                error.line = crate::load::lines::line_of(text, &error.pointer);
                 Err(error)
             }
         }
@@ -560,7 +618,7 @@ components:
     #[test]
     fn annotations_next_to_a_ref_are_notes_and_nullable_is_read() {
         let text = "components:\n  schemas:\n    A:\n      $ref: '#/components/schemas/B'\n      description: d\n      deprecated: true\n      nullable: true\n    B: {type: string}\n";
-        let value = crate::spec::parse_yaml(Path::new("t.yaml"), text).unwrap();
+        let value = crate::load::parse_yaml(Path::new("t.yaml"), text).unwrap();
         let mut sink = Sink::default();
         check(Path::new("t.yaml"), &value, &mut sink);
         assert!(sink.errors.is_empty(), "{:?}", sink.errors);

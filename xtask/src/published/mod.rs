@@ -27,7 +27,7 @@ pub use departures::{Departure, What};
 pub use walk::{Difference, Kind};
 
 use crate::error::{Error, Result};
-use crate::spec::Spec;
+use crate::load::Spec;
 
 /// The default published document, relative to the workspace root.
 pub fn default_published() -> PathBuf {
@@ -174,7 +174,7 @@ fn display(file: &Path) -> String {
 /// Reads and parses the published document (YAML straight into JSON values).
 pub fn load_published(file: &Path) -> Result<serde_json::Value> {
     let text = std::fs::read_to_string(file).map_err(|e| Error::in_file(file, "", format!("cannot read: {e}")))?;
-    crate::spec::parse_yaml(file, &text)
+    crate::load::parse_yaml(file, &text)
 }
 
 /// Runs the check of `spec` against the published document `published`.

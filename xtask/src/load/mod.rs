@@ -10,6 +10,8 @@ use serde_json::{Map, Value};
 use crate::error::{Error, Errors, Result, escape_token, join};
 
 pub mod keys;
+pub mod lines;
+pub mod strict_yaml;
 
 /// The merged spec: the typed document, the raw JSON it came from, and where each part was defined.
 pub struct Spec {
@@ -19,6 +21,45 @@ pub struct Spec {
     /// passes them on as `Api::notes` (`codegen --verbose`).
     pub notes: Vec<Error>,
     origins: Origins,
+}
+
+/// A spec that did not load: every error found, and, when only some operations and components
+/// are not valid OpenAPI, the rest of the document without them (`lower::lower_loaded` lowers it
+/// so that one run reports every error) with the references to the removed components, whose
+/// errors are not reported again. `?` turns it into its errors.
+pub struct Invalid {
+    pub errors: Errors,
+    pub rest: Option<Box<(Spec, Vec<String>)>>,
+}
+
+impl From<Errors> for Invalid {
+    fn from(errors: Errors) -> Self {
+        Invalid { errors, rest: None }
+    }
+}
+
+impl From<Error> for Invalid {
+    fn from(error: Error) -> Self {
+        Errors::from(error).into()
+    }
+}
+
+impl From<Invalid> for Errors {
+    fn from(invalid: Invalid) -> Self {
+        invalid.errors
+    }
+}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.errors, f)
+    }
+}
+
+impl std::fmt::Debug for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.errors, f)
+    }
 }
 
 /// Where each part of the merged document was written.
@@ -53,13 +94,13 @@ impl Origins {
     /// Locates every error (file, then line); each file's line index is built once.
     fn locate_errors(&self, errors: Errors) -> Errors {
         let errors = errors.map(|e| self.locate_error(e));
-        let mut indexes: BTreeMap<PathBuf, crate::lines::Index<'_>> = BTreeMap::new();
+        let mut indexes: BTreeMap<PathBuf, lines::Index<'_>> = BTreeMap::new();
         errors.map(|mut error| {
             if error.line.is_none()
                 && let Some(file) = &error.file
                 && let Some(text) = self.texts.get(file)
             {
-                let index = indexes.entry(file.clone()).or_insert_with(|| crate::lines::Index::new(text));
+                let index = indexes.entry(file.clone()).or_insert_with(|| lines::Index::new(text));
                 error.line = index.line_of(&error.pointer);
             }
             error
@@ -103,7 +144,7 @@ pub fn spec_files(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// Loads and merges every spec file of `dir`.
-pub fn load_dir(dir: &Path) -> Result<Spec, Errors> {
+pub fn load_dir(dir: &Path) -> Result<Spec, Invalid> {
     let files = spec_files(dir)?;
     let mut sources = Vec::with_capacity(files.len());
     let mut errors = Errors::new();
@@ -122,19 +163,19 @@ pub fn parse_yaml(file: &Path, text: &str) -> Result<Value> {
     // Straight into JSON values: a plain scalar key such as `200:` becomes the string "200". A key
     // given twice in one mapping is an error (serde would keep the last one silently).
     let json: Value = serde::de::DeserializeSeed::deserialize(
-        crate::strict_yaml::Strict { pointer: String::new() },
+        strict_yaml::Strict { pointer: String::new() },
         serde_yaml::Deserializer::from_str(text),
     )
     .map_err(|e: serde_yaml::Error| {
         let at = e.location().map(|l| format!(" (line {}, column {})", l.line(), l.column())).unwrap_or_default();
-        match crate::strict_yaml::duplicate(&e.to_string()) {
+        match strict_yaml::duplicate(&e.to_string()) {
             Some((pointer, key)) => {
                 let mut error = Error::in_file(
                     file,
                     &pointer,
                     format!("the key `{key}` is given twice in the same mapping (YAML would keep only the last one)"),
                 );
-                error.line = crate::lines::line_of_duplicate(text, &pointer);
+                error.line = lines::line_of_duplicate(text, &pointer);
                 error
             }
             None => {
@@ -154,7 +195,7 @@ pub fn parse_yaml(file: &Path, text: &str) -> Result<Value> {
 /// Merges already-read sources (file name, text). Used by `load_dir` and by tests. Every error
 /// found is reported: every file is parsed and merged, and every operation and component that
 /// is not valid OpenAPI is named.
-pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec, Errors> {
+pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec, Invalid> {
     let mut merged = Map::new();
     let mut origins: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut top_origins: BTreeMap<String, PathBuf> = BTreeMap::new();
@@ -233,7 +274,7 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec, Errors> {
     }
     let origins = Origins { by_pointer: origins, files: sources.iter().map(|(f, _)| f.clone()).collect(), texts };
     if !errors.is_empty() {
-        return Err(origins.locate_errors(errors));
+        return Err(origins.locate_errors(errors).into());
     }
     let doc: openapiv3::OpenAPI = match serde_path_to_error::deserialize(&raw) {
         Ok(doc) => doc,
@@ -246,12 +287,14 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec, Errors> {
             for (pointer, message) in found {
                 errors.push(Error::new(pointer, format!("not a valid OpenAPI 3.0 document: {message}")));
             }
-            // So that one run reports every error, the rest of the document is lowered too, without
-            // the operations and components that are not valid OpenAPI.
-            for error in lower_the_rest(&raw, &pointers) {
-                errors.push(error);
-            }
-            return Err(origins.locate_errors(errors));
+            // So that one run reports every error, the rest of the document, without the
+            // operations and components that are not valid OpenAPI, goes on to be lowered by the
+            // caller (`lower::lower_loaded`).
+            let errors = origins.locate_errors(errors);
+            let rest = the_rest(&raw, &pointers).map(|(doc, raw, removed_refs)| {
+                Box::new((Spec { doc, raw, notes: Vec::new(), origins }, removed_refs))
+            });
+            return Err(Invalid { errors, rest });
         }
     };
     if !doc.openapi.starts_with("3.0") {
@@ -302,10 +345,11 @@ fn merge_named(
     }
 }
 
-/// The lowering errors of `raw` without the operations and components at (or under) `invalid`;
-/// references to a removed component are not reported again. Nothing when the rest is not valid
-/// OpenAPI either (the error is then outside the operations and components).
-fn lower_the_rest(raw: &Value, invalid: &[String]) -> Vec<Error> {
+/// `raw` without the operations and components at (or under) `invalid`, as a document, with the
+/// references to a removed component (`` `#/components/schemas/X` ``), whose errors are not to be
+/// reported again. None when the rest is not valid OpenAPI either (the error is then outside the
+/// operations and components).
+fn the_rest(raw: &Value, invalid: &[String]) -> Option<(openapiv3::OpenAPI, Value, Vec<String>)> {
     let mut pruned = raw.clone();
     let mut removed_refs = Vec::new();
     for pointer in invalid {
@@ -313,10 +357,10 @@ fn lower_the_rest(raw: &Value, invalid: &[String]) -> Vec<Error> {
         let depth = match tokens.first() {
             Some(&"paths") => tokens.len().min(3),
             Some(&"components") => 3,
-            _ => return Vec::new(),
+            _ => return None,
         };
         if tokens.len() < depth || depth < 2 {
-            return Vec::new();
+            return None;
         }
         let parent = format!("/{}", tokens[..depth - 1].join("/"));
         let key = tokens[depth - 1].replace("~1", "/").replace("~0", "~");
@@ -327,13 +371,8 @@ fn lower_the_rest(raw: &Value, invalid: &[String]) -> Vec<Error> {
             removed_refs.push(format!("`#/{}/{}/{key}`", tokens[0], tokens[1]));
         }
     }
-    let Ok(doc) = serde_json::from_value::<openapiv3::OpenAPI>(pruned) else { return Vec::new() };
-    match crate::lower::lower_doc(&doc) {
-        Ok(_) => Vec::new(),
-        Err(errors) => {
-            errors.into_iter().filter(|e| !removed_refs.iter().any(|r| e.message.contains(r.as_str()))).collect()
-        }
-    }
+    let doc = serde_json::from_value::<openapiv3::OpenAPI>(pruned.clone()).ok()?;
+    Some((doc, pruned, removed_refs))
 }
 
 /// openapiv3 flattens many of its structs, which hides the path of an error inside them; this

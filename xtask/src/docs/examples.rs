@@ -18,9 +18,9 @@ use openapiv3::{Operation, ReferenceOr, StatusCode};
 use serde_json::Value;
 
 use crate::Error;
+use crate::docs::page::{Block, STATUS_LABELS, pages, parse_page};
 use crate::error::join;
-use crate::page::{Block, STATUS_LABELS, pages, parse_page};
-use crate::spec::Spec;
+use crate::load::Spec;
 
 /// A placeholder correction: the value at `pointer` of the fixture `<operation_id>.<status>`
 /// (status `"request"` for the request example) is a placeholder on the page and is replaced by
@@ -456,7 +456,7 @@ pub fn write_fixtures(out_dir: &Path, fixtures: &[Fixture]) -> Result<(), Error>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::page::parse_page;
+    use crate::docs::page::parse_page;
     use serde_json::json;
 
     const PAGE: &str = "intro
@@ -538,7 +538,7 @@ components:
 ";
 
     fn spec() -> Spec {
-        crate::spec::load_sources(&[("t.yaml".into(), SPEC.to_string())]).expect("test spec loads")
+        crate::load::load_sources(&[("t.yaml".into(), SPEC.to_string())]).expect("test spec loads")
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! that level's previous row (a field the spec lacks); otherwise it closes the level.
 //!
 //! A difference the spec makes on purpose is written next to the spec node it is about, as an
-//! `x-departures` entry with `check: docs` (see `spec::keys` for its shape): the entry accepts the
+//! `x-departures` entry with `check: docs` (see `load::keys` for its shape): the entry accepts the
 //! differences of its `kind` (and, when it has `page:`, only the one where the page says exactly
 //! that) located on that node. An entry that accepts nothing is reported as stale.
 
@@ -24,9 +24,9 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::Error;
+use crate::docs::page::{self, PageOperation, Row, STATUS_LABELS, Table};
 use crate::error::join;
-use crate::page::{self, PageOperation, Row, STATUS_LABELS, Table};
-use crate::spec::Spec;
+use crate::load::Spec;
 
 const METHODS: [&str; 5] = ["get", "put", "post", "patch", "delete"];
 
@@ -836,8 +836,8 @@ Allowed enum values: users
 ";
 
     fn run(spec: &str, page_text: &str) -> Report {
-        let spec = crate::spec::load_sources(&[("t.yaml".into(), spec.to_string())]).expect("the test spec loads");
-        let operations = crate::page::parse_page(page_text).expect("the test page parses");
+        let spec = crate::load::load_sources(&[("t.yaml".into(), spec.to_string())]).expect("the test spec loads");
+        let operations = crate::docs::page::parse_page(page_text).expect("the test page parses");
         check_pages(&[("steps.txt".to_string(), operations)], &spec)
     }
 

@@ -7,63 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result, join};
 
-/// What differs; the names are the `kind`s of `x-departures` entries with `check: published`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    /// An operation (method + path) the published document does not have.
-    Operation,
-    /// A response status (or a request body) on one side only.
-    Status,
-    /// A property on one side only.
-    Field,
-    /// `type` or `format`.
-    Type,
-    /// A property required on one side only.
-    Required,
-    Nullable,
-    /// Enum values on one side only.
-    Enum,
-    /// A `oneOf` variant on one side only.
-    Variant,
-    /// An object level one side has and the other lacks.
-    Nesting,
-    /// The schema's name at this position.
-    Name,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 10] = [
-        Kind::Operation,
-        Kind::Status,
-        Kind::Field,
-        Kind::Type,
-        Kind::Required,
-        Kind::Nullable,
-        Kind::Enum,
-        Kind::Variant,
-        Kind::Nesting,
-        Kind::Name,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Operation => "operation",
-            Kind::Status => "status",
-            Kind::Field => "field",
-            Kind::Type => "type",
-            Kind::Required => "required",
-            Kind::Nullable => "nullable",
-            Kind::Enum => "enum",
-            Kind::Variant => "variant",
-            Kind::Nesting => "nesting",
-            Kind::Name => "name",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|kind| kind.as_str() == text)
-    }
-}
+pub use crate::load::keys::PublishedKind as Kind;
 
 /// One difference between spec/ and the published document.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

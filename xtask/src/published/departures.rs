@@ -105,7 +105,7 @@ mod tests {
     use serde_json::json;
 
     use super::{What, collect};
-    use crate::published_check::walk::Kind;
+    use crate::published::walk::Kind;
 
     #[test]
     fn entries_are_found_on_any_node_and_docs_entries_are_skipped() {
