@@ -44,7 +44,7 @@ impl What {
 }
 
 /// The `check: published` entries of the merged spec. Their shape was checked when the spec
-/// was loaded (`spec/keys.rs`), so an entry of another shape cannot reach here.
+/// was loaded (`load/keys.rs`), so an entry of another shape cannot reach here.
 pub fn collect(spec: &Value) -> Vec<Departure> {
     let mut out = Vec::new();
     visit(spec, "", false, &mut out);
