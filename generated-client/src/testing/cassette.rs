@@ -191,11 +191,19 @@ impl CassetteFile {
         Ok(file)
     }
 
-    /// The cassette as written: pretty JSON, members in a stable order, a final newline.
+    /// The cassette as written: pretty JSON, the format's members in a fixed order (version
+    /// first; method and path first in a request, status first in a response), the members of
+    /// JSON bodies in name order, a final newline.
     pub fn to_json(&self) -> String {
-        let mut value = serde_json::to_value(self).expect("a cassette serializes");
-        sort_members(&mut value);
-        let mut text = serde_json::to_string_pretty(&value).expect("a cassette serializes");
+        let mut file = self.clone();
+        for interaction in &mut file.interactions {
+            for body in [&mut interaction.request.body, &mut interaction.response.body] {
+                if let Some(value) = &mut body.json {
+                    sort_members(value);
+                }
+            }
+        }
+        let mut text = serde_json::to_string_pretty(&file).expect("a cassette serializes");
         text.push('\n');
         text
     }
