@@ -83,7 +83,10 @@ async fn upstream_for_exercise() -> MockServer {
     mock.list_teams()
         .respond_pages(vec![TeamsResponse::new().data(full), TeamsResponse::new().data([team("last", "n")])])
         .await;
-    mock.create_team().with_body(create_request("new")).respond(201, TeamResponse::new().data(team("new", "new"))).await;
+    mock.create_team()
+        .with_body(create_request("new"))
+        .respond(201, TeamResponse::new().data(team("new", "new")))
+        .await;
     mock
 }
 
@@ -128,7 +131,12 @@ async fn record_then_replay_round_trips_offline() {
     assert_eq!((post["method"].as_str(), post["content_type"].as_str()), (Some("POST"), Some("application/json")));
     assert_eq!(post["json"], serde_json::to_value(create_request("new")).unwrap());
     // Pretty, in a fixed order: the format's members as declared, the bodies' by name.
-    assert!(text.starts_with("{\n  \"version\": 1,\n  \"interactions\": [\n    {\n      \"request\": {\n        \"method\": \"GET\",\n"), "{text}");
+    assert!(
+        text.starts_with(
+            "{\n  \"version\": 1,\n  \"interactions\": [\n    {\n      \"request\": {\n        \"method\": \"GET\",\n"
+        ),
+        "{text}"
+    );
     assert!(text.contains("\"attributes\": {\n              \"handle\": \"abc\",\n              \"name\": \"Infrastructure\"\n            },\n            \"id\": \"abc\",\n            \"type\": \"team\""), "{text}");
     assert_eq!(text, CassetteFile::read(&file).unwrap().to_json(), "written in the canonical form");
 
@@ -374,7 +382,10 @@ async fn identical_requests_get_the_recorded_answers_in_order_and_one_more_is_an
         assert_eq!(found.data.unwrap().attributes.name, expected);
     }
     let message = api_error_message(teams.get_team("abc", Default::default()).await);
-    assert!(message.contains("GET /api/v2/team/abc was recorded 2 time(s) (/interactions/0, /interactions/1)"), "{message}");
+    assert!(
+        message.contains("GET /api/v2/team/abc was recorded 2 time(s) (/interactions/0, /interactions/1)"),
+        "{message}"
+    );
     assert_eq!(cassette.finish().await.unwrap_err().problems().len(), 1);
 }
 
@@ -432,11 +443,17 @@ async fn a_bad_cassette_is_a_clear_error() {
     assert!(error.contains("/version: format version 2 is newer than this crate reads (up to 1)"), "{error}");
     assert!(error.contains(&file.display().to_string()), "{error}");
 
-    let file = write_cassette("typo", json!([{ "request": { "method": "GET", "path": "/", "jsno": {} }, "response": { "status": 200 } }]));
+    let file = write_cassette(
+        "typo",
+        json!([{ "request": { "method": "GET", "path": "/", "jsno": {} }, "response": { "status": 200 } }]),
+    );
     let error = start_error(&file).await.to_string();
     assert!(error.contains("/interactions/0/request: unknown field `jsno`"), "{error}");
 
-    let file = write_cassette("two_bodies", json!([{ "request": { "method": "GET", "path": "/" }, "response": { "status": 200, "text": "a", "base64": "YQ==" } }]));
+    let file = write_cassette(
+        "two_bodies",
+        json!([{ "request": { "method": "GET", "path": "/" }, "response": { "status": 200, "text": "a", "base64": "YQ==" } }]),
+    );
     let error = start_error(&file).await.to_string();
     assert!(error.contains("/interactions/0/response: a body is one of"), "{error}");
 

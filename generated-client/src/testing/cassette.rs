@@ -243,7 +243,7 @@ pub struct RecordedRequest {
     pub query: BTreeMap<String, Vec<String>>,
     /// The body, if one was sent.
     #[serde(flatten)]
-    pub body: Body,
+    pub body: RecordedBody,
 }
 
 impl RecordedRequest {
@@ -316,7 +316,7 @@ pub struct RecordedResponse {
     pub headers: BTreeMap<String, String>,
     /// The body, if there was one.
     #[serde(flatten)]
-    pub body: Body,
+    pub body: RecordedBody,
 }
 
 impl RecordedResponse {
@@ -349,7 +349,7 @@ impl RecordedResponse {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
-pub struct Body {
+pub struct RecordedBody {
     /// The request body's `Content-Type` (a response's is in its headers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
@@ -369,26 +369,26 @@ fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, 
     Value::deserialize(deserializer).map(Some)
 }
 
-impl Body {
+impl RecordedBody {
     /// The body of `bytes` sent with `content_type`: JSON when the type is JSON (or absent) and
     /// the bytes parse, else text when UTF-8, else base64.
-    fn new(bytes: &[u8], content_type: Option<String>) -> Body {
+    fn new(bytes: &[u8], content_type: Option<String>) -> RecordedBody {
         if bytes.is_empty() {
-            return Body { content_type, ..Body::default() };
+            return RecordedBody { content_type, ..RecordedBody::default() };
         }
         let json_type = content_type.as_deref().is_none_or(|t| {
             let essence = t.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
             essence == "application/json" || essence.ends_with("+json")
         });
         if json_type && let Ok(value) = serde_json::from_slice::<Value>(bytes) {
-            return Body { content_type, json: Some(value), ..Body::default() };
+            return RecordedBody { content_type, json: Some(value), ..RecordedBody::default() };
         }
         match std::str::from_utf8(bytes) {
-            Ok(text) => Body { content_type, text: Some(text.to_owned()), ..Body::default() },
-            Err(_) => Body {
+            Ok(text) => RecordedBody { content_type, text: Some(text.to_owned()), ..RecordedBody::default() },
+            Err(_) => RecordedBody {
                 content_type,
                 base64: Some(base64::engine::general_purpose::STANDARD.encode(bytes)),
-                ..Body::default()
+                ..RecordedBody::default()
             },
         }
     }
@@ -406,7 +406,7 @@ impl Body {
         Ok(())
     }
 
-    /// The bytes (JSON compact); checked by [`Body::check`] when read.
+    /// The bytes (JSON compact); checked by [`RecordedBody::check`] when read.
     fn bytes(&self) -> Vec<u8> {
         if let Some(value) = &self.json {
             serde_json::to_vec(value).expect("a JSON value serializes")
@@ -430,14 +430,14 @@ impl Body {
 
     /// How `sent` differs from this (recorded) body, if it does: JSON compared as values, the
     /// rest byte for byte.
-    fn difference(&self, sent: &Body) -> Option<String> {
+    fn difference(&self, sent: &RecordedBody) -> Option<String> {
         if let (Some(recorded), Some(sent)) = (&self.json, &sent.json) {
             return json_difference(recorded, sent, String::new())
                 .map(|(pointer, recorded, sent)| format!("body at {pointer:?}: recorded {recorded}, sent {sent}"));
         }
         let (recorded, sent_bytes) = (self.bytes(), sent.bytes());
         (recorded != sent_bytes).then(|| {
-            let show = |body: &Body, bytes: &[u8]| match (&body.json, &body.text) {
+            let show = |body: &RecordedBody, bytes: &[u8]| match (&body.json, &body.text) {
                 (Some(value), _) => format!("JSON {}", truncate(&value.to_string())),
                 (_, Some(text)) => format!("text {:?}", truncate(text)),
                 _ if bytes.is_empty() => "no body".to_owned(),
@@ -1000,8 +1000,9 @@ impl Shared {
             pairs.entry(name.into_owned()).or_default().push(value.into_owned());
         }
         let content_type = header_text(&received.headers, "content-type");
-        let body = Body::new(&redact_bytes(&received.body, secrets), content_type);
-        let mut request = RecordedRequest { method: received.method.to_string(), path: path.to_owned(), query: pairs, body };
+        let body = RecordedBody::new(&redact_bytes(&received.body, secrets), content_type);
+        let mut request =
+            RecordedRequest { method: received.method.to_string(), path: path.to_owned(), query: pairs, body };
         request.map_strings(&|s| self.scrub(s, secrets));
         request
     }
@@ -1104,8 +1105,9 @@ impl Shared {
             }
         }
         // The response's content type is among its headers.
-        let body = Body::new(&redact_bytes(&body, secrets), header_text(&headers, "content-type"));
-        let mut response = RecordedResponse { status, headers: kept, body: Body { content_type: None, ..body } };
+        let body = RecordedBody::new(&redact_bytes(&body, secrets), header_text(&headers, "content-type"));
+        let mut response =
+            RecordedResponse { status, headers: kept, body: RecordedBody { content_type: None, ..body } };
         response.map_strings(&|s| self.scrub(s, secrets));
         // The test sees what it will see on replay: the scrubbed answer.
         let answer = response.to_http();

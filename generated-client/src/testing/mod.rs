@@ -45,10 +45,9 @@ use crate::request::RawBody;
 use crate::{Client, Configuration, RawResponse, RetryPolicy, UnstableOperation};
 
 pub use cassette::{
-    CASSETTES_VAR, Cassette, CassetteBuilder, CassetteError, CassetteFile, FORMAT_VERSION, Interaction, MISMATCH_STATUS,
-    Mode, NoWait, REDACTED, RecordedRequest, RecordedResponse,
+    CASSETTES_VAR, Cassette, CassetteBuilder, CassetteError, CassetteFile, FORMAT_VERSION, Interaction,
+    MISMATCH_STATUS, Mode, NoWait, REDACTED, RecordedBody, RecordedRequest, RecordedResponse,
 };
-pub use cassette::Body as RecordedBody;
 pub use operations::ops;
 
 /// The API key the handed-out clients send.
