@@ -933,7 +933,11 @@ struct State {
 
 async fn serve(listener: tokio::net::TcpListener, shared: Arc<Shared>) {
     loop {
-        let Ok((stream, _)) = listener.accept().await else { continue };
+        let Ok((stream, _)) = listener.accept().await else {
+            // Out of file descriptors, say: try again shortly rather than spin.
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            continue;
+        };
         let shared = Arc::clone(&shared);
         tokio::spawn(async move {
             let service = hyper::service::service_fn(move |request| {
