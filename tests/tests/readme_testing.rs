@@ -1,6 +1,8 @@
 //! The README's "Testing your code" example, verbatim between the markers below (a test checks
 //! that the README still shows exactly this code), run as a user's test file would be.
 
+mod common;
+
 // README example start
 use datadog_v2_client::apis::TeamsApi;
 use datadog_v2_client::models::{Team, TeamAttributes, TeamResponse, TeamType, TeamsResponse};
@@ -57,13 +59,5 @@ async fn all_handles_reads_every_page() {
 /// The README shows this file's example code, unchanged.
 #[test]
 fn the_readme_shows_this_example() {
-    let this = include_str!("readme_testing.rs");
-    let start = this.find("// README example start\n").unwrap() + "// README example start\n".len();
-    let end = this.find("// README example end").unwrap();
-    let code = &this[start..end];
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
-    assert!(
-        readme.contains(&format!("```rust,ignore\n{code}```\n")),
-        "README.md, \"Testing your code\", must show the code of tests/tests/readme_testing.rs"
-    );
+    common::assert_readme_shows_example(include_str!("readme_testing.rs"), "readme_testing.rs");
 }

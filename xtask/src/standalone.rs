@@ -24,6 +24,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ("response.rs", include_str!("../../generated-client/src/response.rs")),
     ("telemetry.rs", include_str!("../../generated-client/src/telemetry.rs")),
     ("testing/mod.rs", include_str!("../../generated-client/src/testing/mod.rs")),
+    ("testing/cassette.rs", include_str!("../../generated-client/src/testing/cassette.rs")),
 ];
 const RUNTIME_LIB: &str = include_str!("../../generated-client/src/lib.rs");
 const RUNTIME_MANIFEST: &str = include_str!("../../generated-client/Cargo.toml");
@@ -146,8 +147,15 @@ fn manifest(api: &Api, name: &str, title: &str) -> String {
     for feature in features {
         out.push_str(&format!("{feature} = []\n"));
     }
-    // The runtime's optional features (README, "Tracing" and "Testing your code").
-    out.push_str("tracing = [\"dep:tracing\"]\ntesting = [\"dep:wiremock\"]\n");
+    // The runtime's optional features (README, "Tracing" and "Testing your code"), as the
+    // runtime's manifest declares them.
+    for feature in ["tracing", "testing"] {
+        let prefix = format!("{feature} = ");
+        let mut features = RUNTIME_MANIFEST.lines().skip_while(|line| *line != "[features]");
+        let line = features.find(|line| line.starts_with(&prefix));
+        out.push_str(line.expect("the runtime's manifest declares its optional features"));
+        out.push('\n');
+    }
     out.push_str("\n# A crate of its own, not a member of an enclosing workspace.\n[workspace]\n");
     out
 }

@@ -29,6 +29,7 @@
 //! `MockServer` is dropped (a failed check panics, failing the test) or by
 //! [`MockServer::verify`].
 
+mod cassette;
 // Generated (formatted by the generator, not by rustfmt).
 #[rustfmt::skip]
 mod operations;
@@ -43,6 +44,10 @@ use wiremock::{Match, Mock, ResponseTemplate};
 use crate::request::RawBody;
 use crate::{Client, Configuration, RawResponse, RetryPolicy, UnstableOperation};
 
+pub use cassette::{
+    CASSETTES_VAR, Cassette, CassetteBuilder, CassetteError, CassetteFile, FORMAT_VERSION, Interaction,
+    MISMATCH_STATUS, Mode, NoWait, REDACTED, RecordedBody, RecordedRequest, RecordedResponse,
+};
 pub use operations::ops;
 
 /// The API key the handed-out clients send.

@@ -238,3 +238,16 @@ pub fn included_user() -> Value {
         "type": "users"
     })
 }
+
+/// Checks that README.md shows the code of `source` (a test file's text) between its
+/// `// README example start` and `// README example end` lines, verbatim, as a `rust,ignore` block.
+pub fn assert_readme_shows_example(source: &str, file: &str) {
+    let start = source.find("// README example start\n").unwrap() + "// README example start\n".len();
+    let end = source.find("// README example end").unwrap();
+    let code = &source[start..end];
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("```rust,ignore\n{code}```\n")),
+        "README.md, \"Testing your code\", must show the code of tests/tests/{file}"
+    );
+}
