@@ -322,9 +322,10 @@ impl Configuration {
         self
     }
 
-    /// Also trusts this root certificate (PEM), besides the built-in roots (e.g. a company
-    /// proxy's certificate authority). May be called several times. A PEM that does not parse is
-    /// refused by [`Client::new`](crate::Client::new).
+    /// Also trusts the root certificates of this PEM text (one or more
+    /// `-----BEGIN CERTIFICATE-----` blocks), besides the built-in roots (e.g. a company proxy's
+    /// certificate authority). May be called several times. Text without a certificate is refused
+    /// by [`Client::new`](crate::Client::new).
     pub fn add_root_certificate_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
         self.root_certificates.push(pem.into());
         self

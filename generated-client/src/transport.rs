@@ -168,14 +168,17 @@ pub(crate) fn build_client(config: &Configuration) -> Result<reqwest::Client, Er
         }
     }
     for (n, pem) in config.root_certificates.iter().enumerate() {
-        let certificate = reqwest::Certificate::from_pem(pem).map_err(|e| {
-            Error::Configuration(format!(
-                "root certificate {} (Configuration::add_root_certificate_pem): not a PEM certificate: {}",
-                n + 1,
-                TransportError::from_reqwest(e, None)
-            ))
-        })?;
-        builder = builder.add_root_certificate(certificate);
+        let refused = |why: String| {
+            Error::Configuration(format!("root certificate {} (Configuration::add_root_certificate_pem): {why}", n + 1))
+        };
+        let certificates = reqwest::Certificate::from_pem_bundle(pem)
+            .map_err(|e| refused(format!("not PEM certificates: {}", TransportError::from_reqwest(e, None))))?;
+        if certificates.is_empty() {
+            return Err(refused("no `-----BEGIN CERTIFICATE-----` block in it".to_owned()));
+        }
+        for certificate in certificates {
+            builder = builder.add_root_certificate(certificate);
+        }
     }
     #[cfg(feature = "unstable-reqwest")]
     for configure in &config.configure_reqwest {
