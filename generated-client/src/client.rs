@@ -5,8 +5,8 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use http::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 use http::StatusCode;
+use http::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 use serde::de::DeserializeOwned;
 use url::Url;
 
@@ -206,8 +206,9 @@ impl Client {
     async fn attempt(&self, request: &Request, attempt: u32) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
         let config = &self.inner.config;
         let full = format!("{}{}", config.base_url, request.path);
-        let invalid =
-            |e: url::ParseError| Error::Configuration(format!("invalid URL `{}`: {e}", crate::config::redact_url(&full)));
+        let invalid = |e: url::ParseError| {
+            Error::Configuration(format!("invalid URL `{}`: {e}", crate::config::redact_url(&full)))
+        };
         let mut url = Url::parse(&full).map_err(invalid)?;
         if !request.query.is_empty() {
             url.query_pairs_mut().extend_pairs(request.query.iter().map(|(k, v)| (*k, v.as_str())));

@@ -68,9 +68,9 @@ pub mod testing;
 #[cfg(feature = "client")]
 mod transport;
 
-pub use codec::{AdditionalProperties, ExplicitNulls, Nullable, RawJson};
 #[cfg(feature = "client")]
 pub use client_api::*;
+pub use codec::{AdditionalProperties, ExplicitNulls, Nullable, RawJson};
 
 /// The client's public items, all behind the `client` feature.
 #[cfg(feature = "client")]
@@ -80,7 +80,9 @@ mod client_api {
         Configuration, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_PAGES, DEFAULT_MAX_REDIRECTS, DEFAULT_SITE, RetryPolicy,
         SITES, Sleeper, TokioSleeper,
     };
-    pub use crate::error::{ApiError, DecodeError, Error, ErrorEntry, ErrorObject, ErrorSource, MAX_RETRY_AFTER, RateLimit};
+    pub use crate::error::{
+        ApiError, DecodeError, Error, ErrorEntry, ErrorObject, ErrorSource, MAX_RETRY_AFTER, RateLimit,
+    };
     pub use crate::hooks::{RequestInfo, ResponseInfo};
     pub use crate::operations::UnstableOperation;
     pub use crate::response::RawResponse;

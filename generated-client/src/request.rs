@@ -62,12 +62,7 @@ pub struct Request {
 }
 
 impl Request {
-    pub fn new(
-        method: http::Method,
-        operation: &'static str,
-        path: String,
-        documented_errors: &'static [u16],
-    ) -> Self {
+    pub fn new(method: http::Method, operation: &'static str, path: String, documented_errors: &'static [u16]) -> Self {
         Request {
             method,
             operation,
@@ -135,10 +130,7 @@ impl Request {
 
     /// GET, PUT and DELETE may be repeated without changing the outcome.
     pub(crate) fn is_idempotent(&self) -> bool {
-        matches!(
-            self.method,
-            http::Method::GET | http::Method::PUT | http::Method::DELETE | http::Method::HEAD
-        )
+        matches!(self.method, http::Method::GET | http::Method::PUT | http::Method::DELETE | http::Method::HEAD)
     }
 }
 

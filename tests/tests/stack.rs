@@ -55,7 +55,10 @@ async fn a_redirect_to_another_origin_is_refused_whatever_the_user_configures() 
                 .await
                 .expect_err("a redirect to another origin fails");
             let case = format!("{status}, user policy {user_policy}");
-            assert!(elsewhere.received_requests().await.unwrap().is_empty(), "{case}: a request reached the other origin");
+            assert!(
+                elsewhere.received_requests().await.unwrap().is_empty(),
+                "{case}: a request reached the other origin"
+            );
             let Error::Transport(transport) = &error else { panic!("{case}: {error:?}") };
             assert_eq!(transport.kind(), TransportErrorKind::Redirect, "{case}");
             assert!(!error.is_retryable(), "{case}");
@@ -95,8 +98,7 @@ async fn redirects_within_the_origin_are_followed() {
     Mock::given(method("GET")).and(path("/done")).respond_with(ResponseTemplate::new(204)).mount(&server).await;
     let client = Client::new(config(&server.uri())).unwrap();
     TeamsApi::new(client).delete_team(ID, Default::default()).await.expect("followed to a 204");
-    let methods: Vec<String> =
-        server.received_requests().await.unwrap().iter().map(|r| r.method.to_string()).collect();
+    let methods: Vec<String> = server.received_requests().await.unwrap().iter().map(|r| r.method.to_string()).collect();
     assert_eq!(methods, ["DELETE", "GET"]);
 }
 
@@ -197,10 +199,7 @@ struct Seen {
 async fn hooks_see_every_attempt_retries_included() {
     let server = MockServer::start().await;
     Mock::given(any()).respond_with(ResponseTemplate::new(503)).up_to_n_times(1).mount(&server).await;
-    Mock::given(any())
-        .respond_with(team_answer().insert_header("X-RateLimit-Remaining", "41"))
-        .mount(&server)
-        .await;
+    Mock::given(any()).respond_with(team_answer().insert_header("X-RateLimit-Remaining", "41")).mount(&server).await;
     let seen = Arc::new(Mutex::new(Vec::new()));
     let elapsed = Arc::new(Mutex::new(Vec::new()));
     let hooks = |config: Configuration| {
@@ -262,4 +261,73 @@ async fn hooks_see_every_attempt_retries_included() {
     assert_eq!(seen.len(), 1);
     assert_eq!((seen[0].operation, seen[0].method.as_str(), seen[0].status), ("delete_team", "DELETE", None));
     assert!(seen[0].error.as_deref().is_some_and(|e| e.starts_with("request failed: could not connect")), "{seen:?}");
+}
+
+/// The README's "Hooks" example, verbatim between the markers (a test checks that the README
+/// shows exactly this code), run against a mock server below.
+mod readme_hooks {
+    // README example start
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex};
+    use std::time::Duration;
+
+    use datadog_v2_client::{Configuration, HeaderValue};
+
+    /// Per-operation metrics: attempts by operation and status (`None`: no answer), and the
+    /// time they took.
+    #[derive(Default)]
+    pub struct Metrics {
+        pub attempts: Mutex<HashMap<(&'static str, Option<u16>), u32>>,
+        pub time: Mutex<HashMap<&'static str, Duration>>,
+    }
+
+    /// `config` sending the current trace context (W3C `traceparent`, from your tracer) with
+    /// every request, retries included, and counting every attempt in `metrics`.
+    pub fn instrumented(config: Configuration, traceparent: fn() -> String, metrics: Arc<Metrics>) -> Configuration {
+        config
+            .on_request(move |_request, headers| {
+                if let Ok(value) = HeaderValue::from_str(&traceparent()) {
+                    headers.insert("traceparent", value);
+                }
+            })
+            .on_response(move |response| {
+                *metrics.attempts.lock().unwrap().entry((response.operation, response.status)).or_default() += 1;
+                *metrics.time.lock().unwrap().entry(response.operation).or_default() += response.elapsed;
+            })
+    }
+    // README example end
+}
+
+#[tokio::test]
+async fn the_readme_hooks_example_propagates_and_counts() {
+    let server = MockServer::start().await;
+    Mock::given(any()).respond_with(ResponseTemplate::new(503)).up_to_n_times(1).mount(&server).await;
+    Mock::given(any()).respond_with(team_answer()).mount(&server).await;
+    let metrics = Arc::new(readme_hooks::Metrics::default());
+    let traceparent = || "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01".to_owned();
+    let sleeper = Arc::new(RecordingSleeper::default());
+    let config = config(&server.uri()).retry(RetryPolicy::default()).sleeper(sleeper);
+    let client = Client::new(readme_hooks::instrumented(config, traceparent, metrics.clone())).unwrap();
+    TeamsApi::new(client).get_team(ID, Default::default()).await.expect("retried");
+    for request in server.received_requests().await.unwrap() {
+        assert_eq!(request.headers.get("traceparent").unwrap(), traceparent().as_str());
+    }
+    let attempts = metrics.attempts.lock().unwrap().clone();
+    assert_eq!(attempts, [(("get_team", Some(503)), 1), (("get_team", Some(200)), 1)].into_iter().collect());
+    assert!(metrics.time.lock().unwrap()["get_team"] > Duration::ZERO);
+}
+
+/// The README shows the example's code, unchanged (unindented by one level).
+#[test]
+fn the_readme_shows_the_hooks_example() {
+    let this = include_str!("stack.rs");
+    let start = this.find("    // README example start\n").unwrap() + "    // README example start\n".len();
+    let end = this.find("    // README example end").unwrap();
+    let code: String =
+        this[start..end].lines().map(|line| format!("{}\n", line.strip_prefix("    ").unwrap_or(line))).collect();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("```rust\n{code}```\n")),
+        "README.md, \"Hooks\", must show the code of tests/tests/stack.rs's readme_hooks"
+    );
 }
