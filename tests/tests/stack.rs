@@ -133,7 +133,10 @@ async fn requests_go_through_the_configured_proxy() {
     assert_eq!(requests.len(), 1);
     assert_eq!(requests[0].url.as_str(), format!("http://127.0.0.1:9/api/v2/team/{ID_RAW}"), "absolute-form request");
 
-    let shown = format!("{:?}", Configuration::new().proxy("http://user:proxy-secret@proxy.example.com:3128"));
+    let with_credentials = Configuration::new().proxy("http://user:proxy-secret@proxy.example.com:3128");
+    let client = format!("{:?}", Client::new(with_credentials.clone()).unwrap());
+    assert!(!client.contains("proxy-secret"), "{client}");
+    let shown = format!("{with_credentials:?}");
     assert!(!shown.contains("proxy-secret") && !shown.contains("user:"), "{shown}");
     assert!(shown.contains("http://<redacted>@proxy.example.com:3128"), "{shown}");
     let error = Client::new(Configuration::new().proxy("not a url at all")).unwrap_err();
