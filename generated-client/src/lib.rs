@@ -23,7 +23,9 @@
 //! ```
 //!
 //! Each API group is a cargo feature (`case-management`, `incident-teams`, `on-call`,
-//! `service-accounts`, `teams`), all on by default; see the README's "Cargo features".
+//! `service-accounts`, `teams`), all on by default; see the README's "Cargo features". The HTTP
+//! client is the `client` feature (on by default): without it, the groups' models build on serde,
+//! serde_json and chrono alone (README, "Models without the client").
 
 // With only some API groups compiled, the runtime helpers that only the other groups' generated
 // code calls are unused. The default build, which has every group, is still checked for them.
