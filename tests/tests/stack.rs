@@ -334,3 +334,44 @@ fn the_readme_shows_the_hooks_example() {
         "README.md, \"Hooks\", must show the code of tests/tests/stack.rs's readme_hooks"
     );
 }
+
+/// The child half of [`the_environment_proxy_is_used_unless_no_proxy`]: run only by it, in its
+/// own process, with `HTTP_PROXY` set (so that no other test sees the variable). Expects a call to
+/// an unreachable loopback base URL to be answered through the proxy, and to fail with
+/// `no_proxy()`.
+#[tokio::test]
+#[ignore = "run by the_environment_proxy_is_used_unless_no_proxy in a child process"]
+async fn environment_proxy_child() {
+    assert!(std::env::var("HTTP_PROXY").is_ok(), "run by the_environment_proxy_is_used_unless_no_proxy");
+    let team = TeamsApi::new(Client::new(config("http://127.0.0.1:9")).unwrap())
+        .get_team(ID, Default::default())
+        .await
+        .expect("answered through HTTP_PROXY");
+    assert_eq!(team.data.unwrap().id, "t-1");
+    let error = TeamsApi::new(Client::new(config("http://127.0.0.1:9").no_proxy()).unwrap())
+        .get_team(ID, Default::default())
+        .await
+        .expect_err("no_proxy: nothing listens on port 9");
+    assert!(matches!(&error, Error::Transport(t) if t.is_connect()), "{error:?}");
+}
+
+/// The proxy of the environment (`HTTP_PROXY` here; `HTTPS_PROXY` is read the same way for https
+/// URLs) is used by default, and ignored with `no_proxy()`.
+#[tokio::test]
+async fn the_environment_proxy_is_used_unless_no_proxy() {
+    let proxy = MockServer::start().await;
+    Mock::given(any()).respond_with(team_answer()).mount(&proxy).await;
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap());
+    child.args(["--ignored", "--exact", "environment_proxy_child", "--nocapture"]).env("HTTP_PROXY", proxy.uri());
+    for name in ["NO_PROXY", "no_proxy", "http_proxy", "ALL_PROXY", "all_proxy"] {
+        child.env_remove(name);
+    }
+    let output = tokio::task::spawn_blocking(move || child.output().unwrap()).await.unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("1 passed"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(proxy.received_requests().await.unwrap().len(), 1, "one call through the proxy, none with no_proxy");
+}
