@@ -380,8 +380,9 @@ impl Configuration {
     /// **Not covered by semver** (feature `unstable-reqwest`): changes the `reqwest::ClientBuilder`
     /// the client is built from, after this configuration's own settings, for what the
     /// configuration does not offer. Any release may upgrade reqwest and break code using this.
-    /// Whatever `configure` sets, reqwest's redirects are then turned off: the client follows
-    /// redirects itself, within the base URL's origin only ([`max_redirects`](Self::max_redirects)).
+    /// Whatever `configure` sets, reqwest's redirects are then turned off (the client follows
+    /// redirects itself, within the base URL's origin only: [`max_redirects`](Self::max_redirects)),
+    /// and so is its `connection_verbose` logging, which would write the keys' headers to the log.
     #[cfg(feature = "unstable-reqwest")]
     #[cfg_attr(docsrs, doc(cfg(feature = "unstable-reqwest")))]
     pub fn configure_reqwest(

@@ -148,8 +148,8 @@ impl std::error::Error for TransportError {
 
 /// The `reqwest::Client` of a configuration: its timeouts, proxy, root certificates and pool
 /// settings, then the user's own changes (`configure_reqwest`, feature `unstable-reqwest`), and
-/// last reqwest's redirects turned off: [`send`] follows them itself, so that no configuration
-/// can let the keys reach another origin.
+/// last reqwest's redirects turned off ([`send`] follows them itself, so that no configuration
+/// can let the keys reach another origin) and its connection logging off (it would log the keys).
 pub(crate) fn build_client(config: &Configuration) -> Result<reqwest::Client, Error> {
     let mut builder = reqwest::Client::builder()
         .timeout(config.timeout)
@@ -184,8 +184,11 @@ pub(crate) fn build_client(config: &Configuration) -> Result<reqwest::Client, Er
     for configure in &config.configure_reqwest {
         builder = configure(builder);
     }
+    // After the user's changes: reqwest must neither follow redirects (see `send`) nor log the
+    // raw bytes of connections (`connection_verbose`, which would log the keys' headers).
     builder
         .redirect(reqwest::redirect::Policy::none())
+        .connection_verbose(false)
         .build()
         .map_err(|e| Error::Transport(TransportError::from_reqwest(e, None)))
 }

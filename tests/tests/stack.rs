@@ -375,3 +375,34 @@ async fn the_environment_proxy_is_used_unless_no_proxy() {
     );
     assert_eq!(proxy.received_requests().await.unwrap().len(), 1, "one call through the proxy, none with no_proxy");
 }
+
+/// Every log record of the process, as text.
+struct CapturingLogger(Mutex<String>);
+
+impl log::Log for CapturingLogger {
+    fn enabled(&self, _: &log::Metadata<'_>) -> bool {
+        true
+    }
+
+    fn log(&self, record: &log::Record<'_>) {
+        self.0.lock().unwrap().push_str(&format!("{} {}\n", record.target(), record.args()));
+    }
+
+    fn flush(&self) {}
+}
+
+/// A user turning on reqwest's connection logging (which writes every byte sent, headers
+/// included) through `configure_reqwest` does not get the keys in the log: the client turns it
+/// back off.
+#[tokio::test]
+async fn the_keys_stay_out_of_reqwest_connection_logs() {
+    static LOGGER: CapturingLogger = CapturingLogger(Mutex::new(String::new()));
+    log::set_logger(&LOGGER).expect("the only logger of this test binary");
+    log::set_max_level(log::LevelFilter::Trace);
+    let server = MockServer::start().await;
+    Mock::given(any()).respond_with(team_answer()).mount(&server).await;
+    let config = config(&server.uri()).configure_reqwest(|builder| builder.connection_verbose(true));
+    TeamsApi::new(Client::new(config).unwrap()).get_team(ID, Default::default()).await.expect("answered");
+    let logged = LOGGER.0.lock().unwrap().clone();
+    assert!(!logged.contains(API_KEY) && !logged.contains(APP_KEY), "{logged}");
+}
