@@ -6,10 +6,16 @@
 # defaults; then the compile time of the doctests (merged, edition 2024); then the size of
 # generated-client/src.
 #
-#   bash bench/compile_time.sh [N]
+# Then, for the models without the client (README, "Models without the client"): cold builds,
+# in an empty target directory, of the crate and all its dependencies, models only
+# (`--no-default-features --features teams`) next to the same group with the client and next to
+# the default features. `models` as the second argument runs only this comparison.
+#
+#   bash bench/compile_time.sh [N] [models]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
+only="${2:-}"
 export CARGO_TERM_COLOR=never
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
@@ -34,17 +40,56 @@ time_build() {
         "$label" "$(printf '%s\n' "${times[@]}" | median)" "$runs" "$(printf '%.1f ' "${times[@]}")"
 }
 
+# time_cold LABEL CARGO_BUILD_ARGS...: builds of the crate and every dependency in an empty
+# target directory (sources already downloaded), median of $runs, with the load average before
+# each run.
+time_cold() {
+    local label="$1"
+    shift
+    cargo fetch -q
+    local dir times=() loads=()
+    dir=$(mktemp -d)
+    for _ in $(seq "$runs"); do
+        rm -rf "$dir"
+        loads+=("$(cut -d' ' -f1 /proc/loadavg)")
+        local start end
+        start=$(date +%s.%N)
+        CARGO_TARGET_DIR="$dir" cargo build -q -p datadog-v2-client "$@"
+        end=$(date +%s.%N)
+        times+=("$(echo "$end - $start" | bc)")
+    done
+    rm -rf "$dir"
+    printf '%s: cold build with dependencies: median %.1f s of %s runs (%s; load before each: %s)\n' \
+        "$label" "$(printf '%s\n' "${times[@]}" | median)" "$runs" "$(printf '%.1f ' "${times[@]}")" "${loads[*]}"
+}
+
+models_vs_client() {
+    time_cold "debug, models only: --no-default-features --features teams" --no-default-features --features teams
+    time_cold "debug, teams with the client: --no-default-features --features client,teams" \
+        --no-default-features --features client,teams
+    time_cold "debug, the default features (client, every group)"
+}
+
+if [[ "$only" == models ]]; then
+    models_vs_client
+    exit 0
+fi
+
 time_build "debug, all groups (default features)"
 time_build "release, all groups (default features)" --release
 
 groups=$(bash .ci/group-features)
 for group in "" $groups; do
-    time_build "debug, --no-default-features --features \"$group\"" --no-default-features --features "$group"
+    time_build "debug, --no-default-features --features \"client,$group\"" --no-default-features --features "client,$group"
 done
+time_build "debug, models only, every group: --no-default-features --features \"$(echo $groups | tr ' ' ',')\"" \
+    --no-default-features --features "$(echo $groups | tr ' ' ',')"
 
 for extra in tracing testing "tracing,testing"; do
     time_build "debug, all groups + --features \"$extra\"" --features "$extra"
 done
+
+models_vs_client
 
 # The doctests (the README's and one per operation), compiled as one merged crate.
 cargo test -q -p datadog-v2-client --doc 2>&1 | grep -E "test result|merged doctests compilation" || true

@@ -1,17 +1,21 @@
-//! The client: one shared `reqwest::Client`, auth headers, retries, and response decoding.
+//! The client: one shared HTTP client (`transport.rs`), auth headers, hooks, retries, and
+//! response decoding.
 
 use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use reqwest::StatusCode;
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue, USER_AGENT};
+use http::StatusCode;
+use http::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue, USER_AGENT};
 use serde::de::DeserializeOwned;
+use url::Url;
 
 use crate::config::{Configuration, Secret};
 use crate::error::{ApiError, DecodeError, parse_error_entries, retry_after};
+use crate::hooks::{RequestInfo, ResponseInfo};
 use crate::request::Request;
 use crate::response::{Answer, RawResponse};
+use crate::transport::TransportError;
 use crate::{ApiResponse, Error};
 
 /// A configured connection to the Datadog API, cheap to clone and share: every API struct
@@ -32,7 +36,7 @@ impl Client {
     /// Checks the configuration and builds the HTTP client.
     pub fn new(config: Configuration) -> Result<Self, Error> {
         let shown = crate::config::redact_url(&config.base_url);
-        let url = reqwest::Url::parse(&config.base_url)
+        let url = Url::parse(&config.base_url)
             .map_err(|e| Error::Configuration(format!("base URL `{shown}` is not a URL: {e}")))?;
         if url.query().is_some() || url.fragment().is_some() || config.base_url.contains(['?', '#']) {
             return Err(Error::Configuration(format!(
@@ -64,15 +68,7 @@ impl Client {
         let user_agent = HeaderValue::from_str(&config.user_agent)
             .map_err(|_| Error::Configuration("the user agent holds characters not allowed in a header".into()))?;
         headers.insert(USER_AGENT, user_agent);
-        let http = match &config.http_client {
-            Some(client) => client.clone(),
-            None => reqwest::Client::builder()
-                .timeout(config.timeout)
-                .connect_timeout(config.connect_timeout)
-                .redirect(same_origin_redirects())
-                .build()
-                .map_err(Error::Transport)?,
-        };
+        let http = crate::transport::build_client(&config)?;
         Ok(Client { inner: Arc::new(Inner { config, http, headers }) })
     }
 
@@ -159,10 +155,16 @@ impl Client {
                 return Err(self.deadline(request, attempt - 1));
             };
             trace.attempt(attempt);
-            let outcome = match tokio::time::timeout(remaining, self.attempt(request)).await {
+            let attempt_started = Instant::now();
+            let outcome = match tokio::time::timeout(remaining, self.attempt(request, attempt)).await {
                 Ok(outcome) => outcome,
-                Err(_) => return Err(self.deadline(request, attempt)),
+                Err(_) => {
+                    let error = self.deadline(request, attempt);
+                    self.observe(request, attempt, attempt_started.elapsed(), Err(&error));
+                    return Err(error);
+                }
             };
+            self.observe(request, attempt, attempt_started.elapsed(), outcome.as_ref());
             let wait = match &outcome {
                 Ok((status, _, _)) if status.is_success() => None,
                 Ok((status, headers, _)) if *status == StatusCode::TOO_MANY_REQUESTS => {
@@ -199,34 +201,59 @@ impl Client {
         Error::Deadline { operation: request.operation, max_total: self.inner.config.retry.max_total, attempts }
     }
 
-    /// One attempt: the status, headers and whole body, or a transport error.
-    async fn attempt(&self, request: &Request) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
+    /// One attempt: the status, headers and whole body, or a transport error. The request hooks
+    /// add their headers first.
+    async fn attempt(&self, request: &Request, attempt: u32) -> Result<(StatusCode, HeaderMap, Vec<u8>), Error> {
         let config = &self.inner.config;
-        let mut url = format!("{}{}", config.base_url, request.path);
+        let full = format!("{}{}", config.base_url, request.path);
+        let invalid = |e: url::ParseError| {
+            Error::Configuration(format!("invalid URL `{}`: {e}", crate::config::redact_url(&full)))
+        };
+        let mut url = Url::parse(&full).map_err(invalid)?;
         if !request.query.is_empty() {
-            let mut parsed = reqwest::Url::parse(&url)
-                .map_err(|e| Error::Configuration(format!("invalid URL `{}`: {e}", crate::config::redact_url(&url))))?;
-            parsed.query_pairs_mut().extend_pairs(request.query.iter().map(|(k, v)| (*k, v.as_str())));
-            url = parsed.into();
+            url.query_pairs_mut().extend_pairs(request.query.iter().map(|(k, v)| (*k, v.as_str())));
         }
-        let mut builder = self.inner.http.request(request.method.clone(), url).headers(self.inner.headers.clone());
+        let mut headers = self.inner.headers.clone();
         for (name, value) in &request.headers {
-            builder = builder.header(*name, value.as_str());
+            let bad = || Error::InvalidArgument(format!("header parameter `{name}: {value}` is not a valid header"));
+            let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| bad())?;
+            headers.append(name, HeaderValue::from_str(value).map_err(|_| bad())?);
         }
         if let Some(accept) = &request.accept {
             // Instead of the client's `application/json`, not beside it.
-            let mut replaced = HeaderMap::new();
-            replaced.insert(
+            headers.insert(
                 ACCEPT,
                 HeaderValue::from_str(accept)
                     .map_err(|_| Error::InvalidArgument(format!("`Accept: {accept}` is not a header value")))?,
             );
-            builder = builder.headers(replaced);
         }
-        if let Some(body) = &request.body {
-            builder = builder.header(CONTENT_TYPE, request.content_type.as_str()).body(body.clone());
+        if request.body.is_some() {
+            let content_type = HeaderValue::from_str(&request.content_type).map_err(|_| {
+                Error::InvalidArgument(format!("`Content-Type: {}` is not a header value", request.content_type))
+            })?;
+            headers.insert(CONTENT_TYPE, content_type);
         }
-        let mut response = builder.send().await.map_err(|e| Error::Transport(self.redact(e)))?;
+        if !config.request_hooks.is_empty() {
+            let info = RequestInfo {
+                operation: request.operation,
+                method: &request.method,
+                path_template: crate::operations::path_template(request.operation),
+                attempt,
+            };
+            for hook in &config.request_hooks {
+                hook(&info, &mut headers);
+            }
+        }
+        let mut response = crate::transport::send(
+            &self.inner.http,
+            request.method.clone(),
+            url,
+            headers,
+            request.body.clone(),
+            config.max_redirects,
+        )
+        .await
+        .map_err(Error::Transport)?;
         let status = response.status();
         let headers = response.headers().clone();
         let (operation, limit) = (request.operation, config.max_body_size);
@@ -247,21 +274,42 @@ impl Client {
                     body.extend_from_slice(&chunk);
                 }
                 Ok(None) => break,
-                Err(e) => return Err(Error::BodyRead { operation, status: status.as_u16(), source: self.redact(e) }),
+                Err(e) => {
+                    let source = TransportError::from_reqwest(e, Some(response.url().as_str()));
+                    return Err(Error::BodyRead { operation, status: status.as_u16(), source });
+                }
             }
         }
         Ok((status, headers, body))
     }
 
-    /// A transport error without the password of the base URL, if it has one.
-    fn redact(&self, error: reqwest::Error) -> reqwest::Error {
-        match error.url() {
-            Some(url) if url.password().is_some() => {
-                let mut url = url.clone();
-                let _ = url.set_password(Some("<redacted>"));
-                error.with_url(url)
-            }
-            _ => error,
+    /// Calls the response hooks with the outcome of attempt number `attempt`.
+    fn observe(
+        &self,
+        request: &Request,
+        attempt: u32,
+        elapsed: Duration,
+        outcome: Result<&(StatusCode, HeaderMap, Vec<u8>), &Error>,
+    ) {
+        let hooks = &self.inner.config.response_hooks;
+        if hooks.is_empty() {
+            return;
+        }
+        let info = ResponseInfo {
+            operation: request.operation,
+            method: &request.method,
+            path_template: crate::operations::path_template(request.operation),
+            attempt,
+            elapsed,
+            status: match outcome {
+                Ok((status, _, _)) => Some(status.as_u16()),
+                Err(error) => error.status(),
+            },
+            headers: outcome.ok().map(|(_, headers, _)| headers),
+            error: outcome.err(),
+        };
+        for hook in hooks {
+            hook(&info);
         }
     }
 }
@@ -366,17 +414,7 @@ fn finish(
     })))
 }
 
-/// Follows redirects only within the same origin (scheme, host and port), at most 10: the key
-/// headers must never reach another host, which reqwest's default policy would allow (it strips
-/// only `Authorization`-like headers).
-fn same_origin_redirects() -> reqwest::redirect::Policy {
-    reqwest::redirect::Policy::custom(|attempt| {
-        let same_origin = attempt.previous().last().is_some_and(|previous| previous.origin() == attempt.url().origin());
-        if attempt.previous().len() > 10 || !same_origin { attempt.stop() } else { attempt.follow() }
-    })
-}
-
-fn is_loopback(url: &reqwest::Url) -> bool {
+fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(domain)) => domain == "localhost",
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),

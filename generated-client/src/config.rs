@@ -1,4 +1,5 @@
-//! Configuration: keys, site or base URL, timeouts, retries, unstable operations.
+//! Configuration: keys, site or base URL, timeouts, retries, unstable operations, the HTTP
+//! stack's settings (proxy, root certificates, pool) and hooks.
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -7,7 +8,10 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
+use http::HeaderMap;
+
 use crate::Error;
+use crate::hooks::{RequestHook, RequestInfo, ResponseHook, ResponseInfo};
 
 /// The Datadog sites the API is served from (the spec's `site` server variable).
 pub const SITES: [&str; 6] =
@@ -89,8 +93,26 @@ pub const DEFAULT_MAX_BODY_SIZE: usize = 64 << 20;
 /// The default of [`Configuration::max_pages`].
 pub const DEFAULT_MAX_PAGES: usize = 10_000;
 
-/// Everything a [`Client`](crate::Client) needs. Keys, and a password in the base URL, are
-/// redacted from `Debug` output.
+/// The default of [`Configuration::max_redirects`].
+pub const DEFAULT_MAX_REDIRECTS: usize = 10;
+
+/// Where requests go through.
+#[derive(Clone, Debug)]
+pub(crate) enum Proxy {
+    /// The proxy of the environment: `HTTPS_PROXY`, `HTTP_PROXY`, `ALL_PROXY`, `NO_PROXY`.
+    Environment,
+    /// No proxy, whatever the environment says.
+    Disabled,
+    /// This proxy for every request.
+    Url(String),
+}
+
+/// The user's changes to the `reqwest::ClientBuilder` (feature `unstable-reqwest`).
+#[cfg(feature = "unstable-reqwest")]
+pub(crate) type ConfigureReqwest = Arc<dyn Fn(reqwest::ClientBuilder) -> reqwest::ClientBuilder + Send + Sync>;
+
+/// Everything a [`Client`](crate::Client) needs. Keys, and the user name and password of the
+/// base URL and of the proxy URL, are redacted from `Debug` output.
 #[derive(Clone)]
 pub struct Configuration {
     pub(crate) api_key: Option<Secret>,
@@ -101,10 +123,19 @@ pub struct Configuration {
     pub(crate) user_agent: String,
     pub(crate) retry: RetryPolicy,
     pub(crate) unstable: BTreeSet<String>,
-    pub(crate) http_client: Option<reqwest::Client>,
     pub(crate) sleeper: Arc<dyn Sleeper>,
     pub(crate) max_body_size: usize,
     pub(crate) max_pages: usize,
+    pub(crate) max_redirects: usize,
+    pub(crate) proxy: Proxy,
+    pub(crate) root_certificates: Vec<Vec<u8>>,
+    pub(crate) pool_idle_timeout: Option<Duration>,
+    pub(crate) pool_max_idle_per_host: usize,
+    pub(crate) tcp_keepalive: Option<Duration>,
+    pub(crate) request_hooks: Vec<RequestHook>,
+    pub(crate) response_hooks: Vec<ResponseHook>,
+    #[cfg(feature = "unstable-reqwest")]
+    pub(crate) configure_reqwest: Vec<ConfigureReqwest>,
 }
 
 impl fmt::Debug for Configuration {
@@ -118,26 +149,38 @@ impl fmt::Debug for Configuration {
             .field("user_agent", &self.user_agent)
             .field("retry", &self.retry)
             .field("unstable", &self.unstable)
-            .field("http_client", &self.http_client)
             .field("sleeper", &self.sleeper)
             .field("max_body_size", &self.max_body_size)
             .field("max_pages", &self.max_pages)
+            .field("max_redirects", &self.max_redirects)
+            .field(
+                "proxy",
+                &match &self.proxy {
+                    Proxy::Url(url) => format!("Url({})", redact_url(url)),
+                    other => format!("{other:?}"),
+                },
+            )
+            .field("root_certificates", &self.root_certificates.len())
+            .field("pool_idle_timeout", &self.pool_idle_timeout)
+            .field("pool_max_idle_per_host", &self.pool_max_idle_per_host)
+            .field("tcp_keepalive", &self.tcp_keepalive)
+            .field("request_hooks", &self.request_hooks.len())
+            .field("response_hooks", &self.response_hooks.len())
             .finish()
     }
 }
 
-/// `url` with the password of its userinfo (`https://user:password@host`) replaced by
-/// `<redacted>`. Textual, so that it works on a URL that does not parse too.
+/// `url` with the whole userinfo (`https://user:password@host`, `https://key@host`) replaced
+/// by `<redacted>`: a key may be given as the user name as well as the password. Textual, so that
+/// it works on a URL that does not parse too; the userinfo ends at the last `@` before any `?` or
+/// `#` (so a `/` in it does not hide it; a path with an `@` is redacted too, which errs on the
+/// safe side).
 pub(crate) fn redact_url(url: &str) -> String {
     let authority_start = url.find("://").map_or(0, |i| i + 3);
     let rest = &url[authority_start..];
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..authority_end];
-    let Some(at) = authority.rfind('@') else { return url.to_owned() };
-    let Some(colon) = authority[..at].find(':') else { return url.to_owned() };
-    let password_start = authority_start + colon + 1;
-    let password_end = authority_start + at;
-    format!("{}<redacted>{}", &url[..password_start], &url[password_end..])
+    let end = rest.find(['?', '#']).unwrap_or(rest.len());
+    let Some(at) = rest[..end].rfind('@') else { return url.to_owned() };
+    format!("{}<redacted>{}", &url[..authority_start], &rest[at..])
 }
 
 impl Default for Configuration {
@@ -158,10 +201,19 @@ impl Configuration {
             user_agent: format!("{}/{} (rust)", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")),
             retry: RetryPolicy::default(),
             unstable: BTreeSet::new(),
-            http_client: None,
             sleeper: Arc::new(TokioSleeper),
             max_body_size: DEFAULT_MAX_BODY_SIZE,
             max_pages: DEFAULT_MAX_PAGES,
+            max_redirects: DEFAULT_MAX_REDIRECTS,
+            proxy: Proxy::Environment,
+            root_certificates: Vec::new(),
+            pool_idle_timeout: Some(Duration::from_secs(90)),
+            pool_max_idle_per_host: usize::MAX,
+            tcp_keepalive: Some(Duration::from_secs(15)),
+            request_hooks: Vec::new(),
+            response_hooks: Vec::new(),
+            #[cfg(feature = "unstable-reqwest")]
+            configure_reqwest: Vec::new(),
         }
     }
 
@@ -211,7 +263,7 @@ impl Configuration {
     /// Sends requests to this base URL instead of the site's (a proxy, a test server).
     /// Keys are sent only over https, or plain http to a loopback address. A URL with a `?query`
     /// or a `#fragment` is refused by [`Client::new`](crate::Client::new) (it would misroute every
-    /// call); a password in it never shows in `Debug` output or errors.
+    /// call); a user name or password in it never shows in `Debug` output or errors.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into().trim_end_matches('/').to_owned();
         self
@@ -254,11 +306,90 @@ impl Configuration {
         self
     }
 
-    /// Uses this `reqwest::Client` (its own timeouts, proxies and redirect policy apply; `timeout`
-    /// and `connect_timeout` here do not). The default client follows redirects only within the
-    /// same origin, so that the keys never reach another host; give yours the same care.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http_client = Some(client);
+    /// Sends every request through this proxy (`http://`, `https://` or `socks5://` URL; a user
+    /// name and password in it are sent to the proxy and redacted from `Debug` output and
+    /// errors). By default the proxy of the environment is used: `HTTPS_PROXY` (or `https_proxy`),
+    /// `HTTP_PROXY`, `ALL_PROXY`, with `NO_PROXY` exceptions. A proxy URL that does not parse is
+    /// refused by [`Client::new`](crate::Client::new).
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Proxy::Url(url.into());
+        self
+    }
+
+    /// Connects directly, ignoring the proxy variables of the environment.
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = Proxy::Disabled;
+        self
+    }
+
+    /// Also trusts the root certificates of this PEM text (one or more
+    /// `-----BEGIN CERTIFICATE-----` blocks), besides the built-in roots (e.g. a company proxy's
+    /// certificate authority). May be called several times. Text without a certificate is refused
+    /// by [`Client::new`](crate::Client::new).
+    pub fn add_root_certificate_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.root_certificates.push(pem.into());
+        self
+    }
+
+    /// How long an idle pooled connection is kept open (default 90 s; `None`: no limit).
+    pub fn pool_idle_timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.pool_idle_timeout = timeout;
+        self
+    }
+
+    /// The most idle connections kept open per host (default: no limit; 0 disables the pool).
+    pub fn pool_max_idle_per_host(mut self, connections: usize) -> Self {
+        self.pool_max_idle_per_host = connections;
+        self
+    }
+
+    /// Turns on TCP keep-alive, with probes after this idle time (default 15 s; `None`: off).
+    pub fn tcp_keepalive(mut self, interval: Option<Duration>) -> Self {
+        self.tcp_keepalive = interval;
+        self
+    }
+
+    /// The most redirects followed within one attempt (default [`DEFAULT_MAX_REDIRECTS`], 10).
+    /// Only redirects within the base URL's origin (scheme, host, port) are followed, whatever
+    /// this says: one to another origin fails with a
+    /// [`TransportErrorKind::Redirect`](crate::TransportErrorKind::Redirect) error, without
+    /// sending anything there.
+    pub fn max_redirects(mut self, redirects: usize) -> Self {
+        self.max_redirects = redirects;
+        self
+    }
+
+    /// Calls `hook` before each attempt of every call (retries included) with the attempt's
+    /// operation, method, path template and number, and the headers it will send, which `hook`
+    /// may add to (a trace context, a proxy's authentication). Hooks run in the order they were
+    /// added, after the client's own headers are set.
+    pub fn on_request(mut self, hook: impl Fn(&RequestInfo<'_>, &mut HeaderMap) + Send + Sync + 'static) -> Self {
+        self.request_hooks.push(Arc::new(hook));
+        self
+    }
+
+    /// Calls `hook` after each attempt of every call (retries included): its operation, method,
+    /// path template, number and elapsed time, and its status and headers, or its error (see
+    /// [`ResponseInfo`]). For metrics, or reading rate-limit headers on calls that do not return
+    /// them.
+    pub fn on_response(mut self, hook: impl Fn(&ResponseInfo<'_>) + Send + Sync + 'static) -> Self {
+        self.response_hooks.push(Arc::new(hook));
+        self
+    }
+
+    /// **Not covered by semver** (feature `unstable-reqwest`): changes the `reqwest::ClientBuilder`
+    /// the client is built from, after this configuration's own settings, for what the
+    /// configuration does not offer. Any release may upgrade reqwest and break code using this.
+    /// Whatever `configure` sets, reqwest's redirects are then turned off (the client follows
+    /// redirects itself, within the base URL's origin only: [`max_redirects`](Self::max_redirects)),
+    /// and so is its `connection_verbose` logging, which would write the keys' headers to the log.
+    #[cfg(feature = "unstable-reqwest")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "unstable-reqwest")))]
+    pub fn configure_reqwest(
+        mut self,
+        configure: impl Fn(reqwest::ClientBuilder) -> reqwest::ClientBuilder + Send + Sync + 'static,
+    ) -> Self {
+        self.configure_reqwest.push(Arc::new(configure));
         self
     }
 

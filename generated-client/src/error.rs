@@ -4,8 +4,10 @@ use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 use std::time::Duration;
 
-use reqwest::header::HeaderMap;
+use http::HeaderMap;
 use serde::{Deserialize, Serialize};
+
+use crate::transport::TransportError;
 
 /// The longest wait [`Error::retry_after`] reports (and the client would honour): one hour. A
 /// larger header value (up to `u64::MAX` seconds has been seen from broken proxies) is read as
@@ -23,15 +25,16 @@ pub enum Error {
     /// The operation is unstable and was not switched on with
     /// [`Configuration::enable_unstable_operation`](crate::Configuration::enable_unstable_operation).
     UnstableOperation(&'static str),
-    /// The request could not be sent or its response not read: connection, TLS, timeout.
-    Transport(reqwest::Error),
+    /// The request could not be sent or its response not read: connection, TLS, timeout, a
+    /// redirect to another origin (refused). [`TransportError::kind`] says which.
+    Transport(TransportError),
     /// The status and headers arrived, then the connection failed (closed, reset, timed out)
     /// before the whole body did: a transport failure, retried like the others.
     BodyRead {
         /// The method that sent the request, e.g. `get_team`.
         operation: &'static str,
         status: u16,
-        source: reqwest::Error,
+        source: TransportError,
     },
     /// The response body is larger than
     /// [`Configuration::max_body_size`](crate::Configuration::max_body_size); nothing beyond the
@@ -353,7 +356,7 @@ impl Error {
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Api(e) => e.status == 429 || e.status >= 500,
-            Error::Transport(e) => e.is_timeout() || e.is_connect() || e.is_request() || e.is_body(),
+            Error::Transport(e) => e.is_retryable(),
             Error::BodyRead { .. } => true,
             _ => false,
         }

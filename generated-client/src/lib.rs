@@ -23,7 +23,9 @@
 //! ```
 //!
 //! Each API group is a cargo feature (`case-management`, `incident-teams`, `on-call`,
-//! `service-accounts`, `teams`), all on by default; see the README's "Cargo features".
+//! `service-accounts`, `teams`), all on by default; see the README's "Cargo features". The HTTP
+//! client is the `client` feature (on by default): without it, the groups' models build on serde,
+//! serde_json and chrono alone (README, "Models without the client").
 
 // With only some API groups compiled, the runtime helpers that only the other groups' generated
 // code calls are unused. The default build, which has every group, is still checked for them.
@@ -33,46 +35,80 @@
 #![cfg_attr(not(feature = "default"), allow(dead_code, unused_imports, unused_macros))]
 
 // The generated modules are formatted by the generator (prettyplease), not by rustfmt.
+#[cfg(feature = "client")]
+#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 #[rustfmt::skip]
 pub mod apis;
+#[cfg(feature = "client")]
 mod client;
 mod codec;
+#[cfg(feature = "client")]
 mod config;
+#[cfg(feature = "client")]
 mod error;
+#[cfg(feature = "client")]
+mod hooks;
 mod macros;
+#[cfg(feature = "client")]
 #[rustfmt::skip]
 mod operations;
 #[rustfmt::skip]
 pub mod models;
+#[cfg(feature = "client")]
+#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub mod pagination;
+#[cfg(feature = "client")]
+#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub mod request;
+#[cfg(feature = "client")]
 mod response;
+#[cfg(feature = "client")]
 mod telemetry;
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
+#[cfg(feature = "client")]
+mod transport;
 
-pub use client::Client;
+#[cfg(feature = "client")]
+pub use client_api::*;
 pub use codec::{AdditionalProperties, ExplicitNulls, Nullable, RawJson};
-pub use config::{
-    Configuration, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_PAGES, DEFAULT_SITE, RetryPolicy, SITES, Sleeper, TokioSleeper,
-};
-pub use error::{ApiError, DecodeError, Error, ErrorEntry, ErrorObject, ErrorSource, MAX_RETRY_AFTER, RateLimit};
-pub use operations::UnstableOperation;
-pub use response::RawResponse;
+
+/// The client's public items, all behind the `client` feature.
+#[cfg(feature = "client")]
+mod client_api {
+    pub use crate::client::Client;
+    pub use crate::config::{
+        Configuration, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_PAGES, DEFAULT_MAX_REDIRECTS, DEFAULT_SITE, RetryPolicy,
+        SITES, Sleeper, TokioSleeper,
+    };
+    pub use crate::error::{
+        ApiError, DecodeError, Error, ErrorEntry, ErrorObject, ErrorSource, MAX_RETRY_AFTER, RateLimit,
+    };
+    pub use crate::hooks::{RequestInfo, ResponseInfo};
+    pub use crate::operations::UnstableOperation;
+    pub use crate::response::RawResponse;
+    pub use crate::transport::{TransportError, TransportErrorKind};
+    /// The header map of requests and responses: `http::HeaderMap` (http 1.x), re-exported so
+    /// that callers need not depend on `http` themselves.
+    pub use http::{HeaderMap, HeaderName, HeaderValue};
+}
 
 /// Timestamps (`format: date-time`): `chrono`'s UTC time, as in the official Rust client.
 pub type DateTime = chrono::DateTime<chrono::Utc>;
 
 /// A decoded response with its status and headers (the `*_with_http_info` methods).
+#[cfg(feature = "client")]
+#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub struct ApiResponse<T> {
     pub status: u16,
-    pub headers: reqwest::header::HeaderMap,
+    pub headers: HeaderMap,
     pub data: T,
 }
 
+#[cfg(feature = "client")]
 impl<T> ApiResponse<T> {
     /// The decoded body alone.
     pub fn into_data(self) -> T {
@@ -81,6 +117,6 @@ impl<T> ApiResponse<T> {
 }
 
 /// The README's examples, compiled as doctests so that they stay true.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "client"))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;

@@ -44,7 +44,7 @@ impl RawBody {
 /// A request to send, built by a generated method.
 #[derive(Debug, Clone)]
 pub struct Request {
-    pub(crate) method: reqwest::Method,
+    pub(crate) method: http::Method,
     /// The method name, e.g. `list_teams` (for unstable checks and error messages).
     pub(crate) operation: &'static str,
     /// The path with its parameters already encoded.
@@ -62,12 +62,7 @@ pub struct Request {
 }
 
 impl Request {
-    pub fn new(
-        method: reqwest::Method,
-        operation: &'static str,
-        path: String,
-        documented_errors: &'static [u16],
-    ) -> Self {
+    pub fn new(method: http::Method, operation: &'static str, path: String, documented_errors: &'static [u16]) -> Self {
         Request {
             method,
             operation,
@@ -135,10 +130,7 @@ impl Request {
 
     /// GET, PUT and DELETE may be repeated without changing the outcome.
     pub(crate) fn is_idempotent(&self) -> bool {
-        matches!(
-            self.method,
-            reqwest::Method::GET | reqwest::Method::PUT | reqwest::Method::DELETE | reqwest::Method::HEAD
-        )
+        matches!(self.method, http::Method::GET | http::Method::PUT | http::Method::DELETE | http::Method::HEAD)
     }
 }
 
@@ -148,7 +140,7 @@ mod tests {
 
     #[test]
     fn header_parameters_raw_bodies_and_accept() {
-        let request = Request::new(reqwest::Method::POST, "upload", "/upload".to_owned(), &[])
+        let request = Request::new(http::Method::POST, "upload", "/upload".to_owned(), &[])
             .header("X-Request-Id", &"abc")
             .header_csv("X-Tags", &["a", "b"])
             .raw_body(RawBody::new("multipart/form-data; boundary=x", b"--x--".to_vec()))
@@ -157,7 +149,7 @@ mod tests {
         assert_eq!(request.accept, Some("application/zip, application/json"));
         assert_eq!(request.body.as_deref(), Some(&b"--x--"[..]));
         assert_eq!(request.content_type, "multipart/form-data; boundary=x");
-        let json = Request::new(reqwest::Method::POST, "create", "/x".to_owned(), &[]).json_body(&1).unwrap();
+        let json = Request::new(http::Method::POST, "create", "/x".to_owned(), &[]).json_body(&1).unwrap();
         assert_eq!(json.content_type, "application/json");
     }
 }

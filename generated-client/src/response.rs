@@ -2,7 +2,7 @@
 //! JSON, and `Answer`, a 2xx answer that the generated code reads by its status (operations whose
 //! success statuses document different bodies).
 
-use reqwest::header::{CONTENT_TYPE, HeaderMap};
+use http::header::{CONTENT_TYPE, HeaderMap};
 use serde::de::DeserializeOwned;
 
 use crate::Error;

@@ -11,7 +11,7 @@ use crate::Error;
 use crate::request::Request;
 
 /// A final answer: status, headers and body.
-type Response = (reqwest::StatusCode, reqwest::header::HeaderMap, Vec<u8>);
+type Response = (http::StatusCode, http::HeaderMap, Vec<u8>);
 
 /// The span of one call, handed to the retry loop explicitly (not looked up as the current
 /// span), so that the fields land on it under any subscriber.

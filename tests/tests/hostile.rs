@@ -303,12 +303,48 @@ fn a_password_in_the_base_url_is_redacted() {
     let config = Configuration::new().api_key("k").base_url("http://user:hunter2@proxy.example.com:8080/dd");
     let debug = format!("{config:?}");
     assert!(!debug.contains("hunter2"), "{debug}");
-    assert!(debug.contains("http://user:<redacted>@proxy.example.com:8080/dd"), "{debug}");
+    // The whole userinfo is redacted, the user name too (a key may be given as either).
+    assert!(debug.contains("http://<redacted>@proxy.example.com:8080/dd"), "{debug}");
     // Keys over plain http to a non-loopback host: the error names the URL, redacted.
     let message = Client::new(config).unwrap_err().to_string();
     assert!(!message.contains("hunter2") && message.contains("<redacted>"), "{message}");
     let message = Client::new(Configuration::new().base_url("https://u:hunter2@proxy.example.com/?q")).unwrap_err();
     assert!(!message.to_string().contains("hunter2"), "{message}");
+}
+
+/// A key given as the user name of the base URL (`https://KEY@host`) never shows: not in
+/// `Debug`, nor in the error refusing it over plain http (Display and Debug), nor in a transport
+/// error's.
+#[tokio::test]
+async fn a_key_in_the_user_part_of_the_base_url_is_redacted() {
+    let key = "0123456789abcdef0123456789abcdef";
+    let config = Configuration::new().api_key("k").base_url(format!("http://{key}@example.invalid"));
+    let debug = format!("{config:?}");
+    assert!(!debug.contains(key) && debug.contains("http://<redacted>@example.invalid"), "{debug}");
+    let error = Client::new(config).unwrap_err();
+    let (display, debug) = (error.to_string(), format!("{error:?}"));
+    assert!(!display.contains(key) && !debug.contains(key), "{display} / {debug}");
+    assert!(display.contains("<redacted>@example.invalid"), "{display}");
+    let error = Client::new(Configuration::new().base_url(format!("https://{key}@example.invalid/?q"))).unwrap_err();
+    assert!(!format!("{error} {error:?}").contains(key), "{error}");
+
+    // A transport error (nothing listens) on a loopback base URL with the key as its user name.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    drop(listener);
+    let config = raw_config(&format!("http://{key}@127.0.0.1:{port}"));
+    let error = bounded(TeamsApi::new(Client::new(config).unwrap()).get_team(ID, Default::default()))
+        .await
+        .expect_err("nothing listens");
+    let Error::Transport(transport) = &error else { panic!("a transport error expected: {error:?}") };
+    assert!(transport.url().is_some_and(|url| url.starts_with("http://<redacted>@127.0.0.1")), "{transport}");
+    let mut chain = format!("{error} {error:?}");
+    let mut source = std::error::Error::source(&error);
+    while let Some(e) = source {
+        chain.push_str(&format!(" {e} {e:?}"));
+        source = e.source();
+    }
+    assert!(!chain.contains(key), "{chain}");
 }
 
 /// A transport error to a base URL with a password does not show the password either.

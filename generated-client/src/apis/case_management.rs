@@ -45,7 +45,7 @@ impl CaseManagementApi {
         params: SearchCasesOptionalParams,
     ) -> Result<ApiResponse<crate::models::CasesResponse>, Error> {
         let mut request = Request::new(
-            reqwest::Method::GET,
+            http::Method::GET,
             "search_cases",
             "/api/v2/cases".to_owned(),
             &[400, 401, 403, 404, 429],
@@ -126,7 +126,7 @@ impl CaseManagementApi {
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "create_case",
             "/api/v2/cases".to_owned(),
             &[400, 401, 403, 404, 429],
@@ -168,7 +168,7 @@ impl CaseManagementApi {
     ) -> Result<ApiResponse<crate::models::ProjectsResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::GET,
+            http::Method::GET,
             "get_projects",
             "/api/v2/cases/projects".to_owned(),
             &[400, 401, 403, 404, 429],
@@ -215,7 +215,7 @@ impl CaseManagementApi {
     ) -> Result<ApiResponse<crate::models::ProjectResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "create_project",
             "/api/v2/cases/projects".to_owned(),
             &[400, 401, 403, 404, 429],
@@ -261,7 +261,7 @@ impl CaseManagementApi {
     ) -> Result<ApiResponse<crate::models::ProjectResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::GET,
+            http::Method::GET,
             "get_project",
             [
                 "/api/v2/cases/projects/",
@@ -309,7 +309,7 @@ impl CaseManagementApi {
     ) -> Result<ApiResponse<()>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::DELETE,
+            http::Method::DELETE,
             "delete_project",
             [
                 "/api/v2/cases/projects/",
@@ -356,7 +356,7 @@ impl CaseManagementApi {
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::GET,
+            http::Method::GET,
             "get_case",
             ["/api/v2/cases/", &crate::request::path_segment("case_id", case_id)?]
                 .concat(),
@@ -406,7 +406,7 @@ impl CaseManagementApi {
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "update_status",
             [
                 "/api/v2/cases/",
@@ -461,7 +461,7 @@ impl CaseManagementApi {
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "update_priority",
             [
                 "/api/v2/cases/",
@@ -516,7 +516,7 @@ impl CaseManagementApi {
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "assign_case",
             [
                 "/api/v2/cases/",
@@ -571,7 +571,7 @@ impl CaseManagementApi {
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "unassign_case",
             [
                 "/api/v2/cases/",
@@ -626,7 +626,7 @@ impl CaseManagementApi {
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "archive_case",
             [
                 "/api/v2/cases/",
@@ -681,7 +681,7 @@ impl CaseManagementApi {
     ) -> Result<ApiResponse<crate::models::CaseResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "unarchive_case",
             [
                 "/api/v2/cases/",

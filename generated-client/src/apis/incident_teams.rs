@@ -56,7 +56,7 @@ impl IncidentTeamsApi {
     ) -> Result<ApiResponse<crate::models::IncidentTeamResponse>, Error> {
         self.client.check_unstable("get_incident_team")?;
         let mut request = Request::new(
-            reqwest::Method::GET,
+            http::Method::GET,
             "get_incident_team",
             ["/api/v2/teams/", &crate::request::path_segment("team_id", team_id)?]
                 .concat(),
@@ -115,7 +115,7 @@ impl IncidentTeamsApi {
         self.client.check_unstable("update_incident_team")?;
         let _ = params;
         let request = Request::new(
-            reqwest::Method::PATCH,
+            http::Method::PATCH,
             "update_incident_team",
             ["/api/v2/teams/", &crate::request::path_segment("team_id", team_id)?]
                 .concat(),
@@ -167,7 +167,7 @@ impl IncidentTeamsApi {
         self.client.check_unstable("delete_incident_team")?;
         let _ = params;
         let request = Request::new(
-            reqwest::Method::DELETE,
+            http::Method::DELETE,
             "delete_incident_team",
             ["/api/v2/teams/", &crate::request::path_segment("team_id", team_id)?]
                 .concat(),
@@ -214,7 +214,7 @@ impl IncidentTeamsApi {
     ) -> Result<ApiResponse<crate::models::IncidentTeamsResponse>, Error> {
         self.client.check_unstable("list_incident_teams")?;
         let mut request = Request::new(
-            reqwest::Method::GET,
+            http::Method::GET,
             "list_incident_teams",
             "/api/v2/teams".to_owned(),
             &[400, 401, 403, 404, 429],
@@ -301,7 +301,7 @@ impl IncidentTeamsApi {
         self.client.check_unstable("create_incident_team")?;
         let _ = params;
         let request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "create_incident_team",
             "/api/v2/teams".to_owned(),
             &[400, 401, 403, 404, 429],

@@ -49,7 +49,7 @@ impl OnCallApi {
         params: CreateOnCallScheduleOptionalParams,
     ) -> Result<ApiResponse<crate::models::Schedule>, Error> {
         let mut request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "create_on_call_schedule",
             "/api/v2/on-call/schedules".to_owned(),
             &[400, 401, 403, 429],
@@ -95,7 +95,7 @@ impl OnCallApi {
         params: GetOnCallScheduleOptionalParams,
     ) -> Result<ApiResponse<crate::models::Schedule>, Error> {
         let mut request = Request::new(
-            reqwest::Method::GET,
+            http::Method::GET,
             "get_on_call_schedule",
             [
                 "/api/v2/on-call/schedules/",
@@ -148,7 +148,7 @@ impl OnCallApi {
         params: UpdateOnCallScheduleOptionalParams,
     ) -> Result<ApiResponse<crate::models::Schedule>, Error> {
         let mut request = Request::new(
-            reqwest::Method::PUT,
+            http::Method::PUT,
             "update_on_call_schedule",
             [
                 "/api/v2/on-call/schedules/",
@@ -198,7 +198,7 @@ impl OnCallApi {
     ) -> Result<ApiResponse<()>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::DELETE,
+            http::Method::DELETE,
             "delete_on_call_schedule",
             [
                 "/api/v2/on-call/schedules/",
@@ -246,7 +246,7 @@ impl OnCallApi {
         params: CreateOnCallEscalationPolicyOptionalParams,
     ) -> Result<ApiResponse<crate::models::EscalationPolicy>, Error> {
         let mut request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "create_on_call_escalation_policy",
             "/api/v2/on-call/escalation-policies".to_owned(),
             &[400, 401, 403, 429],
@@ -292,7 +292,7 @@ impl OnCallApi {
         params: GetOnCallEscalationPolicyOptionalParams,
     ) -> Result<ApiResponse<crate::models::EscalationPolicy>, Error> {
         let mut request = Request::new(
-            reqwest::Method::GET,
+            http::Method::GET,
             "get_on_call_escalation_policy",
             [
                 "/api/v2/on-call/escalation-policies/",
@@ -345,7 +345,7 @@ impl OnCallApi {
         params: UpdateOnCallEscalationPolicyOptionalParams,
     ) -> Result<ApiResponse<crate::models::EscalationPolicy>, Error> {
         let mut request = Request::new(
-            reqwest::Method::PUT,
+            http::Method::PUT,
             "update_on_call_escalation_policy",
             [
                 "/api/v2/on-call/escalation-policies/",
@@ -395,7 +395,7 @@ impl OnCallApi {
     ) -> Result<ApiResponse<()>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::DELETE,
+            http::Method::DELETE,
             "delete_on_call_escalation_policy",
             [
                 "/api/v2/on-call/escalation-policies/",

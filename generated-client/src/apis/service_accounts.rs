@@ -51,7 +51,7 @@ impl ServiceAccountsApi {
     ) -> Result<ApiResponse<crate::models::UserResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "create_service_account",
             "/api/v2/service_accounts".to_owned(),
             &[400, 403, 429],
@@ -102,7 +102,7 @@ impl ServiceAccountsApi {
     ) -> Result<ApiResponse<crate::models::PartialApplicationKeyResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::GET,
+            http::Method::GET,
             "get_service_account_application_key",
             [
                 "/api/v2/service_accounts/",
@@ -163,7 +163,7 @@ impl ServiceAccountsApi {
     ) -> Result<ApiResponse<crate::models::PartialApplicationKeyResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::PATCH,
+            http::Method::PATCH,
             "update_service_account_application_key",
             [
                 "/api/v2/service_accounts/",
@@ -219,7 +219,7 @@ impl ServiceAccountsApi {
     ) -> Result<ApiResponse<()>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::DELETE,
+            http::Method::DELETE,
             "delete_service_account_application_key",
             [
                 "/api/v2/service_accounts/",
@@ -271,7 +271,7 @@ impl ServiceAccountsApi {
         params: ListServiceAccountApplicationKeysOptionalParams,
     ) -> Result<ApiResponse<crate::models::ListApplicationKeysResponse>, Error> {
         let mut request = Request::new(
-            reqwest::Method::GET,
+            http::Method::GET,
             "list_service_account_application_keys",
             [
                 "/api/v2/service_accounts/",
@@ -375,7 +375,7 @@ impl ServiceAccountsApi {
     ) -> Result<ApiResponse<crate::models::ApplicationKeyResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "create_service_account_application_key",
             [
                 "/api/v2/service_accounts/",

@@ -43,7 +43,7 @@ impl TeamsApi {
         params: ListTeamsOptionalParams,
     ) -> Result<ApiResponse<crate::models::TeamsResponse>, Error> {
         let mut request = Request::new(
-            reqwest::Method::GET,
+            http::Method::GET,
             "list_teams",
             "/api/v2/team".to_owned(),
             &[403, 429],
@@ -128,7 +128,7 @@ impl TeamsApi {
     ) -> Result<ApiResponse<crate::models::TeamResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "create_team",
             "/api/v2/team".to_owned(),
             &[403, 409, 429],
@@ -172,7 +172,7 @@ impl TeamsApi {
     ) -> Result<ApiResponse<crate::models::UserTeamsResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::GET,
+            http::Method::GET,
             "get_user_memberships",
             [
                 "/api/v2/users/",
@@ -218,7 +218,7 @@ impl TeamsApi {
     ) -> Result<ApiResponse<crate::models::TeamResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::GET,
+            http::Method::GET,
             "get_team",
             ["/api/v2/team/", &crate::request::path_segment("team_id", team_id)?]
                 .concat(),
@@ -266,7 +266,7 @@ impl TeamsApi {
     ) -> Result<ApiResponse<crate::models::TeamResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::PATCH,
+            http::Method::PATCH,
             "update_team",
             ["/api/v2/team/", &crate::request::path_segment("team_id", team_id)?]
                 .concat(),
@@ -310,7 +310,7 @@ impl TeamsApi {
     ) -> Result<ApiResponse<()>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::DELETE,
+            http::Method::DELETE,
             "delete_team",
             ["/api/v2/team/", &crate::request::path_segment("team_id", team_id)?]
                 .concat(),
@@ -353,7 +353,7 @@ impl TeamsApi {
         params: GetTeamMembershipsOptionalParams,
     ) -> Result<ApiResponse<crate::models::UserTeamsResponse>, Error> {
         let mut request = Request::new(
-            reqwest::Method::GET,
+            http::Method::GET,
             "get_team_memberships",
             [
                 "/api/v2/team/",
@@ -441,7 +441,7 @@ impl TeamsApi {
     ) -> Result<ApiResponse<crate::models::UserTeamResponse>, Error> {
         let _ = params;
         let request = Request::new(
-            reqwest::Method::POST,
+            http::Method::POST,
             "create_team_membership",
             [
                 "/api/v2/team/",

@@ -23,7 +23,7 @@ pub mod ops {
             params: &Self::Params,
         ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let mut request = crate::request::Request::new(
-                ::reqwest::Method::GET,
+                ::http::Method::GET,
                 "search_cases",
                 ::std::string::String::new(),
                 &[],
@@ -326,7 +326,7 @@ pub mod ops {
             params: &Self::Params,
         ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let mut request = crate::request::Request::new(
-                ::reqwest::Method::GET,
+                ::http::Method::GET,
                 "get_incident_team",
                 ::std::string::String::new(),
                 &[],
@@ -397,7 +397,7 @@ pub mod ops {
             params: &Self::Params,
         ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let mut request = crate::request::Request::new(
-                ::reqwest::Method::GET,
+                ::http::Method::GET,
                 "list_incident_teams",
                 ::std::string::String::new(),
                 &[],
@@ -466,7 +466,7 @@ pub mod ops {
             params: &Self::Params,
         ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let mut request = crate::request::Request::new(
-                ::reqwest::Method::POST,
+                ::http::Method::POST,
                 "create_on_call_schedule",
                 ::std::string::String::new(),
                 &[],
@@ -495,7 +495,7 @@ pub mod ops {
             params: &Self::Params,
         ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let mut request = crate::request::Request::new(
-                ::reqwest::Method::GET,
+                ::http::Method::GET,
                 "get_on_call_schedule",
                 ::std::string::String::new(),
                 &[],
@@ -524,7 +524,7 @@ pub mod ops {
             params: &Self::Params,
         ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let mut request = crate::request::Request::new(
-                ::reqwest::Method::PUT,
+                ::http::Method::PUT,
                 "update_on_call_schedule",
                 ::std::string::String::new(),
                 &[],
@@ -574,7 +574,7 @@ pub mod ops {
             params: &Self::Params,
         ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let mut request = crate::request::Request::new(
-                ::reqwest::Method::POST,
+                ::http::Method::POST,
                 "create_on_call_escalation_policy",
                 ::std::string::String::new(),
                 &[],
@@ -603,7 +603,7 @@ pub mod ops {
             params: &Self::Params,
         ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let mut request = crate::request::Request::new(
-                ::reqwest::Method::GET,
+                ::http::Method::GET,
                 "get_on_call_escalation_policy",
                 ::std::string::String::new(),
                 &[],
@@ -632,7 +632,7 @@ pub mod ops {
             params: &Self::Params,
         ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let mut request = crate::request::Request::new(
-                ::reqwest::Method::PUT,
+                ::http::Method::PUT,
                 "update_on_call_escalation_policy",
                 ::std::string::String::new(),
                 &[],
@@ -682,7 +682,7 @@ pub mod ops {
             params: &Self::Params,
         ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let mut request = crate::request::Request::new(
-                ::reqwest::Method::GET,
+                ::http::Method::GET,
                 "list_teams",
                 ::std::string::String::new(),
                 &[],
@@ -844,7 +844,7 @@ pub mod ops {
             params: &Self::Params,
         ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let mut request = crate::request::Request::new(
-                ::reqwest::Method::GET,
+                ::http::Method::GET,
                 "get_team_memberships",
                 ::std::string::String::new(),
                 &[],
@@ -997,7 +997,7 @@ pub mod ops {
             params: &Self::Params,
         ) -> ::std::vec::Vec<(&'static str, ::std::string::String)> {
             let mut request = crate::request::Request::new(
-                ::reqwest::Method::GET,
+                ::http::Method::GET,
                 "list_service_account_application_keys",
                 ::std::string::String::new(),
                 &[],

@@ -262,7 +262,7 @@ pub(super) fn emit_operation(op: &Operation) -> TokenStream {
         pub async fn #http_info_name(&self, #(#args),*) -> Result<ApiResponse<#success_ty>, Error> {
             #unstable
             #no_optional
-            let #mut_request request = Request::new(reqwest::Method::#method, #id, #path, &[#(#errors),*]);
+            let #mut_request request = Request::new(http::Method::#method, #id, #path, &[#(#errors),*]);
             #(#param_uses)*
             #body
             #accept

@@ -74,7 +74,7 @@ fn marker(api: &Api, group: &Group, op: &Operation) -> TokenStream {
         quote! { let _ = params; ::std::vec::Vec::new() }
     } else {
         quote! {
-            let mut request = crate::request::Request::new(::reqwest::Method::#method_ident, #op_name, ::std::string::String::new(), &[]);
+            let mut request = crate::request::Request::new(::http::Method::#method_ident, #op_name, ::std::string::String::new(), &[]);
             #(#uses)*
             request.query
         }
