@@ -372,14 +372,7 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
     });
 
     let required: Vec<&Field> = s.fields.iter().filter(|f| f.required).collect();
-    let args = required.iter().map(|f| {
-        let rust = ident(&f.rust_name);
-        let ty = match field_shape(f) {
-            FieldShape::Plain => crate::emit_into::param(&f.ty, &quote! { #rust }).0,
-            _ => stored_type(f),
-        };
-        quote! { #rust: #ty }
-    });
+    let args = constructor_args(s);
     let inits = s.fields.iter().map(|f| {
         let rust = ident(&f.rust_name);
         match (f.required, field_shape(f)) {
@@ -484,8 +477,24 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
     }
 }
 
+/// The arguments of a struct's `new`: its required fields, in order (`name: impl Into<String>`).
+pub(crate) fn constructor_args(s: &Struct) -> Vec<TokenStream> {
+    s.fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| {
+            let rust = ident(&f.rust_name);
+            let ty = match field_shape(f) {
+                FieldShape::Plain => crate::emit_into::param(&f.ty, &quote! { #rust }).0,
+                _ => stored_type(f),
+            };
+            quote! { #rust: #ty }
+        })
+        .collect()
+}
+
 /// The type a field is stored as, by its shape.
-fn stored_type(field: &Field) -> TokenStream {
+pub(crate) fn stored_type(field: &Field) -> TokenStream {
     let ty = type_tokens(&field.ty);
     match field_shape(field) {
         FieldShape::Plain => ty,
@@ -731,7 +740,7 @@ pub(crate) fn success_tokens(success: &Success, module: Option<&str>) -> TokenSt
 }
 
 /// The Rust type of one success body.
-fn body_tokens(body: &ResponseBody) -> TokenStream {
+pub(crate) fn body_tokens(body: &ResponseBody) -> TokenStream {
     match body {
         ResponseBody::Empty => quote! { () },
         ResponseBody::Json(ty) => type_tokens(ty),
@@ -848,15 +857,15 @@ pub(crate) fn optional_params_name(op: &Operation) -> Ident {
 }
 
 /// One argument of an operation method.
-struct Arg {
-    name: Ident,
-    ty: TokenStream,
+pub(crate) struct Arg {
+    pub(crate) name: Ident,
+    pub(crate) ty: TokenStream,
     /// A string taken as `&str`: cloned as an owned `String` where it must outlive the call.
     borrowed_str: bool,
 }
 
 /// The method's arguments, in order: required parameters, the body, then the optional parameters.
-fn method_args(op: &Operation) -> Vec<Arg> {
+pub(crate) fn method_args(op: &Operation) -> Vec<Arg> {
     let mut args = Vec::new();
     for param in op.params.iter().filter(|p| p.required) {
         let borrowed_str = param.ty == TypeRef::String;
