@@ -157,8 +157,18 @@ pub fn load_api(dir: &std::path::Path) -> Result<Api, crate::Errors> {
 /// Compares the API of the old spec with the new one.
 pub fn diff(old: &Api, new: &Api) -> Report {
     let (old, renames) = follow_renames(old, new);
-    let before = surface(&old);
-    let after = surface(new);
+    // A type the new spec makes an alias of another (`pub type Old = New;`, as suggested for a
+    // rename) is the same Rust type: references to either compare equal.
+    let aliases: BTreeMap<String, String> = new
+        .types
+        .iter()
+        .filter_map(|d| match &d.kind {
+            TypeKind::Alias(TypeRef::Named(target)) => Some((d.name.clone(), target.clone())),
+            _ => None,
+        })
+        .collect();
+    let before = surface(&rename_refs(old, &aliases, false));
+    let after = surface(&rename_refs(new.clone(), &aliases, false));
     let mut changes = Vec::new();
     for (old_name, new_name) in &renames {
         let module = new.types.iter().find(|d| &d.name == new_name).map(|d| d.module.clone()).unwrap_or_default();
@@ -176,6 +186,8 @@ pub fn diff(old: &Api, new: &Api) -> Report {
     }
     for (key, item) in &before {
         match after.get(key) {
+            // The members of a removed type or method go with it.
+            None if item.parent.as_ref().is_some_and(|p| !after.contains_key(p)) => {}
             None => {
                 for (class, what) in &item.on_removed {
                     changes.push(Change {
@@ -199,7 +211,8 @@ pub fn diff(old: &Api, new: &Api) -> Report {
         }
     }
     for (key, item) in &after {
-        if !before.contains_key(key) {
+        // The members of a new type or method come with it.
+        if !before.contains_key(key) && !item.parent.as_ref().is_some_and(|p| !before.contains_key(p)) {
             for (class, what) in &item.on_added {
                 changes.push(Change {
                     class: *class,
@@ -237,12 +250,17 @@ fn follow_renames(old: &Api, new: &Api) -> (Api, Vec<(String, String)>) {
     if renames.is_empty() {
         return (old.clone(), renames);
     }
-    let map: BTreeMap<&str, &str> = renames.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    let mut api = old.clone();
-    let rename_ref = |ty: &mut TypeRef| rename_in(ty, &map);
+    let map: BTreeMap<String, String> = renames.iter().cloned().collect();
+    (rename_refs(old.clone(), &map, true), renames)
+}
+
+/// `api` with every reference to a type of `map` made to its new name (and, if `types`, the
+/// types themselves renamed).
+fn rename_refs(mut api: Api, map: &BTreeMap<String, String>, types: bool) -> Api {
+    let rename_ref = |ty: &mut TypeRef| rename_in(ty, map);
     for def in &mut api.types {
-        if let Some(to) = map.get(def.name.as_str()) {
-            def.name = (*to).to_owned();
+        if let Some(to) = map.get(def.name.as_str()).filter(|_| types) {
+            def.name = to.clone();
         }
         match &mut def.kind {
             TypeKind::Struct(s) => {
@@ -254,7 +272,7 @@ fn follow_renames(old: &Api, new: &Api) -> (Api, Vec<(String, String)>) {
             TypeKind::Union(Union::Tagged(variants)) => {
                 for v in variants {
                     if let Some(to) = map.get(v.type_name.as_str()) {
-                        v.type_name = (*to).to_owned();
+                        v.type_name = to.clone();
                     }
                 }
             }
@@ -281,14 +299,14 @@ fn follow_renames(old: &Api, new: &Api) -> (Api, Vec<(String, String)>) {
             rename_ref(&mut p.item_type);
         }
     }
-    (api, renames)
+    api
 }
 
-fn rename_in(ty: &mut TypeRef, map: &BTreeMap<&str, &str>) {
+fn rename_in(ty: &mut TypeRef, map: &BTreeMap<String, String>) {
     match ty {
         TypeRef::Named(name) => {
             if let Some(to) = map.get(name.as_str()) {
-                *name = (*to).to_owned();
+                *name = to.clone();
             }
         }
         TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => rename_in(inner, map),
@@ -444,6 +462,8 @@ fn list(text: &str) -> BTreeSet<&str> {
 #[derive(Debug, Clone)]
 struct Item {
     noun: &'static str,
+    /// The type or method the item belongs to: added or removed with it, not on its own.
+    parent: Option<String>,
     facts: BTreeMap<Fact, String>,
     /// The HTTP operations whose callers see the item.
     http: Vec<String>,
@@ -457,11 +477,17 @@ impl Item {
     fn new(noun: &'static str, http: &[String]) -> Item {
         Item {
             noun,
+            parent: None,
             facts: BTreeMap::new(),
             http: http.to_vec(),
             on_added: vec![(Class::Additive, format!("new {noun}"))],
             on_removed: vec![(Class::BreakingRust, "removed".to_owned())],
         }
+    }
+
+    fn of(mut self, parent: &str) -> Item {
+        self.parent = Some(parent.to_owned());
+        self
     }
 
     fn fact(mut self, fact: Fact, value: impl Into<String>) -> Item {
@@ -474,7 +500,7 @@ impl Item {
 fn rust(tokens: TokenStream) -> String {
     let text = tokens.to_string();
     let text = text.replace(" :: ", "::").replace(":: ", "::").replace(" < ", "<").replace(" <", "<");
-    let text = text.replace("< ", "<").replace(" >", ">").replace(" ,", ",").replace("& ", "&");
+    let text = text.replace("< ", "<").replace(" >", ">").replace(" ,", ",").replace("& ", "&").replace(" : ", ": ");
     text.replace("crate::models::", "")
         .replace("crate::apis::", "")
         .replace("crate::request::", "")
@@ -532,12 +558,12 @@ fn surface(api: &Api) -> BTreeMap<String, Item> {
                 };
                 item = item.fact(Fact::Additional, additional);
                 let args: Vec<String> = emit::constructor_args(s).into_iter().map(rust).collect();
-                let mut ctor = Item::new("constructor", &http).fact(Fact::Args, format!("({})", args.join(", ")));
+                let mut ctor = Item::new("constructor", &http).of(name).fact(Fact::Args, format!("({})", args.join(", ")));
                 ctor.on_added.clear();
                 ctor.on_removed.clear();
                 items.insert(format!("{name}::new"), ctor);
                 for field in &s.fields {
-                    let mut f = Item::new("field", &http)
+                    let mut f = Item::new("field", &http).of(name)
                         .fact(Fact::RustType, rust(emit::stored_type(field)))
                         .fact(Fact::WireName, format!("\"{}\"", field.json_name))
                         .fact(Fact::Deprecated, field.docs.deprecated.to_string());
@@ -566,7 +592,7 @@ fn surface(api: &Api) -> BTreeMap<String, Item> {
                     .fact(Fact::Fallback, e.repr.rust_type())
                     .fact(Fact::Default, e.default.map(|i| e.values[i].wire.clone()).unwrap_or_else(|| "none".into()));
                 for value in &e.values {
-                    let mut v = Item::new("enum value", &http).fact(Fact::WireValue, value.wire.clone());
+                    let mut v = Item::new("enum value", &http).of(name).fact(Fact::WireValue, value.wire.clone());
                     v.on_added = vec![
                         (Class::Additive, format!("new value `{}`", value.wire)),
                         (
@@ -587,6 +613,7 @@ fn surface(api: &Api) -> BTreeMap<String, Item> {
             TypeKind::Union(Union::Tagged(variants)) => {
                 for v in variants {
                     let mut i = Item::new("union variant", &http)
+                        .of(name)
                         .fact(Fact::RustType, v.type_name.clone())
                         .fact(Fact::WireValue, format!("type: {}", v.tag));
                     i.on_added.push((
@@ -599,6 +626,7 @@ fn surface(api: &Api) -> BTreeMap<String, Item> {
             TypeKind::Union(Union::Untagged(variants)) => {
                 for (i, v) in variants.iter().enumerate() {
                     let mut item = Item::new("union variant", &http)
+                        .of(name)
                         .fact(Fact::RustType, rust(emit::type_tokens(&v.ty)))
                         .fact(Fact::Order, format!("tried {}", i + 1));
                     item.on_added.push((
@@ -633,6 +661,7 @@ fn surface(api: &Api) -> BTreeMap<String, Item> {
             };
             let join = |s: &[u16]| s.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
             let mut m = Item::new("method", &http)
+                .of(&group.rust_name)
                 .fact(Fact::Http, http_of(op))
                 .fact(Fact::Args, format!("({})", args.join(", ")))
                 .fact(Fact::Returns, rust(emit::success_tokens(&op.success, Some(&group.module))))
@@ -650,13 +679,14 @@ fn surface(api: &Api) -> BTreeMap<String, Item> {
             for p in &op.params {
                 let wire = format!("{} `{}`", location(p.location), p.wire_name);
                 if p.required {
-                    let mut i = Item::new("parameter", &http).fact(Fact::WireName, wire);
+                    let mut i = Item::new("parameter", &http).of(&method).fact(Fact::WireName, wire);
                     i.on_added.clear();
                     i.on_removed.clear();
                     items.insert(format!("{method}({})", p.rust_name), i);
                 } else {
                     let ty = rust(emit::type_tokens(&p.ty));
                     let mut i = Item::new("optional parameter", &http)
+                        .of(&method)
                         .fact(Fact::RustType, format!("Option<{ty}>"))
                         .fact(Fact::WireName, wire.clone());
                     i.on_added = vec![(Class::Additive, format!("new optional parameter `{ty}`, sent as {wire}"))];
@@ -665,11 +695,12 @@ fn surface(api: &Api) -> BTreeMap<String, Item> {
             }
             if let Success::ByStatus(e) = &op.success {
                 let enum_path = format!("{}::{}", group.module, e.rust_name);
-                let mut t = Item::new("success enum", &http);
+                let mut t = Item::new("success enum", &http).of(&method);
                 t.on_removed.clear(); // the method's return type says it
                 items.insert(enum_path.clone(), t);
                 for v in &e.variants {
                     let mut i = Item::new("success variant", &http)
+                        .of(&enum_path)
                         .fact(Fact::RustType, rust(emit::body_tokens(&v.body)))
                         .fact(Fact::Statuses, v.status.to_string());
                     i.on_added.push((
@@ -692,6 +723,7 @@ fn surface(api: &Api) -> BTreeMap<String, Item> {
                     p.items_field
                 );
                 let i = Item::new("paging method", &http)
+                    .of(&method)
                     .fact(
                         Fact::RustType,
                         format!("Stream<Item = Result<{}, Error>>", rust(emit::type_tokens(&p.item_type))),
