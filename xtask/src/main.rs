@@ -24,7 +24,8 @@ usage: cargo xtask codegen [--check] [--verbose] [--spec DIR] [--out DIR]
        cargo xtask api-diff [--base REV | --base-spec DIR] [--spec DIR] [--intended] [--changelog [FILE]]
            what the crate generated from spec/ changes for its users since the last release
            (or REV): each change additive, breaking in Rust, breaking on the wire or behaviour,
-           and the version it needs; exit 1 on a breaking change unless --intended;
+           and the version it needs; exit 1 on a breaking change unless --intended (and
+           generated-client/Cargo.toml has that version);
            --changelog writes the `## [Unreleased]` section of CHANGELOG.md (or FILE);
            `--print-base` prints the last release's revision and version
        cargo xtask docs-check [DOCS_DIR] [--spec DIR] [--verbose]
@@ -345,13 +346,28 @@ fn api_diff(args: &[String]) -> ExitCode {
         }
         eprintln!("api-diff: wrote the `## [Unreleased]` section of {}", display_dir(file));
     }
-    if report.is_breaking() && !intended {
+    if !report.is_breaking() {
+        return ExitCode::SUCCESS;
+    }
+    if !intended {
         eprintln!(
-            "api-diff: breaking changes: if they are meant, release them as a new 0.N (the version above) and rerun with --intended"
+            "api-diff: breaking changes: if they are meant, set the version above in {} and rerun with --intended",
+            git::MANIFEST
         );
         return ExitCode::FAILURE;
     }
-    ExitCode::SUCCESS
+    // Meant: the version must say so, or users on "0.N" would get the break from `cargo update`.
+    let required = base_version.and_then(|v| v.required_after(report.worst()));
+    match (required, current) {
+        (Some(required), Some(current)) if current < required => {
+            eprintln!(
+                "api-diff: breaking changes are meant, but {} says {current}: they need {required} at least",
+                git::MANIFEST
+            );
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
+    }
 }
 
 /// `cargo xtask docs-check [DOCS_DIR] [--verbose]`: the differences between the pages and spec/.

@@ -164,13 +164,21 @@ fn cases() -> Vec<Case> {
     vec![
         Case {
             name: "optional_request_field",
-            spec: edit(b, "        handle: {type: string, description: The handle.}\n", "        handle: {type: string, description: The handle.}\n        summary: {type: string, description: A summary.}\n"),
+            spec: edit(
+                b,
+                "        handle: {type: string, description: The handle.}\n",
+                "        handle: {type: string, description: The handle.}\n        summary: {type: string, description: A summary.}\n",
+            ),
             classes: &[Additive],
             item: ("TeamCreateRequest.summary", Additive),
         },
         Case {
             name: "optional_response_field",
-            spec: edit(b, "        lead: {$ref: '#/components/schemas/User'}\n", "        lead: {$ref: '#/components/schemas/User'}\n        avatar: {type: string, description: An avatar.}\n"),
+            spec: edit(
+                b,
+                "        lead: {$ref: '#/components/schemas/User'}\n",
+                "        lead: {$ref: '#/components/schemas/User'}\n        avatar: {type: string, description: An avatar.}\n",
+            ),
             classes: &[Additive],
             item: ("Team.avatar", Additive),
         },
@@ -182,26 +190,42 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "optional_query_parameter",
-            spec: edit(b, "          schema: {type: integer, format: int64}\n", "          schema: {type: integer, format: int64}\n        - name: filter[keyword]\n          in: query\n          schema: {type: string}\n"),
+            spec: edit(
+                b,
+                "          schema: {type: integer, format: int64}\n",
+                "          schema: {type: integer, format: int64}\n        - name: filter[keyword]\n          in: query\n          schema: {type: string}\n",
+            ),
             classes: &[Additive],
             item: ("ListTeamsOptionalParams.filter_keyword", Additive),
         },
         Case {
             name: "new_operation",
-            spec: edit(b, "  /api/v2/team/{team_id}:\n", "  /api/v2/team/{team_id}:\n    get:\n      operationId: getTeam\n      tags: [Teams]\n      summary: Get a team\n      parameters:\n        - name: team_id\n          in: path\n          required: true\n          schema: {type: string}\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Team'}\n"),
+            spec: edit(
+                b,
+                "  /api/v2/team/{team_id}:\n",
+                "  /api/v2/team/{team_id}:\n    get:\n      operationId: getTeam\n      tags: [Teams]\n      summary: Get a team\n      parameters:\n        - name: team_id\n          in: path\n          required: true\n          schema: {type: string}\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Team'}\n",
+            ),
             classes: &[Additive],
             item: ("TeamsApi::get_team", Additive),
         },
         Case {
             name: "new_error_status",
-            spec: edit(b, teams_get_403, &format!("{teams_get_403}        '429':\n          description: Too many requests\n")),
+            spec: edit(
+                b,
+                teams_get_403,
+                &format!("{teams_get_403}        '429':\n          description: Too many requests\n"),
+            ),
             classes: &[Additive],
             item: ("TeamsApi::list_teams", Additive),
         },
         Case {
             name: "new_tag_and_feature",
             spec: edit(
-                &edit(b, "  - name: On-Call\n", "  - name: Incidents\n    description: Incidents.\n  - name: On-Call\n"),
+                &edit(
+                    b,
+                    "  - name: On-Call\n",
+                    "  - name: Incidents\n    description: Incidents.\n  - name: On-Call\n",
+                ),
                 "  /api/v2/on-call/schedules/{schedule_id}:\n",
                 "  /api/v2/incidents:\n    get:\n      operationId: listIncidents\n      tags: [Incidents]\n      summary: List incidents\n      responses:\n        '204':\n          description: No Content\n  /api/v2/on-call/schedules/{schedule_id}:\n",
             ),
@@ -217,7 +241,11 @@ fn cases() -> Vec<Case> {
         Case {
             name: "new_required_request_field",
             spec: edit(
-                &edit(b, "        handle: {type: string, description: The handle.}\n", "        handle: {type: string, description: The handle.}\n        visibility: {type: string, description: Who sees it.}\n"),
+                &edit(
+                    b,
+                    "        handle: {type: string, description: The handle.}\n",
+                    "        handle: {type: string, description: The handle.}\n        visibility: {type: string, description: Who sees it.}\n",
+                ),
                 "      required: [name]\n",
                 "      required: [name, visibility]\n",
             ),
@@ -232,7 +260,11 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "string_to_integer",
-            spec: edit(b, "        name: {type: string, description: The name.}\n        user_count", "        name: {type: integer, format: int64, description: The name.}\n        user_count"),
+            spec: edit(
+                b,
+                "        name: {type: string, description: The name.}\n        user_count",
+                "        name: {type: integer, format: int64, description: The name.}\n        user_count",
+            ),
             classes: &[BreakingRust],
             item: ("Team.name", BreakingRust),
         },
@@ -244,13 +276,21 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "optional_to_nullable",
-            spec: edit(b, "        name: {type: string, description: The name.}\n        user_count", "        name: {type: string, nullable: true, description: The name.}\n        user_count"),
+            spec: edit(
+                b,
+                "        name: {type: string, description: The name.}\n        user_count",
+                "        name: {type: string, nullable: true, description: The name.}\n        user_count",
+            ),
             classes: &[BreakingRust],
             item: ("Team.name", BreakingRust),
         },
         Case {
             name: "second_success_status",
-            spec: edit(b, "        '204':\n          description: No Content\n  /api/v2/on-call", "        '200':\n          description: OK\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Team'}\n        '204':\n          description: No Content\n  /api/v2/on-call"),
+            spec: edit(
+                b,
+                "        '204':\n          description: No Content\n  /api/v2/on-call",
+                "        '200':\n          description: OK\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Team'}\n        '204':\n          description: No Content\n  /api/v2/on-call",
+            ),
             classes: &[BreakingRust, Behaviour, Additive],
             item: ("TeamsApi::delete_team", BreakingRust),
         },
@@ -280,13 +320,20 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "schema_rename_with_the_suggested_alias",
-            spec: format!("{}    TeamRole: {{$ref: '#/components/schemas/MemberRole'}}\n", BASE.replace("TeamRole", "MemberRole")),
+            spec: format!(
+                "{}    TeamRole: {{$ref: '#/components/schemas/MemberRole'}}\n",
+                BASE.replace("TeamRole", "MemberRole")
+            ),
             classes: &[Additive],
             item: ("MemberRole", Additive),
         },
         Case {
             name: "item_leaves_a_feature",
-            spec: edit(b, "        owner: {$ref: '#/components/schemas/User'}\n", "        owner: {type: string, description: The owner's ID.}\n"),
+            spec: edit(
+                b,
+                "        owner: {$ref: '#/components/schemas/User'}\n",
+                "        owner: {type: string, description: The owner's ID.}\n",
+            ),
             classes: &[BreakingRust],
             item: ("User", BreakingRust),
         },
@@ -320,7 +367,13 @@ fn verdicts() {
             wrong.push(format!("{}: expected {classes:?}, got\n{}", case.name, shown.join("\n")));
         }
         if !case.item.0.is_empty() && !report.of(case.item.0).iter().any(|c| c.class == case.item.1) {
-            wrong.push(format!("{}: no {} change of `{}` in\n{}", case.name, case.item.1.label(), case.item.0, shown.join("\n")));
+            wrong.push(format!(
+                "{}: no {} change of `{}` in\n{}",
+                case.name,
+                case.item.1.label(),
+                case.item.0,
+                shown.join("\n")
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
@@ -331,7 +384,11 @@ fn details_a_user_reads() {
     let by_name = |name: &str| cases().into_iter().find(|c| c.name == name).unwrap();
     let rename = report(&by_name("schema_rename"));
     let line = rename.of("TeamRole")[0].to_string();
-    assert!(line.contains("renamed to `MemberRole`") && line.contains("TeamRole: {$ref: '#/components/schemas/MemberRole'}"), "{line}");
+    assert!(
+        line.contains("renamed to `MemberRole`")
+            && line.contains("TeamRole: {$ref: '#/components/schemas/MemberRole'}"),
+        "{line}"
+    );
     let feature = report(&by_name("item_leaves_a_feature"));
     let line = feature.of("User").iter().map(|c| c.to_string()).collect::<Vec<_>>().join("\n");
     assert!(line.contains("`on-call` alone"), "{line}");
@@ -359,7 +416,9 @@ fn changelog_section_names_items_and_operations_and_replaces_the_old_one() {
     let report = report(&case);
     let section = api_diff::changelog::section(&report, Some((Version(0, 1, 0), "release-0.1.0")));
     assert!(section.contains("the next release is 0.2.0 or later (breaking changes)"), "{section}");
-    for (title, class) in [("### Breaking", Class::BreakingRust), ("### Added", Class::Additive), ("### Changed", Class::Behaviour)] {
+    for (title, class) in
+        [("### Breaking", Class::BreakingRust), ("### Added", Class::Additive), ("### Changed", Class::Behaviour)]
+    {
         assert!(section.contains(title), "{title} missing:\n{section}");
         for change in report.changes.iter().filter(|c| c.class == class) {
             assert!(section.contains(&format!("`{}`", change.item)), "`{}` missing:\n{section}", change.item);
@@ -391,14 +450,16 @@ fn last_release_without_and_with_a_tag() {
     let dir = std::env::temp_dir().join(format!("api-diff-git-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("spec")).unwrap();
+    let changelog = dir.join(api_diff::git::CHANGELOG);
+    std::fs::create_dir_all(changelog.parent().unwrap()).unwrap();
     git(&dir, &["init", "-q"]);
     std::fs::write(dir.join("spec/a.yaml"), BASE).unwrap();
-    std::fs::write(dir.join("CHANGELOG.md"), "# Changelog\n\n## [0.1.0] - 2026-12-04\n\nFirst.\n").unwrap();
+    std::fs::write(&changelog, "# Changelog\n\n## [0.1.0] - 2026-12-04\n\nFirst.\n").unwrap();
     git(&dir, &["add", "-A"]);
     git(&dir, &["commit", "-qm", "release"]);
     let release_commit = git(&dir, &["rev-parse", "HEAD"]);
     std::fs::write(dir.join("spec/a.yaml"), cases()[0].spec.clone()).unwrap();
-    std::fs::write(dir.join("CHANGELOG.md"), "# Changelog\n\n## [Unreleased]\n\n## [0.1.0] - 2026-12-04\n\nFirst.\n").unwrap();
+    std::fs::write(&changelog, "# Changelog\n\n## [Unreleased]\n\n## [0.1.0] - 2026-12-04\n\nFirst.\n").unwrap();
     git(&dir, &["commit", "-qam", "later"]);
     let release = api_diff::git::last_release(&dir).unwrap();
     assert_eq!((release.version, release.rev.as_str()), (Version(0, 1, 0), release_commit.as_str()));
@@ -517,7 +578,10 @@ fn breaking_in_rust_is_what_stops_compiling() {
         std::fs::write(out.join("Cargo.toml"), manifest.replace("\n[workspace]\n", "\n")).unwrap();
         members.push(name.clone());
         let breaking = case.is_some_and(|c| report(c).classes().contains(&Class::BreakingRust));
-        for (user, code, features) in [("all", USER_ALL, "default-features = true"), ("oncall", USER_ON_CALL, "default-features = false, features = [\"on-call\"]")] {
+        for (user, code, features) in [
+            ("all", USER_ALL, "default-features = true"),
+            ("oncall", USER_ON_CALL, "default-features = false, features = [\"on-call\"]"),
+        ] {
             let user_name = format!("u-{user}-{name}");
             let dir = root.join(&user_name);
             std::fs::create_dir_all(dir.join("src")).unwrap();
@@ -532,7 +596,11 @@ fn breaking_in_rust_is_what_stops_compiling() {
         expected.push((name, breaking));
     }
     let members: Vec<String> = members.iter().map(|m| format!("{m:?}")).collect();
-    std::fs::write(root.join("Cargo.toml"), format!("[workspace]\nresolver = \"3\"\nmembers = [{}]\n", members.join(", "))).unwrap();
+    std::fs::write(
+        root.join("Cargo.toml"),
+        format!("[workspace]\nresolver = \"3\"\nmembers = [{}]\n", members.join(", ")),
+    )
+    .unwrap();
     std::fs::copy(xtask::workspace_root().join("Cargo.lock"), root.join("Cargo.lock")).unwrap();
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let checked = Command::new(cargo)
@@ -554,7 +622,9 @@ fn breaking_in_rust_is_what_stops_compiling() {
             .filter(|user| stderr.contains(&format!("could not compile `u-{user}-{case}`")))
             .collect();
         if !failed.is_empty() != *breaking {
-            wrong.push(format!("{case}: api-diff says breaking in Rust: {breaking}; users that do not compile: {failed:?}"));
+            wrong.push(format!(
+                "{case}: api-diff says breaking in Rust: {breaking}; users that do not compile: {failed:?}"
+            ));
         }
     }
     assert!(wrong.is_empty(), "verdict and compiler disagree:\n{}\n\n{stderr}", wrong.join("\n"));

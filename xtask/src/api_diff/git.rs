@@ -13,8 +13,8 @@ use crate::error::{Error, Errors};
 
 use super::Version;
 
-/// The changelog, relative to the repository root.
-pub const CHANGELOG: &str = "CHANGELOG.md";
+/// The crate's changelog (packaged with it), relative to the repository root.
+pub const CHANGELOG: &str = "generated-client/CHANGELOG.md";
 /// The crate's manifest, relative to the repository root.
 pub const MANIFEST: &str = "generated-client/Cargo.toml";
 

@@ -558,12 +558,14 @@ fn surface(api: &Api) -> BTreeMap<String, Item> {
                 };
                 item = item.fact(Fact::Additional, additional);
                 let args: Vec<String> = emit::constructor_args(s).into_iter().map(rust).collect();
-                let mut ctor = Item::new("constructor", &http).of(name).fact(Fact::Args, format!("({})", args.join(", ")));
+                let mut ctor =
+                    Item::new("constructor", &http).of(name).fact(Fact::Args, format!("({})", args.join(", ")));
                 ctor.on_added.clear();
                 ctor.on_removed.clear();
                 items.insert(format!("{name}::new"), ctor);
                 for field in &s.fields {
-                    let mut f = Item::new("field", &http).of(name)
+                    let mut f = Item::new("field", &http)
+                        .of(name)
                         .fact(Fact::RustType, rust(emit::stored_type(field)))
                         .fact(Fact::WireName, format!("\"{}\"", field.json_name))
                         .fact(Fact::Deprecated, field.docs.deprecated.to_string());
