@@ -272,8 +272,14 @@ fn api_diff(args: &[String]) -> ExitCode {
             "--base" => value("a git revision").map(|v| base_rev = Some(v)),
             "--base-spec" => value("a directory").map(|v| base_spec = Some(v.into())),
             "--spec" => value("a directory").map(|v| spec_dir = v.into()),
-            "--intended" => Ok(intended = true),
-            "--print-base" => Ok(print_base = true),
+            "--intended" => {
+                intended = true;
+                Ok(())
+            }
+            "--print-base" => {
+                print_base = true;
+                Ok(())
+            }
             "--changelog" => {
                 let file = args.next_if(|next| !next.starts_with("--")).map(PathBuf::from);
                 changelog = Some(file.unwrap_or_else(|| root.join(git::CHANGELOG)));
@@ -346,27 +352,12 @@ fn api_diff(args: &[String]) -> ExitCode {
         }
         eprintln!("api-diff: wrote the `## [Unreleased]` section of {}", display_dir(file));
     }
-    if !report.is_breaking() {
-        return ExitCode::SUCCESS;
-    }
-    if !intended {
-        eprintln!(
-            "api-diff: breaking changes: if they are meant, set the version above in {} and rerun with --intended",
-            git::MANIFEST
-        );
-        return ExitCode::FAILURE;
-    }
-    // Meant: the version must say so, or users on "0.N" would get the break from `cargo update`.
-    let required = base_version.and_then(|v| v.required_after(report.worst()));
-    match (required, current) {
-        (Some(required), Some(current)) if current < required => {
-            eprintln!(
-                "api-diff: breaking changes are meant, but {} says {current}: they need {required} at least",
-                git::MANIFEST
-            );
+    match api_diff::verdict(&report, intended, base_version, current) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("api-diff: {message}");
             ExitCode::FAILURE
         }
-        _ => ExitCode::SUCCESS,
     }
 }
 

@@ -411,6 +411,19 @@ fn version_bumps_follow_cargo_0x_rules() {
 }
 
 #[test]
+fn a_meant_break_needs_the_new_version() {
+    let all = cases();
+    let breaking = report(all.iter().find(|c| c.name == "json_name").unwrap());
+    let additive = report(all.iter().find(|c| c.name == "new_operation").unwrap());
+    let (released, next) = (Some(Version(0, 1, 0)), Some(Version(0, 2, 0)));
+    assert!(api_diff::verdict(&additive, false, released, released).is_ok());
+    assert!(api_diff::verdict(&breaking, false, released, next).is_err());
+    let err = api_diff::verdict(&breaking, true, released, released).unwrap_err();
+    assert!(err.contains("0.2.0"), "{err}");
+    assert!(api_diff::verdict(&breaking, true, released, next).is_ok());
+}
+
+#[test]
 fn changelog_section_names_items_and_operations_and_replaces_the_old_one() {
     let case = cases().into_iter().find(|c| c.name == "second_success_status").unwrap();
     let report = report(&case);
@@ -621,7 +634,8 @@ fn breaking_in_rust_is_what_stops_compiling() {
             .into_iter()
             .filter(|user| stderr.contains(&format!("could not compile `u-{user}-{case}`")))
             .collect();
-        if !failed.is_empty() != *breaking {
+        let compiles = failed.is_empty();
+        if compiles == *breaking {
             wrong.push(format!(
                 "{case}: api-diff says breaking in Rust: {breaking}; users that do not compile: {failed:?}"
             ));

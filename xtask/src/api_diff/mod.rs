@@ -148,6 +148,28 @@ impl fmt::Display for Version {
     }
 }
 
+/// Whether the command passes: nothing breaks, or the breaks are `intended` and the crate's
+/// version (`current`) is at least the one they require after the release `base` (users on
+/// `"0.N"` would otherwise get them from `cargo update`).
+pub fn verdict(report: &Report, intended: bool, base: Option<Version>, current: Option<Version>) -> Result<(), String> {
+    if !report.is_breaking() {
+        return Ok(());
+    }
+    if !intended {
+        return Err(format!(
+            "breaking changes: if they are meant, set the version above in {} and rerun with --intended",
+            git::MANIFEST
+        ));
+    }
+    match (base.and_then(|v| v.required_after(report.worst())), current) {
+        (Some(required), Some(current)) if current < required => Err(format!(
+            "breaking changes are meant, but {} says {current}: they need {required} at least",
+            git::MANIFEST
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// The IR of the spec in `dir`: the generator's own load and lower.
 pub fn load_api(dir: &std::path::Path) -> Result<Api, crate::Errors> {
     let spec = crate::spec::load_dir(dir)?;
@@ -212,7 +234,7 @@ pub fn diff(old: &Api, new: &Api) -> Report {
     }
     for (key, item) in &after {
         // The members of a new type or method come with it.
-        if !before.contains_key(key) && !item.parent.as_ref().is_some_and(|p| !before.contains_key(p)) {
+        if !before.contains_key(key) && item.parent.as_ref().is_none_or(|p| before.contains_key(p)) {
             for (class, what) in &item.on_added {
                 changes.push(Change {
                     class: *class,
