@@ -116,7 +116,8 @@ impl<T> ApiResponse<T> {
     }
 }
 
-/// The README's examples, compiled as doctests so that they stay true.
+/// The crate README's examples, compiled as doctests so that they stay true. (The repository
+/// README's are compiled by the `tests` package: the published crate reads nothing outside itself.)
 #[cfg(all(doctest, feature = "client"))]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 struct ReadmeDoctests;

@@ -6,6 +6,7 @@
 //! spec/*.yaml --load--> openapiv3::OpenAPI --lower--> ir::Api --emit--> files --write--> generated-client/src/
 //! ```
 
+pub mod api_diff;
 pub mod docs;
 pub mod emit;
 pub mod error;

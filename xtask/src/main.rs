@@ -1,5 +1,5 @@
 //! `cargo xtask codegen [--check]`, `cargo xtask spec`, `cargo xtask examples [DOCS_DIR]`,
-//! `cargo xtask docs-check [DOCS_DIR] [--verbose]` and
+//! `cargo xtask docs-check [DOCS_DIR] [--verbose]`, `cargo xtask api-diff` and
 //! `cargo xtask published-check [FILE] [--verbose]`: see the README.
 
 use std::path::{Path, PathBuf};
@@ -21,6 +21,13 @@ usage: cargo xtask codegen [--check] [--verbose] [--spec DIR] [--out DIR]
            compare spec/ with the published OpenAPI document (default
            ../shared/specs/datadog-v2/openapi.yaml); exit 1 on a difference neither adopted nor
            declared in `x-departures` (see README, \"Where the page and the API disagree\")
+       cargo xtask api-diff [--base REV | --base-spec DIR] [--spec DIR] [--intended] [--changelog [FILE]]
+           what the crate generated from spec/ changes for its users since the last release
+           (or REV): each change additive, breaking in Rust, breaking on the wire or behaviour,
+           and the version it needs; exit 1 on a breaking change unless --intended (and
+           generated-client/Cargo.toml has that version);
+           --changelog writes the `## [Unreleased]` section of CHANGELOG.md (or FILE);
+           `--print-base` prints the last release's revision and version
        cargo xtask docs-check [DOCS_DIR] [--spec DIR] [--verbose]
            compare the docs pages (default ../shared/docs) with spec/: one line per difference,
            exit 1 if there is any; --verbose also lists the departures the spec accepts";
@@ -247,6 +254,113 @@ fn published_check(args: &[String]) -> ExitCode {
     }
 }
 
+/// `cargo xtask api-diff`: exit 0 when nothing breaks (or `--intended`), 1 on a breaking
+/// change, 2 on bad arguments or input.
+fn api_diff(args: &[String]) -> ExitCode {
+    use xtask::api_diff::{self, git};
+    let root = xtask::workspace_root();
+    let mut base_rev = None;
+    let mut base_spec: Option<PathBuf> = None;
+    let mut spec_dir = xtask::default_paths().0;
+    let mut intended = false;
+    let mut changelog: Option<PathBuf> = None;
+    let mut print_base = false;
+    let mut args = args.iter().peekable();
+    while let Some(arg) = args.next() {
+        let mut value = |what: &str| args.next().cloned().ok_or(format!("{arg} needs {what}"));
+        let result = match arg.as_str() {
+            "--base" => value("a git revision").map(|v| base_rev = Some(v)),
+            "--base-spec" => value("a directory").map(|v| base_spec = Some(v.into())),
+            "--spec" => value("a directory").map(|v| spec_dir = v.into()),
+            "--intended" => {
+                intended = true;
+                Ok(())
+            }
+            "--print-base" => {
+                print_base = true;
+                Ok(())
+            }
+            "--changelog" => {
+                let file = args.next_if(|next| !next.starts_with("--")).map(PathBuf::from);
+                changelog = Some(file.unwrap_or_else(|| root.join(git::CHANGELOG)));
+                Ok(())
+            }
+            other => Err(format!("unknown argument `{other}`")),
+        };
+        if let Err(message) = result {
+            eprintln!("error: {message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    }
+    let fail = |errors: xtask::Errors| {
+        eprintln!("{}", show(errors));
+        ExitCode::from(2)
+    };
+    // The old side: a spec directory, or spec/ at a revision (default: the last release).
+    let release = match (&base_rev, &base_spec) {
+        (None, None) => match git::last_release(&root) {
+            Ok(release) => Some(release),
+            Err(e) => return fail(e.into()),
+        },
+        _ => None,
+    };
+    if print_base {
+        return match &release {
+            Some(release) => {
+                println!("{} {}", release.rev, release.version);
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("error: --print-base prints the last release; it takes no --base or --base-spec");
+                ExitCode::from(2)
+            }
+        };
+    }
+    let rev = release.as_ref().map(|r| r.rev.clone()).or(base_rev);
+    let (_temp, old_dir) = match (&rev, base_spec) {
+        (_, Some(dir)) => (None, dir),
+        (Some(rev), None) => match git::spec_at(&root, rev, "spec") {
+            Ok((temp, dir)) => (Some(temp), dir),
+            Err(e) => return fail(e),
+        },
+        (None, None) => unreachable!("a base is always chosen above"),
+    };
+    if let Some(release) = &release {
+        eprintln!("api-diff: the last release is {} ({})", release.version, release.found_by);
+    }
+    let old = match api_diff::load_api(&old_dir) {
+        Ok(api) => api,
+        Err(e) => return fail(e),
+    };
+    let new = match api_diff::load_api(&spec_dir) {
+        Ok(api) => api,
+        Err(e) => return fail(e),
+    };
+    let report = api_diff::diff(&old, &new);
+    let base_version = match (&release, &rev) {
+        (Some(release), _) => Some(release.version),
+        (None, Some(rev)) => git::version_at(&root, rev).ok().flatten(),
+        (None, None) => None,
+    };
+    let current = std::fs::read_to_string(root.join(git::MANIFEST)).ok().and_then(|m| git::manifest_version(&m));
+    print!("{}", api_diff::render(&report, base_version, current));
+    if let Some(file) = &changelog {
+        let base = base_version.zip(rev.as_deref());
+        let section = api_diff::changelog::section(&report, base);
+        if let Err(e) = api_diff::changelog::write(file, &section) {
+            return fail(e.into());
+        }
+        eprintln!("api-diff: wrote the `## [Unreleased]` section of {}", display_dir(file));
+    }
+    match api_diff::verdict(&report, intended, base_version, current) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("api-diff: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// `cargo xtask docs-check [DOCS_DIR] [--verbose]`: the differences between the pages and spec/.
 fn docs_check(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
     if options.check || options.src_dir != xtask::default_paths().1 || options.fixtures_dir.is_some() {
@@ -296,6 +410,9 @@ fn main() -> ExitCode {
     };
     if command == "published-check" {
         return published_check(rest);
+    }
+    if command == "api-diff" {
+        return api_diff(rest);
     }
     // `examples` and `docs-check` take the docs directory as an optional first positional argument.
     let (docs_dir, rest) = match rest.split_first() {

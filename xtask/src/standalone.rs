@@ -121,7 +121,13 @@ fn lib_rs(title: &str) -> String {
     let body = body.join("\n");
     let body = match body.find("#[cfg(all(doctest") {
         Some(at) => {
-            let start = body[..at].rfind("\n///").map_or(at, |i| i + 1);
+            // The doc comment above it, every line of it.
+            let mut start = at;
+            while let Some(line) = body[..start].strip_suffix('\n').and_then(|b| b.rfind('\n').map(|i| i + 1))
+                && body[line..start].starts_with("///")
+            {
+                start = line;
+            }
             let end = body[at..].find(";\n").map_or(body.len(), |i| at + i + 2);
             format!("{}{}", &body[..start], &body[end..])
         }

@@ -39,6 +39,10 @@ use crate::ir::*;
 use crate::parallel;
 
 pub use tokens::{HEADER, format_file, type_tokens};
+// What `api_diff` reads of the generated code's Rust types: the same functions that write it.
+pub(crate) use models::{constructor_args, stored_type};
+pub(crate) use params::method_args;
+pub(crate) use tokens::{body_tokens, optional_params_name, success_tokens};
 
 /// Every generated file, by path relative to the crate's `src/`, formatted and with its header.
 /// Files are emitted and formatted on all cores; the result does not depend on how.

@@ -67,14 +67,7 @@ pub(super) fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
     });
 
     let required: Vec<&Field> = s.fields.iter().filter(|f| f.required).collect();
-    let args = required.iter().map(|f| {
-        let rust = ident(&f.rust_name);
-        let ty = match field_shape(f) {
-            FieldShape::Plain => into::param(&f.ty, &quote! { #rust }).0,
-            _ => stored_type(f),
-        };
-        quote! { #rust: #ty }
-    });
+    let args = constructor_args(s);
     let inits = s.fields.iter().map(|f| {
         let rust = ident(&f.rust_name);
         match (f.required, field_shape(f)) {
@@ -179,8 +172,24 @@ pub(super) fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
     }
 }
 
+/// The arguments of a struct's `new`: its required fields, in order (`name: impl Into<String>`).
+pub(crate) fn constructor_args(s: &Struct) -> Vec<TokenStream> {
+    s.fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| {
+            let rust = ident(&f.rust_name);
+            let ty = match field_shape(f) {
+                FieldShape::Plain => into::param(&f.ty, &quote! { #rust }).0,
+                _ => stored_type(f),
+            };
+            quote! { #rust: #ty }
+        })
+        .collect()
+}
+
 /// The type a field is stored as, by its shape.
-pub(super) fn stored_type(field: &Field) -> TokenStream {
+pub(crate) fn stored_type(field: &Field) -> TokenStream {
     let ty = type_tokens(&field.ty);
     match field_shape(field) {
         FieldShape::Plain => ty,

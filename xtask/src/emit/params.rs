@@ -65,15 +65,15 @@ pub(super) fn emit_param_use(param: &Param) -> TokenStream {
 }
 
 /// One argument of an operation method.
-pub(super) struct Arg {
-    pub(super) name: Ident,
-    pub(super) ty: TokenStream,
+pub(crate) struct Arg {
+    pub(crate) name: Ident,
+    pub(crate) ty: TokenStream,
     /// A string taken as `&str`: cloned as an owned `String` where it must outlive the call.
     pub(super) borrowed_str: bool,
 }
 
 /// The method's arguments, in order: required parameters, the body, then the optional parameters.
-pub(super) fn method_args(op: &Operation) -> Vec<Arg> {
+pub(crate) fn method_args(op: &Operation) -> Vec<Arg> {
     let mut args = Vec::new();
     for param in op.params.iter().filter(|p| p.required) {
         let borrowed_str = param.ty == TypeRef::String;

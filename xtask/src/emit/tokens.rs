@@ -70,7 +70,7 @@ pub fn type_tokens(ty: &TypeRef) -> TokenStream {
 /// The Rust type an operation's method returns (in `ApiResponse` for `_with_http_info`); its enum
 /// of bodies by status is named as `module::Enum` when `module` is given, else bare (inside its
 /// API module).
-pub(super) fn success_tokens(success: &Success, module: Option<&str>) -> TokenStream {
+pub(crate) fn success_tokens(success: &Success, module: Option<&str>) -> TokenStream {
     match success {
         Success::One(response) => body_tokens(&response.body),
         Success::ByStatus(e) => {
@@ -87,7 +87,7 @@ pub(super) fn success_tokens(success: &Success, module: Option<&str>) -> TokenSt
 }
 
 /// The Rust type of one success body.
-pub(super) fn body_tokens(body: &ResponseBody) -> TokenStream {
+pub(crate) fn body_tokens(body: &ResponseBody) -> TokenStream {
     match body {
         ResponseBody::Empty => quote! { () },
         ResponseBody::Json(ty) => type_tokens(ty),
@@ -122,6 +122,6 @@ pub(super) fn path_segments(op: &Operation) -> Vec<PathSegment<'_>> {
     segments
 }
 
-pub(super) fn optional_params_name(op: &Operation) -> Ident {
+pub(crate) fn optional_params_name(op: &Operation) -> Ident {
     ident(&camel_with(&op.type_prefix, "OptionalParams"))
 }

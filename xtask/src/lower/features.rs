@@ -7,35 +7,11 @@ use crate::ir::*;
 /// Marks each type with the features of the groups that reach it: from every operation's
 /// parameters, body and success response, through fields, union variants and aliases.
 pub(super) fn assign_features(types: &mut [TypeDef], groups: &[Group]) {
-    let index: BTreeMap<&str, usize> = types.iter().enumerate().map(|(i, def)| (def.name.as_str(), i)).collect();
     let mut features: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); types.len()];
+    let index: BTreeMap<&str, usize> = types.iter().enumerate().map(|(i, def)| (def.name.as_str(), i)).collect();
     for group in groups {
-        let mut pending: Vec<&str> = Vec::new();
-        for op in &group.operations {
-            let body = op.body.as_ref().map(|b| &b.ty);
-            for ty in op.params.iter().map(|p| &p.ty).chain(body).chain(op.success.json_types()) {
-                named_types(ty, &mut pending);
-            }
-        }
-        while let Some(name) = pending.pop() {
-            let Some(&i) = index.get(name) else { continue };
-            if !features[i].insert(&group.feature) {
-                continue; // already walked for this group
-            }
-            match &types[i].kind {
-                TypeKind::Struct(s) => {
-                    let additional = s.additional.as_ref().map(|a| &a.ty);
-                    s.fields.iter().map(|f| &f.ty).chain(additional).for_each(|ty| named_types(ty, &mut pending))
-                }
-                TypeKind::Union(Union::Tagged(variants)) => {
-                    pending.extend(variants.iter().map(|v| v.type_name.as_str()))
-                }
-                TypeKind::Union(Union::Untagged(variants)) => {
-                    variants.iter().for_each(|v| named_types(&v.ty, &mut pending))
-                }
-                TypeKind::Alias(target) => named_types(target, &mut pending),
-                TypeKind::Enum(_) => {}
-            }
+        for name in reached(types, group.operations.iter().flat_map(operation_roots)) {
+            features[index[name]].insert(&group.feature);
         }
     }
     let features: Vec<Vec<String>> =
@@ -43,6 +19,42 @@ pub(super) fn assign_features(types: &mut [TypeDef], groups: &[Group]) {
     for (def, features) in types.iter_mut().zip(features) {
         def.features = features;
     }
+}
+
+/// The type references an operation starts from: its parameters, body and success bodies.
+pub(crate) fn operation_roots(op: &Operation) -> impl Iterator<Item = &TypeRef> {
+    let body = op.body.as_ref().map(|b| &b.ty);
+    op.params.iter().map(|p| &p.ty).chain(body).chain(op.success.json_types())
+}
+
+/// The names of the types reached from `roots`, through fields, union variants and aliases
+/// (the types a cargo feature compiles, and the types an operation's callers see).
+pub(crate) fn reached<'a>(types: &'a [TypeDef], roots: impl Iterator<Item = &'a TypeRef>) -> BTreeSet<&'a str> {
+    let index: BTreeMap<&str, usize> = types.iter().enumerate().map(|(i, def)| (def.name.as_str(), i)).collect();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut pending: Vec<&str> = Vec::new();
+    for ty in roots {
+        named_types(ty, &mut pending);
+    }
+    while let Some(name) = pending.pop() {
+        let Some(&i) = index.get(name) else { continue };
+        if !seen.insert(&types[i].name) {
+            continue; // already walked
+        }
+        match &types[i].kind {
+            TypeKind::Struct(s) => {
+                let additional = s.additional.as_ref().map(|a| &a.ty);
+                s.fields.iter().map(|f| &f.ty).chain(additional).for_each(|ty| named_types(ty, &mut pending))
+            }
+            TypeKind::Union(Union::Tagged(variants)) => pending.extend(variants.iter().map(|v| v.type_name.as_str())),
+            TypeKind::Union(Union::Untagged(variants)) => {
+                variants.iter().for_each(|v| named_types(&v.ty, &mut pending))
+            }
+            TypeKind::Alias(target) => named_types(target, &mut pending),
+            TypeKind::Enum(_) => {}
+        }
+    }
+    seen
 }
 
 /// The names of the model types a type reference mentions.

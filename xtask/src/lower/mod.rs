@@ -8,7 +8,7 @@
 //! features compile each type).
 
 mod enums;
-mod features;
+pub(crate) mod features;
 mod operations;
 mod pagination;
 mod recursion;
