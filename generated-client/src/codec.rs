@@ -448,37 +448,45 @@ impl<'de> Deserialize<'de> for Key<'de> {
 
 /// Which optional fields of a decoded object arrived as an explicit `null`, so that re-encoding
 /// writes `null` back (while the field is still `None`) instead of leaving the key out: the JSON
-/// a caller re-encodes is the JSON the server sent. One bit per field of the type's table.
+/// a caller re-encodes is the JSON the server sent. One bit per field of the type's table, in
+/// `WORDS` 64-bit words: the generator gives a struct of more than 64 fields as many words as it
+/// needs (`ExplicitNulls<2>` up to 128 fields, and so on), so any number of fields works.
 ///
 /// Setting a field to a value is unaffected; [`clear`](Self::clear) makes every `None` field
 /// absent again on the wire.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct ExplicitNulls(u64);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ExplicitNulls<const WORDS: usize = 1>([u64; WORDS]);
 
-impl ExplicitNulls {
+impl<const WORDS: usize> Default for ExplicitNulls<WORDS> {
+    fn default() -> Self {
+        ExplicitNulls([0; WORDS])
+    }
+}
+
+impl<const WORDS: usize> ExplicitNulls<WORDS> {
     /// No field arrived as `null`.
     pub fn is_empty(&self) -> bool {
-        self.0 == 0
+        self.0.iter().all(|word| *word == 0)
     }
 
     /// Forgets the `null`s: `None` fields are left out when encoding.
     pub fn clear(&mut self) {
-        self.0 = 0;
+        self.0 = [0; WORDS];
     }
 
     #[doc(hidden)]
     pub fn insert(&mut self, index: u32) {
-        self.0 |= 1 << index;
+        self.0[index as usize / 64] |= 1 << (index % 64);
     }
 
     #[doc(hidden)]
     pub fn contains(&self, index: u32) -> bool {
-        self.0 & (1 << index) != 0
+        self.0[index as usize / 64] & (1 << (index % 64)) != 0
     }
 }
 
 /// The position of `name` in a type's field table, at compile time (the bit of
-/// [`ExplicitNulls`]); a table of more than 64 fields fails to compile.
+/// [`ExplicitNulls`], which the generator sizes to the table).
 pub(crate) const fn field_index(fields: &[&str], name: &str) -> u32 {
     let mut i = 0;
     while i < fields.len() {
@@ -489,7 +497,6 @@ pub(crate) const fn field_index(fields: &[&str], name: &str) -> u32 {
                 j += 1;
             }
             if j == a.len() {
-                assert!(i < 64, "ExplicitNulls holds 64 fields");
                 return i as u32;
             }
         }

@@ -460,6 +460,14 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
             },
         ),
     };
+    // One bit per field of the `object_serde!` table, in 64-bit words.
+    let explicit_nulls = match s.fields.len().div_ceil(64) {
+        0 | 1 => quote! { crate::ExplicitNulls },
+        words => {
+            let words = proc_macro2::Literal::usize_unsuffixed(words);
+            quote! { crate::ExplicitNulls<#words> }
+        }
+    };
     quote! {
         #type_docs
         #[derive(Clone, Debug, #derive_default PartialEq)]
@@ -468,7 +476,7 @@ fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
             #(#fields)*
             #additional_field
             /// The optional fields that arrived as `null`: written back as `null` while `None`.
-            pub explicit_nulls: crate::ExplicitNulls,
+            pub explicit_nulls: #explicit_nulls,
         }
 
         #deprecated_allow
