@@ -53,7 +53,7 @@ mod telemetry;
 pub mod testing;
 
 pub use client::Client;
-pub use codec::{AdditionalProperties, ExplicitNulls, Nullable, RawJson};
+pub use codec::{AdditionalProperties, ExplicitNulls, Extra, Nullable, RawJson};
 pub use config::{
     Configuration, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_PAGES, DEFAULT_SITE, RetryPolicy, SITES, Sleeper, TokioSleeper,
 };
