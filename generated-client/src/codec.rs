@@ -446,39 +446,159 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
+/// What a decoded object holds besides its fields: the members the spec does not know, and which
+/// of its optional fields arrived as an explicit `null`. Both are rare, so a struct holds only a
+/// pointer (8 bytes), and the box behind it is allocated only for an object that has either.
+///
+/// Read with [`additional_properties`](Self::additional_properties) and
+/// [`explicit_nulls`](Self::explicit_nulls); edit with their `_mut` forms. Two values are equal
+/// when their members' texts and their `null`s are equal (an empty box equals no box).
+#[derive(Clone, Default)]
+pub struct Extra(Option<Box<ExtraParts>>);
+
+#[derive(Clone, Default)]
+struct ExtraParts {
+    members: AdditionalProperties,
+    nulls: ExplicitNulls,
+}
+
+static NO_MEMBERS: AdditionalProperties = AdditionalProperties::new();
+static NO_NULLS: ExplicitNulls = ExplicitNulls::new();
+
+impl Extra {
+    /// No unknown member and no `null` (nothing allocated).
+    #[inline]
+    pub const fn new() -> Self {
+        Extra(None)
+    }
+
+    /// From what decoding found; allocates only when there is something to keep.
+    #[doc(hidden)]
+    #[inline]
+    pub fn from_parts(members: AdditionalProperties, nulls: ExplicitNulls) -> Self {
+        if members.is_empty() && nulls.is_empty() {
+            Extra(None)
+        } else {
+            Extra(Some(Box::new(ExtraParts { members, nulls })))
+        }
+    }
+
+    /// Whether there is no unknown member and no `null`.
+    pub fn is_empty(&self) -> bool {
+        self.0.as_ref().is_none_or(|parts| parts.members.is_empty() && parts.nulls.is_empty())
+    }
+
+    /// The members the spec does not know, as sent (for a struct whose schema types them, with
+    /// an `additionalProperties` schema, they are in its own `additional_properties` field and
+    /// this is empty).
+    #[inline]
+    pub fn additional_properties(&self) -> &AdditionalProperties {
+        self.0.as_ref().map_or(&NO_MEMBERS, |parts| &parts.members)
+    }
+
+    /// The unknown members, to edit (allocates the box if there is none yet).
+    pub fn additional_properties_mut(&mut self) -> &mut AdditionalProperties {
+        &mut self.0.get_or_insert_default().members
+    }
+
+    /// The optional fields that arrived as `null`.
+    #[inline]
+    pub fn explicit_nulls(&self) -> &ExplicitNulls {
+        self.0.as_ref().map_or(&NO_NULLS, |parts| &parts.nulls)
+    }
+
+    /// The `null`s, to edit (e.g. `.clear()` them; allocates the box if there is none yet).
+    pub fn explicit_nulls_mut(&mut self) -> &mut ExplicitNulls {
+        &mut self.0.get_or_insert_default().nulls
+    }
+
+    /// Whether the field at `index` of the type's table arrived as `null`.
+    #[doc(hidden)]
+    #[inline]
+    pub fn is_null(&self, index: u32) -> bool {
+        self.0.as_ref().is_some_and(|parts| parts.nulls.contains(index))
+    }
+}
+
+impl PartialEq for Extra {
+    fn eq(&self, other: &Self) -> bool {
+        self.additional_properties() == other.additional_properties() && self.explicit_nulls() == other.explicit_nulls()
+    }
+}
+
+impl fmt::Debug for Extra {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Extra")
+            .field("additional_properties", self.additional_properties())
+            .field("explicit_nulls", self.explicit_nulls())
+            .finish()
+    }
+}
+
 /// Which optional fields of a decoded object arrived as an explicit `null`, so that re-encoding
 /// writes `null` back (while the field is still `None`) instead of leaving the key out: the JSON
-/// a caller re-encodes is the JSON the server sent. One bit per field of the type's table.
+/// a caller re-encodes is the JSON the server sent. One bit per field of the type's table, for
+/// any number of fields (the first 64 inline).
 ///
 /// Setting a field to a value is unaffected; [`clear`](Self::clear) makes every `None` field
 /// absent again on the wire.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct ExplicitNulls(u64);
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct ExplicitNulls {
+    /// Fields 0 to 63.
+    first: u64,
+    /// Fields 64 and on, 64 a word, when one of them is set; never an empty slice and no
+    /// trailing zero word (so that equal sets are equal).
+    rest: Option<Box<[u64]>>,
+}
 
 impl ExplicitNulls {
     /// No field arrived as `null`.
+    #[inline]
+    pub const fn new() -> Self {
+        ExplicitNulls { first: 0, rest: None }
+    }
+
+    /// No field arrived as `null`.
     pub fn is_empty(&self) -> bool {
-        self.0 == 0
+        self.first == 0 && self.rest.is_none()
     }
 
     /// Forgets the `null`s: `None` fields are left out when encoding.
     pub fn clear(&mut self) {
-        self.0 = 0;
+        *self = ExplicitNulls::new();
     }
 
     #[doc(hidden)]
+    #[inline]
     pub fn insert(&mut self, index: u32) {
-        self.0 |= 1 << index;
+        let bit = 1 << (index % 64);
+        match (index / 64) as usize {
+            0 => self.first |= bit,
+            word => {
+                let rest = self.rest.get_or_insert_default();
+                if rest.len() < word {
+                    let mut longer = rest.to_vec();
+                    longer.resize(word, 0);
+                    *rest = longer.into_boxed_slice();
+                }
+                rest[word - 1] |= bit;
+            }
+        }
     }
 
     #[doc(hidden)]
+    #[inline]
     pub fn contains(&self, index: u32) -> bool {
-        self.0 & (1 << index) != 0
+        let word = match (index / 64) as usize {
+            0 => self.first,
+            word => self.rest.as_ref().and_then(|rest| rest.get(word - 1)).copied().unwrap_or(0),
+        };
+        word & (1 << (index % 64)) != 0
     }
 }
 
 /// The position of `name` in a type's field table, at compile time (the bit of
-/// [`ExplicitNulls`]); a table of more than 64 fields fails to compile.
+/// [`ExplicitNulls`]).
 pub(crate) const fn field_index(fields: &[&str], name: &str) -> u32 {
     let mut i = 0;
     while i < fields.len() {
@@ -489,7 +609,6 @@ pub(crate) const fn field_index(fields: &[&str], name: &str) -> u32 {
                 j += 1;
             }
             if j == a.len() {
-                assert!(i < 64, "ExplicitNulls holds 64 fields");
                 return i as u32;
             }
         }
@@ -507,15 +626,15 @@ pub(crate) const fn field_index(fields: &[&str], name: &str) -> u32 {
 /// the known fields, in their order. Two values are equal when their texts are equal.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct AdditionalProperties {
-    /// Empty, or a JSON object: `{"key":value,...}`, each value's text as sent. A boxed `str`
-    /// (16 bytes in every struct, not a `String`'s 24): it is written once, at its exact size.
-    text: Box<str>,
+    /// Empty, or a JSON object: `{"key":value,...}`, each value's text as sent, written once at
+    /// its exact size. (It lives in the box of an [`Extra`], so its size is not in every struct.)
+    text: String,
 }
 
 impl AdditionalProperties {
     /// No members.
-    pub fn new() -> Self {
-        Self::default()
+    pub const fn new() -> Self {
+        AdditionalProperties { text: String::new() }
     }
 
     /// Whether there are no members.
@@ -555,7 +674,7 @@ impl AdditionalProperties {
             let kept: Vec<(String, RawJson)> = self.iter().filter(|(k, _)| *k != key).collect();
             *self = kept.into_iter().collect();
         }
-        let mut text = String::from(std::mem::take(&mut self.text));
+        let mut text = std::mem::take(&mut self.text);
         if text.is_empty() {
             text.push('{');
         } else {
@@ -566,7 +685,7 @@ impl AdditionalProperties {
         text.push(':');
         text.push_str(value.get());
         text.push('}');
-        self.text = text.into_boxed_str();
+        self.text = text;
     }
 
     /// Removes the members named `key`; their last value.
@@ -655,7 +774,7 @@ impl FromIterator<(String, RawJson)> for AdditionalProperties {
         if !text.is_empty() {
             text.push('}');
         }
-        AdditionalProperties { text: text.into_boxed_str() }
+        AdditionalProperties { text }
     }
 }
 
@@ -742,7 +861,7 @@ impl UnknownMembers {
             if start == 0 && text.capacity() > SCRATCH_KEPT {
                 text.shrink_to(SCRATCH_KEPT);
             }
-            AdditionalProperties { text: own.into_boxed_str() }
+            AdditionalProperties { text: own }
         })
     }
 }

@@ -72,7 +72,7 @@ mod transport;
 
 #[cfg(feature = "client")]
 pub use client_api::*;
-pub use codec::{AdditionalProperties, ExplicitNulls, Nullable, RawJson};
+pub use codec::{AdditionalProperties, ExplicitNulls, Extra, Nullable, RawJson};
 
 /// The client's public items, all behind the `client` feature.
 #[cfg(feature = "client")]

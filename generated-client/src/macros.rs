@@ -5,34 +5,37 @@
 //! field), and the expansion is the same one-pass code a hand-written visitor would be: no
 //! `serde_json::Value`, no `#[serde(flatten)]`.
 
-/// `Serialize` and `Deserialize` for a generated struct that keeps unknown members in its
-/// `additional_properties` field.
+/// `Serialize` and `Deserialize` for a generated struct that keeps unknown members and explicit
+/// `null`s in its `extra` field (a [`crate::codec::Extra`]: one pointer, allocated only for an
+/// object that has either).
 ///
 /// Each line is `"json name" => rust_field: shape`, with the shapes:
 /// - `required`: `T`, always written; missing in the input is an error;
 /// - `required_nullable`: `Option<T>`, always written (`None` as `null`);
 /// - `optional`: `Option<T>`, written when `Some`, and as `null` when `None` after arriving as
-///   `null` (recorded in the struct's `explicit_nulls`);
+///   `null` (recorded in the struct's `extra`);
 /// - `nullable`: [`crate::Nullable<T>`], written unless `Absent` (so `Null` is sent).
 ///
 /// Known fields are written in table order, then the unknown ones. Decoding reads the object in
 /// one pass: each known member straight into its type, the unknown ones kept as raw JSON text, all
-/// in one [`crate::codec::AdditionalProperties`], or, when the table ends with
-/// `_ => additional_properties: typed,`, each decoded as the `T` of a `BTreeMap<String, T>`.
+/// in one [`crate::codec::AdditionalProperties`] in `extra`, or, when the table ends with
+/// `_ => additional_properties: typed,`, each decoded as the `T` of the struct's own
+/// `additional_properties: BTreeMap<String, T>`.
 macro_rules! object_serde {
     ($name:ident { $($json:literal => $field:ident: $shape:ident,)* }) => {
-        $crate::macros::object_serde!(@impl $name, raw { $($json => $field: $shape,)* });
+        $crate::macros::object_serde!(@impl $name, raw [] { $($json => $field: $shape,)* });
     };
     // Typed members beside the fields (the spec's `additionalProperties` schema): the table ends
     // with `_ => additional_properties: typed,` and the struct's `additional_properties` is a
     // `BTreeMap<String, T>`. Each other member is decoded as `T` (a member that is not a `T` is
     // an error at its key, like a field); they are written after the known fields, in key order.
     ($name:ident { $($json:literal => $field:ident: $shape:ident,)* _ => additional_properties: typed, }) => {
-        $crate::macros::object_serde!(@impl $name, typed { $($json => $field: $shape,)* });
+        $crate::macros::object_serde!(@impl $name, typed [additional_properties] { $($json => $field: $shape,)* });
     };
 
-    // The impls; `$extra` (`raw` or `typed`) says how the members that are not fields are kept.
-    (@impl $name:ident, $extra:ident { $($json:literal => $field:ident: $shape:ident,)* }) => {
+    // The impls; `$extra` (`raw` or `typed`) says how the members that are not fields are kept,
+    // and `$typed_field` is the struct's field for typed members (none for `raw`).
+    (@impl $name:ident, $extra:ident [$($typed_field:ident)?] { $($json:literal => $field:ident: $shape:ident,)* }) => {
         impl serde::Serialize for $name {
             #[allow(deprecated)]
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -40,8 +43,8 @@ macro_rules! object_serde {
                 #[allow(dead_code)] // for types without optional fields
                 const FIELDS: &[&str] = &[$($json,)*];
                 let mut map = serializer.serialize_map(None)?;
-                $( $crate::macros::object_serde!(@write $shape, map, $json, &self.$field, self.explicit_nulls, FIELDS); )*
-                $crate::macros::object_serde!(@write_extra $extra, map, &self.additional_properties);
+                $( $crate::macros::object_serde!(@write $shape, map, $json, &self.$field, self.extra, FIELDS); )*
+                $crate::macros::object_serde!(@write_extra $extra, map, self);
                 map.end()
             }
         }
@@ -63,18 +66,20 @@ macro_rules! object_serde {
                         const FIELDS: &[&str] = &[$($json,)*];
                         $( let mut $field = $crate::macros::object_serde!(@unset $shape); )*
                         #[allow(unused_mut)] // for types without optional fields
-                        let mut explicit_nulls = $crate::codec::ExplicitNulls::default();
-                        let mut extra = $crate::macros::object_serde!(@new_extra $extra);
+                        let mut explicit_nulls = $crate::codec::ExplicitNulls::new();
+                        let mut unknown = $crate::macros::object_serde!(@new_extra $extra);
                         while let Some(key) = map.next_key::<$crate::codec::Key<'de>>()? {
                             match key.as_str() {
                                 $( $json => $crate::macros::object_serde!(@read $shape, map, $field, explicit_nulls, FIELDS, $json), )*
-                                _ => $crate::macros::object_serde!(@read_extra $extra, map, extra, key),
+                                _ => $crate::macros::object_serde!(@read_extra $extra, map, unknown, key),
                             }
                         }
+                        // (the raw members, the typed ones): one of the two is empty.
+                        let (members, _typed) = $crate::macros::object_serde!(@finish_extra $extra, unknown);
                         Ok($name {
                             $( $field: $crate::macros::object_serde!(@finish $shape, $field, $json), )*
-                            explicit_nulls,
-                            additional_properties: $crate::macros::object_serde!(@finish_extra $extra, extra),
+                            extra: $crate::codec::Extra::from_parts(members, explicit_nulls),
+                            $( $typed_field: _typed, )?
                         })
                     }
                 }
@@ -87,17 +92,17 @@ macro_rules! object_serde {
     // Unknown members kept as raw JSON text, all in one `crate::codec::AdditionalProperties`.
     (@new_extra raw) => { $crate::codec::UnknownMembers::new() };
     (@read_extra raw, $map:ident, $extra:ident, $key:ident) => { $extra.read($key, &mut $map)? };
-    (@finish_extra raw, $extra:ident) => { $extra.finish() };
-    (@write_extra raw, $map:ident, $value:expr) => { $value.serialize_members(&mut $map)? };
-    // Typed members, in a `BTreeMap<String, T>`.
+    (@finish_extra raw, $extra:ident) => { ($extra.finish(), ()) };
+    (@write_extra raw, $map:ident, $this:expr) => { $this.extra.additional_properties().serialize_members(&mut $map)? };
+    // Typed members, in the struct's `additional_properties: BTreeMap<String, T>`.
     (@new_extra typed) => { std::collections::BTreeMap::new() };
     (@read_extra typed, $map:ident, $extra:ident, $key:ident) => {{
         let value = $map.next_value()?;
         $extra.insert($key.as_str().to_owned(), value);
     }};
-    (@finish_extra typed, $extra:ident) => { $extra };
-    (@write_extra typed, $map:ident, $value:expr) => {
-        for (key, value) in $value {
+    (@finish_extra typed, $extra:ident) => { ($crate::codec::AdditionalProperties::new(), $extra) };
+    (@write_extra typed, $map:ident, $this:expr) => {
+        for (key, value) in &$this.additional_properties {
             $map.serialize_entry(key, value)?;
         }
     };
@@ -111,7 +116,7 @@ macro_rules! object_serde {
     (@write optional, $map:ident, $json:literal, $value:expr, $nulls:expr, $fields:ident) => {
         match $value {
             Some(value) => $map.serialize_entry($json, value)?,
-            None if $nulls.contains(const { $crate::codec::field_index($fields, $json) }) => {
+            None if $nulls.is_null(const { $crate::codec::field_index($fields, $json) }) => {
                 $map.serialize_entry($json, &())?
             }
             None => {}
@@ -318,8 +323,7 @@ mod tests {
     pub struct Monitor {
         pub status: ServiceCheckStatus,
         pub tabs: Option<Vec<PlayingTab>>,
-        pub additional_properties: crate::AdditionalProperties,
-        pub explicit_nulls: crate::ExplicitNulls,
+        pub extra: crate::Extra,
     }
 
     crate::macros::object_serde!(Monitor {
@@ -333,7 +337,7 @@ mod tests {
     pub struct Labels {
         pub name: String,
         pub additional_properties: BTreeMap<String, String>,
-        pub explicit_nulls: crate::ExplicitNulls,
+        pub extra: crate::Extra,
     }
 
     impl Labels {
@@ -341,7 +345,7 @@ mod tests {
             Self {
                 name: name.into(),
                 additional_properties: ::core::default::Default::default(),
-                explicit_nulls: ::core::default::Default::default(),
+                extra: crate::Extra::new(),
             }
         }
         pub fn additional_properties(mut self, value: impl Into<BTreeMap<String, String>>) -> Self {
@@ -359,8 +363,7 @@ mod tests {
     #[non_exhaustive]
     pub struct Counter {
         pub value: i64,
-        pub additional_properties: crate::AdditionalProperties,
-        pub explicit_nulls: crate::ExplicitNulls,
+        pub extra: crate::Extra,
     }
 
     crate::macros::object_serde!(Counter {
@@ -373,7 +376,7 @@ mod tests {
     pub struct Counters {
         pub total: Option<i64>,
         pub additional_properties: BTreeMap<String, Vec<Counter>>,
-        pub explicit_nulls: crate::ExplicitNulls,
+        pub extra: crate::Extra,
     }
 
     crate::macros::object_serde!(Counters {

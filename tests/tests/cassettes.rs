@@ -428,7 +428,7 @@ async fn a_committed_cassette_of_an_older_form_replays() {
     cassette.finish().await.unwrap();
     let team = found.data.unwrap();
     assert_eq!(team.attributes.name, "Infrastructure");
-    assert!(team.attributes.additional_properties.get("retired_field").is_some());
+    assert!(team.attributes.extra.additional_properties().get("retired_field").is_some());
 }
 
 async fn start_error(file: &Path) -> CassetteError {

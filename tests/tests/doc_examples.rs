@@ -184,8 +184,9 @@ fn check(spec: &Value, entry: &Entry, text: &str) -> Result<usize, String> {
     }
 }
 
-// The models keep what the spec does not know (members in `additional_properties`, enum values
-// in `Unknown(String)`), so a round trip alone cannot see a member the spec lacks or misspells.
+// The models keep what the spec does not know (members in `extra.additional_properties()`, enum
+// values in `Unknown(String)`), so a round trip alone cannot see a member the spec lacks or
+// misspells.
 // This walk checks both against the spec itself.
 
 /// Members the schema does not declare (and has no `additionalProperties` for) and enum values

@@ -272,14 +272,14 @@ fn explicit_nulls_follow_the_field() {
     let json = r#"{"handle":"h","link_count":null,"name":"n","user_count":null}"#;
     let mut attributes: TeamAttributes = serde_json::from_str(json).unwrap();
     assert_eq!(attributes.link_count, None, "the field type is unchanged: Option<i32>");
-    assert!(!attributes.explicit_nulls.is_empty());
+    assert!(!attributes.extra.explicit_nulls().is_empty());
     assert_eq!(serde_json::to_value(&attributes).unwrap(), serde_json::from_str::<Value>(json).unwrap());
     attributes.user_count = Some(3);
     assert_eq!(
         serde_json::to_value(&attributes).unwrap(),
         json!({ "handle": "h", "name": "n", "link_count": null, "user_count": 3 })
     );
-    attributes.explicit_nulls.clear();
+    attributes.extra.explicit_nulls_mut().clear();
     attributes.user_count = None;
     assert_eq!(serde_json::to_value(&attributes).unwrap(), json!({ "handle": "h", "name": "n" }));
     // Built in code: `None` is absent, as before.

@@ -144,10 +144,16 @@ fn unknown_fields_are_kept_at_every_level() {
     });
     let decoded: TeamsResponse = round_trip(body);
     let team = &decoded.data.as_ref().unwrap()[0];
-    assert_eq!(team.additional_properties.get("brand_new_field").unwrap(), json!("kept"));
-    assert_eq!(team.attributes.additional_properties.get("new_attribute").unwrap().to_value().unwrap()["nested"][2], 3);
+    assert_eq!(team.extra.additional_properties().get("brand_new_field").unwrap(), json!("kept"));
+    assert_eq!(
+        team.attributes.extra.additional_properties().get("new_attribute").unwrap().to_value().unwrap()["nested"][2],
+        3
+    );
     // Unknown fields are kept as the exact text the server sent.
-    assert_eq!(team.attributes.additional_properties.get("new_attribute").unwrap().get(), r#"{"nested":[1,2,3]}"#);
+    assert_eq!(
+        team.attributes.extra.additional_properties().get("new_attribute").unwrap().get(),
+        r#"{"nested":[1,2,3]}"#
+    );
 }
 
 #[test]
@@ -175,8 +181,8 @@ fn unknown_members_decode_from_every_kind_of_input() {
     }
     // The exact text is kept where the input is text (a `Value` has already re-read it).
     let team = from_reader.data.unwrap();
-    assert_eq!(team.attributes.additional_properties.as_json(), r#"{"x":{"a":[1,"\u00e9"]},"y":null}"#);
-    assert_eq!(team.additional_properties.get("z\"q").unwrap().get(), "1.50");
+    assert_eq!(team.attributes.extra.additional_properties().as_json(), r#"{"x":{"a":[1,"\u00e9"]},"y":null}"#);
+    assert_eq!(team.extra.additional_properties().get("z\"q").unwrap().get(), "1.50");
 }
 
 #[test]
@@ -200,6 +206,39 @@ fn additional_properties_read_and_edit() {
     assert_eq!(serde_json::to_string(&attributes).unwrap(), r#"{"handle":"h","name":"n","b":3}"#);
     let from_map: AdditionalProperties = extra.to_map().into();
     assert_eq!(from_map, extra);
+}
+
+/// Unknown members and explicit `null`s share one field, `extra`: one pointer in every struct,
+/// empty (nothing allocated, equal to a value built in code) for an object that has neither.
+#[test]
+fn extra_is_one_pointer_holding_unknown_members_and_nulls() {
+    use datadog_v2_client::Extra;
+    assert_eq!(std::mem::size_of::<Extra>(), std::mem::size_of::<usize>());
+    let plain: TeamAttributes = serde_json::from_str(r#"{"handle":"h","name":"n"}"#).unwrap();
+    assert!(plain.extra.is_empty());
+    assert_eq!(plain, TeamAttributes::new("h", "n"));
+
+    let text = r#"{"handle":"h","name":"n","link_count":null,"x":[1]}"#;
+    let mut both: TeamAttributes = serde_json::from_str(text).unwrap();
+    assert!(!both.extra.is_empty());
+    assert_eq!(both.extra.additional_properties().as_json(), r#"{"x":[1]}"#);
+    assert!(!both.extra.explicit_nulls().is_empty());
+    assert_eq!(serde_json::to_value(&both).unwrap(), serde_json::from_str::<serde_json::Value>(text).unwrap());
+    assert_ne!(both, TeamAttributes::new("h", "n"));
+
+    // Only nulls, only members.
+    let nulls: TeamAttributes = serde_json::from_str(r#"{"handle":"h","name":"n","link_count":null}"#).unwrap();
+    assert!(nulls.extra.additional_properties().is_empty() && !nulls.extra.explicit_nulls().is_empty());
+    let members: TeamAttributes = serde_json::from_str(r#"{"handle":"h","name":"n","x":1}"#).unwrap();
+    assert!(!members.extra.additional_properties().is_empty() && members.extra.explicit_nulls().is_empty());
+
+    // Emptied by hand: equal to none again.
+    both.extra.explicit_nulls_mut().clear();
+    *both.extra.additional_properties_mut() = Default::default();
+    assert!(both.extra.is_empty());
+    assert_eq!(both, TeamAttributes::new("h", "n"));
+    assert_eq!(serde_json::to_string(&both).unwrap(), r#"{"handle":"h","name":"n"}"#);
+    assert_eq!(Extra::new(), Extra::default());
 }
 
 /// `oneOf` members, known and unknown, through borrowed text, a reader, and a `Value`.

@@ -274,16 +274,16 @@ async fn unknown_fields_and_enum_values_round_trip() {
     let team = &teams.data.as_ref().unwrap()[0];
     assert_eq!(team.type_, TeamType::Unknown("team_v2".to_owned()));
     assert_eq!(team.attributes.avatar, Nullable::Null);
-    assert_eq!(team.attributes.additional_properties.get("color").unwrap(), json!("teal"));
-    assert_eq!(team.additional_properties.get("flags").unwrap(), json!(["beta"]));
+    assert_eq!(team.attributes.extra.additional_properties().get("color").unwrap(), json!("teal"));
+    assert_eq!(team.extra.additional_properties().get("flags").unwrap(), json!(["beta"]));
     let link = &team.relationships.as_ref().unwrap().team_links.as_ref().unwrap().data.as_ref().unwrap()[0];
     assert_eq!(link.type_, TeamLinkType::Unknown("team_links_v2".to_owned()));
     let included = teams.included.as_ref().unwrap();
     assert!(matches!(&included[0], TeamIncluded::Unknown(raw) if *raw == body["included"][0]));
     assert!(
-        matches!(&included[1], TeamIncluded::TeamLink(l) if l.attributes.additional_properties.get("icon").unwrap() == json!("book"))
+        matches!(&included[1], TeamIncluded::TeamLink(l) if l.attributes.extra.additional_properties().get("icon").unwrap() == json!("book"))
     );
-    assert_eq!(teams.additional_properties.get("top_level_extra").unwrap(), json!(42.5));
+    assert_eq!(teams.extra.additional_properties().get("top_level_extra").unwrap(), json!(42.5));
 
     let reencoded = serde_json::to_value(&teams).unwrap();
     assert_eq!(reencoded, body, "nothing lost");

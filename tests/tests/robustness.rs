@@ -591,12 +591,16 @@ fn deep_nesting_in_known_fields_is_an_error_not_a_stack_overflow() {
 fn raw_json_of_deep_nesting_converts_without_panicking() {
     let document = format!(r#"{{"data":[],"x_deep":{}}}"#, nested_arrays(1_000));
     let decoded: TeamsResponse = serde_json::from_str(&document).expect("kept");
-    let raw = &decoded.additional_properties.get("x_deep").unwrap();
+    let raw = &decoded.extra.additional_properties().get("x_deep").unwrap();
     let converted = std::panic::catch_unwind(|| raw.to_value());
     assert!(converted.expect("RawJson::to_value does not panic").is_err(), "deeper than Value's limit");
     assert!(*raw != serde_json::json!([]), "comparison does not panic either");
-    let shallow =
-        &serde_json::from_str::<TeamsResponse>(r#"{"x":[[1]]}"#).unwrap().additional_properties.get("x").unwrap();
+    let shallow = &serde_json::from_str::<TeamsResponse>(r#"{"x":[[1]]}"#)
+        .unwrap()
+        .extra
+        .additional_properties()
+        .get("x")
+        .unwrap();
     assert_eq!(shallow.to_value().unwrap(), serde_json::json!([[1]]));
 }
 

@@ -109,9 +109,13 @@ pub fn module_name(type_name: &str) -> String {
     snake_ident(type_name)
 }
 
-/// The cargo feature of a tag's API group: `Case Management` -> `case-management`.
+/// The cargo feature of a tag's API group: `Case Management` -> `case-management`. ASCII, as
+/// the Cargo.toml of `codegen --crate` needs (an unquoted TOML key): a character outside ASCII
+/// becomes its code point as a word, as in module names (`Über` -> `udc-ber`); a tag with no
+/// letter or digit at all gives `group`.
 pub fn feature_name(tag: &str) -> String {
-    tag.to_kebab_case()
+    let feature = ascii_words(tag).to_kebab_case();
+    if feature.is_empty() { "group".to_owned() } else { feature }
 }
 
 /// ` (did you mean `X`?)` when one of `candidates` is close to `name` (same letters ignoring
@@ -155,6 +159,14 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feature_names_are_ascii_kebab_case() {
+        assert_eq!(feature_name("Case Management"), "case-management");
+        assert_eq!(feature_name("Über Teams"), "udc-ber-teams");
+        assert_eq!(feature_name("チーム"), "u30c1-u30fc-u30e0");
+        assert_eq!(feature_name("+++"), "group");
+    }
 
     #[test]
     fn type_names_are_kept_when_they_are_camel_identifiers() {

@@ -237,6 +237,18 @@ fn tags_folding_to_one_group_are_a_collision() {
     );
 }
 
+/// The tags of several files are merged into one list: a collision is reported in the file of
+/// the tag, at its own index and line there (not at its index in the merged list, nor without a
+/// file).
+#[test]
+fn a_tag_collision_across_files_names_the_file_and_line_of_the_tag() {
+    let a = format!("{HEAD}tags:\n  - name: Teams\n  - name: Users\npaths:\n{}", op("/a", "getA", "Teams", "[]"));
+    let b = format!("{HEAD}tags:\n  - name: Other\n  - name: teams_\npaths:\n{}", op("/b", "getB", "teams_", "[]"));
+    let stderr = fails(&[("a.yaml", &a), ("b.yaml", &b)]);
+    assert_contains(&stderr, &["b.yaml:5:", "at /tags/1/name", "the tags `Teams` and `teams_` both become"]);
+    assert!(!stderr.contains("/tags/3"), "the merged index is not shown: {stderr}");
+}
+
 #[test]
 fn operation_named_new_is_a_collision_with_the_constructor() {
     let spec = format!("{HEAD}tags: [{{name: T}}]\npaths:\n{}", op("/a", "new", "T", "[]"));

@@ -33,7 +33,8 @@ fn odd_names_and_recursive_schemas_give_a_clippy_clean_crate() {
     let tests = out.join("tests");
     std::fs::create_dir_all(&tests).unwrap();
     let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compiles-tests/responses.rs");
-    let test_count = std::fs::read_to_string(&source).unwrap().matches("#[tokio::test]").count();
+    let source_text = std::fs::read_to_string(&source).unwrap();
+    let test_count = source_text.matches("#[tokio::test]").count() + source_text.matches("#[test]").count();
     std::fs::copy(&source, tests.join("responses.rs")).unwrap();
     let mut manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
     manifest.push_str(

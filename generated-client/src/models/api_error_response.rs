@@ -6,27 +6,26 @@
 pub struct APIErrorResponse {
     /// A list of errors.
     pub errors: Vec<String>,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl APIErrorResponse {
     /// A value with its required fields; the optional ones are set with the chained setters.
     pub fn new(errors: impl Into<Vec<String>>) -> Self {
         Self {
             errors: errors.into(),
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

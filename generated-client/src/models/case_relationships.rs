@@ -12,10 +12,10 @@ pub struct CaseRelationships {
     pub modified_by: crate::Nullable<crate::models::NullableUserRelationship>,
     /// Relationship to project
     pub project: Option<crate::models::ProjectRelationship>,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl CaseRelationships {
     /// A value with every field unset.
@@ -25,8 +25,7 @@ impl CaseRelationships {
             created_by: crate::Nullable::Absent,
             modified_by: crate::Nullable::Absent,
             project: None,
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Sets `assignee`.
@@ -68,12 +67,12 @@ impl CaseRelationships {
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

@@ -12,10 +12,10 @@ pub struct EscalationPolicyDataAttributes {
     pub resolve_page_on_policy_end: Option<bool>,
     /// Specifies how many times the escalation sequence is retried if there is no response.
     pub retries: Option<i64>,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl EscalationPolicyDataAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
@@ -25,8 +25,7 @@ impl EscalationPolicyDataAttributes {
             name: name.into(),
             resolve_page_on_policy_end: None,
             retries: None,
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Sets `description`.
@@ -45,12 +44,12 @@ impl EscalationPolicyDataAttributes {
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

@@ -8,10 +8,10 @@ pub struct EscalationPolicyDataRelationshipsStepsDataItems {
     pub id: String,
     /// Indicates that the resource is of type steps.
     pub type_: crate::models::EscalationPolicyDataRelationshipsStepsDataItemsType,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl EscalationPolicyDataRelationshipsStepsDataItems {
     /// A value with its required fields; the optional ones are set with the chained setters.
@@ -24,17 +24,16 @@ impl EscalationPolicyDataRelationshipsStepsDataItems {
         Self {
             id: id.into(),
             type_: type_.into(),
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

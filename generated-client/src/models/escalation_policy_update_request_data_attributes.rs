@@ -14,10 +14,10 @@ pub struct EscalationPolicyUpdateRequestDataAttributes {
     pub retries: Option<i64>,
     /// A list of escalation steps, each defining assignment, escalation timeout, and targets.
     pub steps: Vec<crate::models::EscalationPolicyUpdateRequestDataAttributesStepsItems>,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl EscalationPolicyUpdateRequestDataAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
@@ -33,8 +33,7 @@ impl EscalationPolicyUpdateRequestDataAttributes {
             resolve_page_on_policy_end: None,
             retries: None,
             steps: steps.into(),
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Sets `description`.
@@ -53,12 +52,12 @@ impl EscalationPolicyUpdateRequestDataAttributes {
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

@@ -16,10 +16,10 @@ pub struct LayerAttributes {
     pub restrictions: Option<Vec<crate::models::LayerAttributesRestrictionsItems>>,
     /// The date/time when the rotation starts (ISO 8601).
     pub rotation_start: Option<crate::DateTime>,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl LayerAttributes {
     /// A value with every field unset.
@@ -31,8 +31,7 @@ impl LayerAttributes {
             name: None,
             restrictions: None,
             rotation_start: None,
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Sets `effective_date`.
@@ -72,12 +71,12 @@ impl LayerAttributes {
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

@@ -12,10 +12,10 @@ pub struct PartialApplicationKeyAttributes {
     pub name: Option<String>,
     /// Array of scopes to grant the application key.
     pub scopes: crate::Nullable<Vec<String>>,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl PartialApplicationKeyAttributes {
     /// A value with every field unset.
@@ -25,8 +25,7 @@ impl PartialApplicationKeyAttributes {
             last4: None,
             name: None,
             scopes: crate::Nullable::Absent,
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Sets `created_at`.
@@ -52,12 +51,12 @@ impl PartialApplicationKeyAttributes {
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

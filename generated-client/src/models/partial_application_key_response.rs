@@ -8,10 +8,10 @@ pub struct PartialApplicationKeyResponse {
     pub data: Option<crate::models::PartialApplicationKey>,
     /// Array of objects related to the application key.
     pub included: Option<Vec<crate::models::ApplicationKeyResponseIncludedItem>>,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl PartialApplicationKeyResponse {
     /// A value with every field unset.
@@ -19,8 +19,7 @@ impl PartialApplicationKeyResponse {
         Self {
             data: None,
             included: None,
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Sets `data`.
@@ -40,12 +39,12 @@ impl PartialApplicationKeyResponse {
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

@@ -12,10 +12,10 @@ pub struct ScheduleCreateRequestDataAttributes {
     pub tags: Option<Vec<String>>,
     /// The time zone in which the schedule is defined.
     pub time_zone: String,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl ScheduleCreateRequestDataAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
@@ -31,8 +31,7 @@ impl ScheduleCreateRequestDataAttributes {
             name: name.into(),
             tags: None,
             time_zone: time_zone.into(),
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Sets `tags`.
@@ -41,12 +40,12 @@ impl ScheduleCreateRequestDataAttributes {
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

@@ -16,10 +16,10 @@ pub struct ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems {
     >,
     /// The time of day when the restriction begins (hh:mm:ss).
     pub start_time: Option<String>,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems {
     /// A value with every field unset.
@@ -29,8 +29,7 @@ impl ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems {
             end_time: None,
             start_day: None,
             start_time: None,
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Sets `end_day`.
@@ -64,12 +63,12 @@ impl ScheduleCreateRequestDataAttributesLayersItemsRestrictionsItems {
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

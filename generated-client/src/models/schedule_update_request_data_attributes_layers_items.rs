@@ -26,10 +26,10 @@ pub struct ScheduleUpdateRequestDataAttributesLayersItems {
     >,
     /// The date/time at which the rotation begins (ISO 8601 format).
     pub rotation_start: crate::DateTime,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl ScheduleUpdateRequestDataAttributesLayersItems {
     /// A value with its required fields; the optional ones are set with the chained setters.
@@ -55,8 +55,7 @@ impl ScheduleUpdateRequestDataAttributesLayersItems {
             name: name.into(),
             restrictions: None,
             rotation_start,
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Sets `end_date`.
@@ -82,12 +81,12 @@ impl ScheduleUpdateRequestDataAttributesLayersItems {
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

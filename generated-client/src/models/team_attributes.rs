@@ -28,10 +28,10 @@ pub struct TeamAttributes {
     pub user_count: Option<i32>,
     /// Collection of visible modules for the team
     pub visible_modules: crate::Nullable<Vec<String>>,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl TeamAttributes {
     /// A value with its required fields; the optional ones are set with the chained setters.
@@ -49,8 +49,7 @@ impl TeamAttributes {
             summary: crate::Nullable::Absent,
             user_count: None,
             visible_modules: crate::Nullable::Absent,
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Sets `avatar`.
@@ -122,12 +121,12 @@ impl TeamAttributes {
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

@@ -8,10 +8,10 @@ pub struct TeamRelationships {
     pub team_links: Option<crate::models::RelationshipToTeamLinks>,
     /// Relationship between a user team permission and a team
     pub user_team_permissions: Option<crate::models::RelationshipToUserTeamPermission>,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl TeamRelationships {
     /// A value with every field unset.
@@ -19,8 +19,7 @@ impl TeamRelationships {
         Self {
             team_links: None,
             user_team_permissions: None,
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Sets `team_links`.
@@ -40,12 +39,12 @@ impl TeamRelationships {
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

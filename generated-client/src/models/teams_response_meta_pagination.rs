@@ -20,10 +20,10 @@ pub struct TeamsResponseMetaPagination {
     pub total: Option<i64>,
     /// Offset type.
     pub type_: Option<String>,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl TeamsResponseMetaPagination {
     /// A value with every field unset.
@@ -37,8 +37,7 @@ impl TeamsResponseMetaPagination {
             prev_offset: None,
             total: None,
             type_: None,
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Sets `first_offset`.
@@ -82,12 +81,12 @@ impl TeamsResponseMetaPagination {
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

@@ -10,10 +10,10 @@ pub struct UserTeamAttributes {
     pub provisioned_by_id: crate::Nullable<String>,
     /// The user's role within the team
     pub role: crate::Nullable<crate::models::UserTeamRole>,
-    /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-    pub additional_properties: crate::AdditionalProperties,
-    /// The optional fields that arrived as `null`: written back as `null` while `None`.
-    pub explicit_nulls: crate::ExplicitNulls,
+    /// Fields the spec does not know, kept as sent, and the optional fields that arrived as
+    /// `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only
+    /// when there is either.
+    pub extra: crate::Extra,
 }
 impl UserTeamAttributes {
     /// A value with every field unset.
@@ -22,8 +22,7 @@ impl UserTeamAttributes {
             provisioned_by: crate::Nullable::Absent,
             provisioned_by_id: crate::Nullable::Absent,
             role: crate::Nullable::Absent,
-            additional_properties: ::core::default::Default::default(),
-            explicit_nulls: ::core::default::Default::default(),
+            extra: crate::Extra::new(),
         }
     }
     /// Sets `provisioned_by`.
@@ -54,12 +53,12 @@ impl UserTeamAttributes {
         self
     }
     /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-    /// `BTreeMap<String, RawJson>`).
+    /// `BTreeMap<String, RawJson>`), kept in `extra`.
     pub fn additional_properties(
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        self.additional_properties = value.into();
+        *self.extra.additional_properties_mut() = value.into();
         self
     }
 }

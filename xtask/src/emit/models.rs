@@ -110,8 +110,9 @@ pub(super) fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
         " A value with its required fields; the optional ones are set with the chained setters.".to_owned()
     };
     let deprecated_allow = s.fields.iter().any(|f| f.docs.deprecated).then(|| quote! { #[allow(deprecated)] });
-    // The members beside the fields: typed (`additionalProperties` schema), or raw JSON.
-    let (additional_field, additional_setter) = match &s.additional {
+    // The members beside the fields: typed (`additionalProperties` schema, a field of their
+    // own), or raw JSON (in `extra`, with the explicit nulls).
+    let (additional_field, additional_init, additional_setter) = match &s.additional {
         Some(additional) => {
             let map = type_tokens(&TypeRef::Map(Box::new(additional.ty.clone())));
             let spec_docs = docs(&additional.docs);
@@ -124,6 +125,7 @@ pub(super) fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
                     /// type; written back after the fields, in key order.
                     pub additional_properties: #map,
                 },
+                quote! { additional_properties: ::core::default::Default::default(), },
                 quote! {
                     /// Replaces the members beside the fields (the spec's `additionalProperties`).
                     pub fn additional_properties(mut self, value: impl Into<#map>) -> Self {
@@ -134,19 +136,26 @@ pub(super) fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
             )
         }
         None => (
-            quote! {
-                /// Fields the spec does not know, kept as sent so that re-encoding loses nothing.
-                pub additional_properties: crate::AdditionalProperties,
-            },
+            quote! {},
+            quote! {},
             quote! {
                 /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
-                /// `BTreeMap<String, RawJson>`).
+                /// `BTreeMap<String, RawJson>`), kept in `extra`.
                 pub fn additional_properties(mut self, value: impl Into<crate::AdditionalProperties>) -> Self {
-                    self.additional_properties = value.into();
+                    *self.extra.additional_properties_mut() = value.into();
                     self
                 }
             },
         ),
+    };
+    let extra_doc: &[&str] = if s.additional.is_some() {
+        &[" The optional fields that arrived as `null` (written back as `null` while `None`)."]
+    } else {
+        &[
+            " Fields the spec does not know, kept as sent, and the optional fields that arrived as",
+            " `null` (written back as `null` while `None`): re-encoding loses nothing. Allocated only",
+            " when there is either.",
+        ]
     };
     quote! {
         #type_docs
@@ -155,8 +164,8 @@ pub(super) fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
         pub struct #name {
             #(#fields)*
             #additional_field
-            /// The optional fields that arrived as `null`: written back as `null` while `None`.
-            pub explicit_nulls: crate::ExplicitNulls,
+            #(#[doc = #extra_doc])*
+            pub extra: crate::Extra,
         }
 
         #deprecated_allow
@@ -164,7 +173,7 @@ pub(super) fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
             #[doc = #new_doc]
             #many_args
             pub fn new(#(#args),*) -> Self {
-                Self { #(#inits,)* additional_properties: ::core::default::Default::default(), explicit_nulls: ::core::default::Default::default() }
+                Self { #(#inits,)* #additional_init extra: crate::Extra::new() }
             }
             #(#setters)*
             #additional_setter

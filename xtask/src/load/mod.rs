@@ -72,6 +72,9 @@ struct Origins {
     files: Vec<PathBuf>,
     /// The text of each file, to find the line of a pointer in an error.
     texts: BTreeMap<PathBuf, String>,
+    /// The entries of lists merged from several files (`tags`): pointer in the merged document
+    /// (e.g. `/tags/5`) -> the file and the entry's pointer in that file (`/tags/2`).
+    list_entries: BTreeMap<String, (PathBuf, String)>,
 }
 
 impl Origins {
@@ -84,8 +87,19 @@ impl Origins {
             .or_else(|| if self.files.len() == 1 { Some(self.files[0].as_path()) } else { None })
     }
 
+    /// Names the error's file; an error in an entry of a merged list gets the entry's pointer in
+    /// its own file (the merged index means nothing to the reader of the file).
     fn locate_error(&self, mut error: Error) -> Error {
         if error.file.is_none() {
+            let entry = self.list_entries.iter().find_map(|(merged, origin)| {
+                let rest = error.pointer.strip_prefix(merged.as_str())?;
+                (rest.is_empty() || rest.starts_with('/')).then_some((origin, rest))
+            });
+            if let Some(((file, local), rest)) = entry {
+                error.pointer = format!("{local}{rest}");
+                error.file = Some(file.clone());
+                return error;
+            }
             error.file = self.locate(&error.pointer).map(Path::to_path_buf);
         }
         error
@@ -199,6 +213,7 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec, Invalid> {
     let mut merged = Map::new();
     let mut origins: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut top_origins: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut list_entries: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
     let mut errors = Errors::new();
     let mut notes = Errors::new();
     let texts: BTreeMap<PathBuf, String> = sources.iter().cloned().collect();
@@ -243,8 +258,10 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec, Invalid> {
                     };
                     let all = merged.entry("tags").or_insert_with(|| Value::Array(Vec::new()));
                     let Value::Array(all) = all else { unreachable!() };
-                    for tag in tags {
+                    for (index, tag) in tags.into_iter().enumerate() {
                         if !all.iter().any(|t| t.get("name") == tag.get("name")) {
+                            list_entries
+                                .insert(format!("/tags/{}", all.len()), (file.clone(), format!("/tags/{index}")));
                             all.push(tag);
                         }
                     }
@@ -272,7 +289,8 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<Spec, Invalid> {
     for (key, file) in top_origins {
         origins.insert(format!("/{}", escape_token(&key)), file);
     }
-    let origins = Origins { by_pointer: origins, files: sources.iter().map(|(f, _)| f.clone()).collect(), texts };
+    let origins =
+        Origins { by_pointer: origins, files: sources.iter().map(|(f, _)| f.clone()).collect(), texts, list_entries };
     if !errors.is_empty() {
         return Err(origins.locate_errors(errors).into());
     }

@@ -457,7 +457,7 @@ fn group_collisions(tags: &[openapiv3::Tag], groups: &[Group], pointers: &[Vec<S
             if let Some(other) = seen.insert(format!("{what} {name}"), &group.tag) {
                 let index = tags.iter().position(|t| t.name == group.tag).unwrap_or_default();
                 errors.push(Error::new(
-                    join("/tags", &index.to_string()),
+                    join(&join("/tags", &index.to_string()), "name"),
                     format!("name collision: the tags `{other}` and `{}` both become the {what} `{name}`", group.tag),
                 ));
             }

@@ -37,9 +37,9 @@ impl Lowerer<'_> {
                 // The setter of a field `new` would be the constructor `new`.
                 rust_name.push('_');
             }
-            // The generated struct's own fields: unknown members, and the optional fields that
-            // arrived as `null`.
-            if matches!(rust_name.as_str(), "additional_properties" | "explicit_nulls") {
+            // The generated struct's own fields: typed members beside the fields, and `extra`
+            // (unknown members, and the optional fields that arrived as `null`).
+            if matches!(rust_name.as_str(), "additional_properties" | "extra") {
                 return Err(Error::new(
                     property_pointer,
                     format!(
