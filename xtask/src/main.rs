@@ -178,9 +178,11 @@ fn examples(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
         eprintln!("error: `examples` takes no --check or --out\n{USAGE}");
         return ExitCode::from(2);
     }
-    let root = xtask::workspace_root();
     let docs_dir = docs_dir.unwrap_or_else(xtask::default_docs_dir);
-    let out_dir = options.fixtures_dir.clone().unwrap_or_else(|| root.join("tests").join("fixtures").join("examples"));
+    // By default, the fixtures of the spec's workspace: where codegen reads them back.
+    let out_dir = options.fixtures_dir.clone().unwrap_or_else(|| {
+        options.spec_dir.parent().unwrap_or(Path::new(".")).join("tests").join("fixtures").join("examples")
+    });
     let result = xtask::spec::load_dir(&options.spec_dir).and_then(|spec| {
         let fixtures = xtask::examples::extract(&docs_dir, &spec)?;
         xtask::examples::write_fixtures(&out_dir, &fixtures)?;
