@@ -13,7 +13,7 @@
 ///       "description": "string",
 ///       "name": "On-call Escalation Policy",
 ///       "resolve_page_on_policy_end": false,
-///       "retries": 2
+///       "retries": 0
 ///     },
 ///     "id": "string",
 ///     "relationships": {

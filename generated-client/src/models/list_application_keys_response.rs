@@ -85,9 +85,9 @@
 ///     }
 ///   ],
 ///   "meta": {
-///     "max_allowed_per_user": 5,
+///     "max_allowed_per_user": 0,
 ///     "page": {
-///       "total_filtered_count": 1
+///       "total_filtered_count": 0
 ///     }
 ///   }
 /// }

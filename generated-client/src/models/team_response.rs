@@ -11,7 +11,7 @@
 ///   "data": {
 ///     "attributes": {
 ///       "avatar": "🥑",
-///       "banner": 7,
+///       "banner": 0,
 ///       "created_at": "2019-09-19T10:00:00.000Z",
 ///       "description": "string",
 ///       "handle": "example-team",
@@ -20,7 +20,7 @@
 ///       "modified_at": "2019-09-19T10:00:00.000Z",
 ///       "name": "Example Team",
 ///       "summary": "string",
-///       "user_count": 1,
+///       "user_count": 0,
 ///       "visible_modules": []
 ///     },
 ///     "id": "aeadc05e-98a8-11ec-ac2c-da7ad0900001",

@@ -12,7 +12,7 @@
 ///     {
 ///       "attributes": {
 ///         "avatar": "🥑",
-///         "banner": 7,
+///         "banner": 0,
 ///         "created_at": "2019-09-19T10:00:00.000Z",
 ///         "description": "string",
 ///         "handle": "example-team",
@@ -21,7 +21,7 @@
 ///         "modified_at": "2019-09-19T10:00:00.000Z",
 ///         "name": "Example Team",
 ///         "summary": "string",
-///         "user_count": 1,
+///         "user_count": 0,
 ///         "visible_modules": []
 ///       },
 ///       "id": "aeadc05e-98a8-11ec-ac2c-da7ad0900001",
@@ -112,11 +112,11 @@
 ///     "pagination": {
 ///       "first_offset": 0,
 ///       "last_offset": 0,
-///       "limit": 100,
-///       "next_offset": 100,
+///       "limit": 0,
+///       "next_offset": 0,
 ///       "offset": 0,
 ///       "prev_offset": 0,
-///       "total": 1,
+///       "total": 0,
 ///       "type": "string"
 ///     }
 ///   }

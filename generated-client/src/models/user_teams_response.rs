@@ -95,11 +95,11 @@
 ///     "pagination": {
 ///       "first_offset": 0,
 ///       "last_offset": 0,
-///       "limit": 100,
-///       "next_offset": 100,
+///       "limit": 0,
+///       "next_offset": 0,
 ///       "offset": 0,
 ///       "prev_offset": 0,
-///       "total": 1,
+///       "total": 0,
 ///       "type": "string"
 ///     }
 ///   }
