@@ -517,7 +517,7 @@ fn the_documentation_loop_holds_on_a_copy_of_the_workspace() {
         sync_tree(&root().join(dir), &workspace.join(dir));
     }
     sync_tree(&xtask::default_docs_dir(), &docs);
-    sync_tree(&xtask::published_check::default_published().parent().unwrap().parent().unwrap().to_path_buf(), &specs);
+    sync_tree(xtask::published_check::default_published().parent().unwrap().parent().unwrap(), &specs);
     rename_packages(&workspace);
     let docs_arg = docs.to_str().unwrap();
     let spec_dir = workspace.join("spec");
