@@ -367,9 +367,11 @@ struct Names(Vec<(&'static str, &'static str)>);
 
 impl Names {
     fn pick(pages: &str, spec: &str) -> Names {
+        // `WALKTHROUGH_FRESH_NAMES=1` takes the fresh names anyway (to try that path).
         let taken = ["user_limit", "TeamLinksResponse", "getTeamLinks", "{team_id}/links"]
             .iter()
-            .any(|name| pages.contains(name) || spec.contains(name));
+            .any(|name| pages.contains(name) || spec.contains(name))
+            || std::env::var_os("WALKTHROUGH_FRESH_NAMES").is_some();
         if taken {
             Names(vec![
                 ("user_limit", "user_limit_walkthrough"),
@@ -567,20 +569,25 @@ fn the_documentation_loop_holds_on_a_copy_of_the_workspace() {
     assert_eq!(check.status.code(), Some(0), "{}{}", text(&check.stdout), text(&check.stderr));
 
     // 4. published-check names the page-only field (unless the published document has it);
-    //    its departure settles it.
+    //    its departure settles it. (Under fresh names, the operation is page-only too.)
     let check = xtask(&["published-check", published.to_str().unwrap(), "--spec", spec_arg]);
     let stdout = text(&check.stdout);
     let undeclared: Vec<&str> = stdout.lines().filter(|l| l.starts_with("undeclared ")).collect();
     let field_line = format!("teams.yaml#/components/schemas/TeamAttributes/properties/{field}");
+    let operation_line = format!("teams.yaml#/paths/{}/get", n("/api/v2/team/{team_id}/links").replace('/', "~1"));
+    let mut yaml = fs::read_to_string(&spec).unwrap();
     if undeclared.iter().any(|l| l.contains(&field_line)) {
         assert_eq!(check.status.code(), Some(1), "{stdout}");
-        let yaml = fs::read_to_string(&spec).unwrap();
-        let yaml = insert_after(&yaml, &n(SPEC_FIELD), SPEC_FIELD_DEPARTURE);
-        fs::write(&spec, yaml).unwrap();
+        yaml = insert_after(&yaml, &n(SPEC_FIELD), SPEC_FIELD_DEPARTURE);
     }
+    if undeclared.iter().any(|l| l.contains(&operation_line)) {
+        let departure = "      x-departures:\n        - check: published\n          kind: operation\n          reason: On the Teams page; not in the published OpenAPI document yet.\n";
+        yaml = insert_after(&yaml, &n("      operationId: getTeamLinks\n"), departure);
+    }
+    fs::write(&spec, yaml).unwrap();
     assert!(
-        undeclared.iter().all(|l| l.contains(&field_line)),
-        "published-check reports more than the new field:\n{stdout}"
+        undeclared.iter().all(|l| l.contains(&field_line) || l.contains(&operation_line)),
+        "published-check reports more than the new field and operation:\n{stdout}"
     );
     let check = xtask(&["published-check", published.to_str().unwrap(), "--spec", spec_arg]);
     assert_eq!(check.status.code(), Some(0), "{}{}", text(&check.stdout), text(&check.stderr));
