@@ -389,6 +389,11 @@ impl Names {
     fn apply(&self, text: &str) -> String {
         self.0.iter().fold(text.to_owned(), |text, (from, to)| text.replace(from, to))
     }
+
+    /// The README's names back in `text`.
+    fn apply_back(&self, text: &str) -> String {
+        self.0.iter().rev().fold(text.to_owned(), |text, (from, to)| text.replace(to, from))
+    }
 }
 
 /// `git status --short` of the copy against this workspace, for the files a maintainer commits
@@ -576,8 +581,11 @@ fn the_documentation_loop_holds_on_a_copy_of_the_workspace() {
     let field_line = format!("teams.yaml#/components/schemas/TeamAttributes/properties/{field}");
     let operation_line = format!("teams.yaml#/paths/{}/get", n("/api/v2/team/{team_id}/links").replace('/', "~1"));
     let mut yaml = fs::read_to_string(&spec).unwrap();
-    if undeclared.iter().any(|l| l.contains(&field_line)) {
+    if let Some(line) = undeclared.iter().find(|l| l.contains(&field_line)) {
         assert_eq!(check.status.code(), Some(1), "{stdout}");
+        // The README shows this line, with the spec's path as in the repository.
+        let shown = format!("undeclared field: {}", &line[line.find("spec/teams.yaml#").unwrap()..]);
+        assert!(readme.contains(&names.apply_back(&shown)), "README.md does not show, verbatim:\n{shown}");
         yaml = insert_after(&yaml, &n(SPEC_FIELD), SPEC_FIELD_DEPARTURE);
     }
     if undeclared.iter().any(|l| l.contains(&operation_line)) {
