@@ -359,10 +359,25 @@ fn is_date_time(spec: &Value, schema: &Value, path: &[Step]) -> bool {
 #[test]
 fn date_times_compare_as_instants_only_where_the_spec_says_date_time() {
     let spec = xtask::load::load_dir(&xtask::default_paths().0).expect("the spec loads");
-    let root = root_schema(&spec.raw, "getTeam.200").expect("getTeam has a 200 JSON body");
-    let at = |pointer: &str| -> Vec<Step> { pointer.split('/').skip(1).map(|k| Step::Key(k.to_string())).collect() };
-    assert!(is_date_time(&spec.raw, root, &at("/data/attributes/created_at")));
-    assert!(!is_date_time(&spec.raw, root, &at("/data/attributes/handle")));
+    // A component schema of spec/ with a date-time property and a plain string one, whatever
+    // they are called today, reached through a `$ref` as the fixtures' roots are.
+    let schemas = spec.raw["components"]["schemas"].as_object().expect("component schemas");
+    let property = |properties: &serde_json::Map<String, Value>, date_time: bool| {
+        properties.iter().find_map(|(name, p)| {
+            let is = p["format"] == "date-time";
+            (p["type"] == "string" && is == date_time && p.get("enum").is_none()).then(|| name.clone())
+        })
+    };
+    let (name, date_time, plain) = schemas
+        .iter()
+        .find_map(|(name, schema)| {
+            let properties = schema["properties"].as_object()?;
+            Some((name.clone(), property(properties, true)?, property(properties, false)?))
+        })
+        .expect("a schema with a date-time and a string property");
+    let root = serde_json::json!({ "$ref": format!("#/components/schemas/{name}") });
+    assert!(is_date_time(&spec.raw, &root, &[Step::Key(date_time)]));
+    assert!(!is_date_time(&spec.raw, &root, &[Step::Key(plain)]));
     assert!(same_instant("2019-09-19T10:00:00.000Z", "2019-09-19T10:00:00Z"));
     assert!(same_instant("2021-11-01T11:11:11+00:00", "2021-11-01T11:11:11Z"));
     assert!(!same_instant("2021-11-01T11:11:11+01:00", "2021-11-01T11:11:11Z"));

@@ -23,8 +23,8 @@ fn generate_files(name: &str, with_mods: bool) -> String {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let spec = xtask::load::load_sources(&[(PathBuf::from(format!("{name}.yaml")), text)])
         .unwrap_or_else(|e| panic!("fixture {name} does not load: {e}"));
-    let api = xtask::lower::lower(&spec).unwrap_or_else(|e| panic!("fixture {name} does not lower: {e}"));
-    let files = xtask::emit::emit(&api);
+    let files =
+        xtask::generate_spec(&spec, None).unwrap_or_else(|e| panic!("fixture {name} does not lower: {e}")).files;
     let mut out = String::new();
     for (path, contents) in files {
         // `mod.rs` files only list the others; leave them out of the snapshots.

@@ -1,4 +1,4 @@
-//! The documentation's JSON examples shown in the models' rustdoc (xtask/src/emit_model_examples.rs):
+//! The documentation's JSON examples shown in the models' rustdoc (xtask/src/emit/model_examples.rs):
 //! each shown example is the fixture it names, as JSON, and the request and response models of
 //! an operation with fixtures show one.
 
@@ -26,7 +26,7 @@ fn shown_example(file: &str) -> Option<((String, String), Value)> {
 #[test]
 fn each_shown_example_is_the_fixture_it_names() {
     let (spec_dir, _) = xtask::default_paths();
-    let files = xtask::generate(&spec_dir).unwrap();
+    let files = xtask::generate(&spec_dir).unwrap().files;
     let fixtures = spec_dir.parent().unwrap().join("tests/fixtures/examples");
     let mut shown = 0;
     for (path, file) in files.iter().filter(|(path, _)| path.starts_with("models/")) {
@@ -51,7 +51,7 @@ fn without_fixtures_beside_the_spec_no_example_is_shown() {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), copy.join(entry.file_name())).unwrap();
     }
-    let files = xtask::generate(Path::new(&copy)).unwrap();
+    let files = xtask::generate(Path::new(&copy)).unwrap().files;
     std::fs::remove_dir_all(copy.parent().unwrap()).unwrap();
     assert!(files.iter().all(|(_, file)| !file.contains("From the documentation (")));
 }

@@ -179,51 +179,52 @@ fn config(cases: u32) -> Config {
     Config { cases, failure_persistence: Some(Box::new(FileFailurePersistence::Off)), ..Config::default() }
 }
 
-/// Member names the models know, so that arbitrary JSON reaches past the first level.
-const KNOWN_KEYS: &[&str] = &[
-    "data",
-    "included",
-    "meta",
-    "links",
-    "attributes",
-    "relationships",
-    "id",
-    "type",
-    "errors",
-    "name",
-    "handle",
-    "created_at",
-    "page",
-    "pagination",
-    "status",
-    "priority",
-    "layers",
-    "steps",
-    "targets",
-    "members",
-    "users",
-];
-const TYPE_VALUES: &[&str] = &[
-    "team",
-    "teams",
-    "users",
-    "user",
-    "case",
-    "project",
-    "schedules",
-    "steps",
-    "layers",
-    "members",
-    "team_links",
-    "user_team_permissions",
-    "team_memberships",
-    "application_keys",
-    "policies",
-];
+/// Member names the models know (every field of every struct model of the spec), so that
+/// arbitrary JSON reaches past the first level.
+fn known_keys() -> Vec<String> {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let api = xtask::lower::lower(spec()).expect("the spec lowers");
+        let keys: BTreeSet<String> = api
+            .types
+            .iter()
+            .filter_map(|t| match &t.kind {
+                xtask::ir::TypeKind::Struct(s) => Some(s.fields.iter().map(|f| f.json_name.clone())),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        keys.into_iter().collect()
+    })
+    .clone()
+}
+
+/// The values of the spec's string enums (the resource `type` tags among them), so that
+/// arbitrary JSON selects union variants and known enum values.
+fn enum_values() -> Vec<String> {
+    static VALUES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    VALUES
+        .get_or_init(|| {
+            let api = xtask::lower::lower(spec()).expect("the spec lowers");
+            let values: BTreeSet<String> = api
+                .types
+                .iter()
+                .filter_map(|t| match &t.kind {
+                    xtask::ir::TypeKind::Enum(e) if e.repr == xtask::ir::EnumRepr::String => {
+                        Some(e.values.iter().map(|v| v.wire.clone()))
+                    }
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            values.into_iter().collect()
+        })
+        .clone()
+}
 
 fn arb_key() -> impl Strategy<Value = String> {
     prop_oneof![
-        3 => proptest::sample::select(KNOWN_KEYS).prop_map(str::to_owned),
+        3 => proptest::sample::select(known_keys()),
         1 => "[a-z_]{1,10}",
         1 => any::<String>(),
     ]
@@ -236,7 +237,7 @@ fn arb_json() -> impl Strategy<Value = Value> {
         any::<i64>().prop_map(Value::from),
         any::<u64>().prop_map(Value::from),
         any::<f64>().prop_filter("JSON numbers are finite", |f| f.is_finite()).prop_map(Value::from),
-        proptest::sample::select(TYPE_VALUES).prop_map(Value::from),
+        proptest::sample::select(enum_values()).prop_map(Value::from),
         Just(Value::from("2019-09-19T10:00:00.000Z")),
         any::<String>().prop_map(Value::from),
     ];

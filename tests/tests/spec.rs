@@ -158,17 +158,36 @@ fn no_schema_is_a_copy_of_another() {
     assert!(copies.is_empty(), "identical schemas: {copies:?}");
 }
 
+/// Every operation with a page-size query parameter and a page-number or offset one (`$ref`s
+/// resolved) is marked `x-pagination`, and no other: derived from the parameters, not listed.
 #[test]
 fn paginated_operations_are_marked() {
     let doc = merged();
-    let mut paginated: Vec<String> = operations(&doc)
-        .into_iter()
-        .filter(|(_, _, op)| op.get("x-pagination").is_some())
-        .map(|(_, _, op)| op["operationId"].as_str().unwrap().to_owned())
-        .collect();
-    paginated.sort();
-    assert_eq!(
-        paginated,
-        ["getTeamMemberships", "listIncidentTeams", "listServiceAccountApplicationKeys", "listTeams", "searchCases"]
-    );
+    let resolve = |param: &'_ Value| -> Value {
+        match param["$ref"].as_str().and_then(|r| r.strip_prefix("#/")) {
+            Some(pointer) => doc.pointer(&format!("/{pointer}")).cloned().unwrap_or(Value::Null),
+            None => param.clone(),
+        }
+    };
+    let (mut marked, mut pageable) = (Vec::new(), Vec::new());
+    for (_, _, op) in operations(&doc) {
+        let id = op["operationId"].as_str().unwrap().to_owned();
+        let query: Vec<String> = op["parameters"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(resolve)
+            .filter(|p| p["in"] == "query")
+            .filter_map(|p| p["name"].as_str().map(str::to_owned))
+            .collect();
+        let has = |name: &str| query.iter().any(|q| q == name);
+        if has("page[size]") && (has("page[number]") || has("page[offset]")) {
+            pageable.push(id.clone());
+        }
+        if op.get("x-pagination").is_some() {
+            marked.push(id);
+        }
+    }
+    assert!(!marked.is_empty(), "no paginated operation in spec/");
+    assert_eq!(marked, pageable, "x-pagination vs the operations with page[size] and page[number]/page[offset]");
 }

@@ -16,7 +16,8 @@
 //! - **load**: `load::load_sources` on the texts already in memory (YAML parse, merge, typed
 //!   OpenAPI document);
 //! - **lower**: `lower::lower`;
-//! - **emit**: `emit::emit`, which builds the tokens *and* formats them (`emit::format_file`
+//! - **emit**: `xtask::emit_files` (the emit stage of `xtask::generate`: `emit::emit` and the
+//!   models' documentation examples), which builds the tokens *and* formats them (`emit::format_file`
 //!   parses the tokens with `syn::parse2` and prints them with `prettyplease::unparse`), the model
 //!   files on all cores; the parts cannot be timed apart through the public API, so the formatting
 //!   is measured separately, on one thread, on the same files: each emitted file is turned back
@@ -33,7 +34,7 @@ use std::time::{Duration, Instant};
 
 use proc_macro2::TokenStream;
 use serde_json::{Map, Value};
-use xtask::{emit, load, lower, write};
+use xtask::{load, lower, write};
 
 const SCHEMA_REF: &str = "#/components/schemas/";
 
@@ -149,7 +150,9 @@ fn run_once(sources: &[(PathBuf, String)], out_dir: &Path) -> (Stages, Shape) {
     run.load = t;
     let (api, t) = timed(|| lower::lower(&loaded).expect("the synthetic spec lowers"));
     run.lower = t;
-    let (files, t) = timed(|| emit::emit(&api));
+    // The emit stage as `xtask::generate_spec` runs it, with spec/'s documentation examples.
+    let examples = xtask::examples_dir(&xtask::default_paths().0);
+    let (files, t) = timed(|| xtask::emit_files(&api, examples.as_deref()).expect("the synthetic spec emits"));
     run.emit = t;
 
     let streams = token_streams(&files);

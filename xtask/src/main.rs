@@ -185,9 +185,11 @@ fn examples(options: &Options, docs_dir: Option<PathBuf>) -> ExitCode {
         eprintln!("error: `examples` takes no --check or --out\n{USAGE}");
         return ExitCode::from(2);
     }
-    let root = xtask::workspace_root();
     let docs_dir = docs_dir.unwrap_or_else(xtask::default_docs_dir);
-    let out_dir = options.fixtures_dir.clone().unwrap_or_else(|| root.join("tests").join("fixtures").join("examples"));
+    // By default, the fixtures of the spec's workspace: where codegen reads them back.
+    let out_dir = options.fixtures_dir.clone().unwrap_or_else(|| {
+        options.spec_dir.parent().unwrap_or(Path::new(".")).join("tests").join("fixtures").join("examples")
+    });
     let result = xtask::load::load_dir(&options.spec_dir).map_err(xtask::Errors::from).and_then(|spec| {
         let fixtures = xtask::docs::examples::extract(&docs_dir, &spec)?;
         xtask::docs::examples::write_fixtures(&out_dir, &fixtures)?;

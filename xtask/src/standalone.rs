@@ -224,12 +224,10 @@ pub fn diff(out: &Path, files: &BTreeMap<String, String>) -> Result<Changes> {
 /// `cargo xtask codegen --spec DIR --crate OUT [--name N] [--check]`.
 pub fn codegen_crate(spec_dir: &Path, out: &Path, name: Option<&str>, check: bool) -> Result<Changes, Errors> {
     let name = crate_name(name, out)?;
-    let (spec, mut api) = crate::lower::lower_loaded(crate::load::load_dir(spec_dir))?;
-    let notes = std::mem::take(&mut api.notes);
-    let title = spec.doc.info.title.clone();
-    let files = crate_files(&api, crate::emit::emit(&api), &name, &title);
+    let generated = crate::generate(spec_dir)?;
+    let files = crate_files(&generated.api, generated.files, &name, &generated.title);
     let mut changes = diff(out, &files)?;
-    changes.notes = notes;
+    changes.notes = generated.notes;
     if !check {
         write::apply(out, &files, &changes)?;
     }

@@ -2,8 +2,9 @@
 //! types or not identifiers, recursive schemas, collisions with the generated names...) now
 //! give a crate that passes `cargo clippy -- -D warnings`. Each fixture directory under
 //! `tests/fixtures/compiles/` is generated as a standalone crate (`codegen --crate`) in
-//! `target/compile-check/` and checked there, offline, with its own target directory so that the
-//! dependencies are built once and reused by later runs.
+//! `<target>/compile-check/` and checked there, offline, built into the workspace's target
+//! directory (`$CARGO_TARGET_DIR` if set), so that the dependencies the workspace has built are
+//! reused.
 //!
 //! The odd crate also has the response constructs `spec/` lacks (several 2xx statuses with
 //! different bodies, bodies that are not JSON): `fixtures/compiles-tests/responses.rs` tests
@@ -15,13 +16,13 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::assert_generates_clippy_clean;
+use common::{assert_generates_clippy_clean, compile_dir, target_dir};
 
 #[test]
 fn odd_names_and_recursive_schemas_give_a_clippy_clean_crate() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compiles");
     assert_generates_clippy_clean(&fixtures, "odd");
-    let out = xtask::workspace_root().join("target/compile-check/odd");
+    let out = compile_dir().join("odd");
 
     // An operation whose success statuses have different bodies gets no `_with_pagination`.
     let teams = std::fs::read_to_string(out.join("src/apis/teams.rs")).unwrap();
@@ -41,8 +42,6 @@ fn odd_names_and_recursive_schemas_give_a_clippy_clean_crate() {
         "\n[dev-dependencies]\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\", \"time\", \"test-util\"] }\n",
     );
     std::fs::write(out.join("Cargo.toml"), manifest).unwrap();
-    let stdout = cargo_test(&out, &["--test", "responses"]);
-    assert!(stdout.contains(&format!("{test_count} passed")), "every response test ran:\n{stdout}");
 
     // The doctests: the rustdoc example of each operation (compiled, not run: `no_run`), which
     // builds its required arguments of every kind (`exampleKinds`, raw bodies...).
@@ -53,7 +52,10 @@ fn odd_names_and_recursive_schemas_give_a_clippy_clean_crate() {
         operations += text.lines().filter(|l| l.contains("pub async fn ") && l.contains("_with_http_info(")).count();
     }
     assert_eq!(examples, operations, "one example per operation (short signatures included)");
-    let stdout = cargo_test(&out, &["--doc"]);
+
+    // One `cargo test` runs both, so that the crate is built once.
+    let stdout = cargo_test(&out, &[]);
+    assert!(stdout.contains(&format!("ok. {test_count} passed")), "every response test ran:\n{stdout}");
     assert!(stdout.contains(&format!("ok. {examples} passed")), "every operation's example compiled:\n{stdout}");
 }
 
@@ -73,7 +75,7 @@ fn cargo_test(dir: &Path, args: &[&str]) -> String {
         .args(["test", "--offline", "--quiet", "--features", "testing"])
         .args(args)
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", xtask::workspace_root().join("target"))
+        .env("CARGO_TARGET_DIR", target_dir())
         .env_remove("RUSTC_WORKSPACE_WRAPPER")
         .output()
         .unwrap();

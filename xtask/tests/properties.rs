@@ -260,8 +260,7 @@ fn sources(files: &[(PathBuf, Value)], replaced: Option<&(usize, String)>) -> Ve
 fn run(sources: &[(PathBuf, String)]) -> Result<Option<usize>, String> {
     std::panic::catch_unwind(|| {
         let spec = xtask::load::load_sources(sources).ok()?;
-        let api = xtask::lower::lower(&spec).ok()?;
-        Some(xtask::emit::emit(&api).len())
+        Some(xtask::generate_spec(&spec, None).ok()?.files.len())
     })
     .map_err(|e| {
         e.downcast_ref::<String>().cloned().or(e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()

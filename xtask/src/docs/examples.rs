@@ -3,8 +3,9 @@
 //! Each page of `../shared/docs/` holds, per operation, a request example (for operations with a
 //! body), one response example per status that has a JSON body, and code examples (the curl one
 //! carries the request body too). This module finds them, names them after the spec's
-//! operationId and status, corrects the placeholders the pages hold instead of values (with the
-//! explicit [`CORRECTIONS`] table, never by loosening the spec), and writes them as pretty-printed
+//! operationId and status, resolves the placeholders the pages hold instead of values from the
+//! spec (the field's type, enum and format: `"integer"` in an int64 field becomes `0`, `"string"`
+//! in an enum field its default or first value; never by loosening the spec), and writes them as pretty-printed
 //! JSON files plus a generated `NOTES.md` that lists every correction.
 //!
 //! The pages are read by [`crate::page`], the reader `cargo xtask docs-check` uses too.
@@ -17,10 +18,11 @@ use std::path::Path;
 use openapiv3::{Operation, ReferenceOr, StatusCode};
 use serde_json::Value;
 
-use crate::Error;
+use crate::error::{Errors, join};
+use crate::ir::{Api, TypeDef, TypeKind, TypeRef, Union};
 use crate::docs::page::{Block, STATUS_LABELS, pages, parse_page};
-use crate::error::join;
 use crate::load::Spec;
+use crate::{Error, names};
 
 /// A placeholder correction: the value at `pointer` of the fixture `<operation_id>.<status>`
 /// (status `"request"` for the request example) is a placeholder on the page and is replaced by
@@ -34,6 +36,7 @@ pub struct Correction {
     pub note: &'static str,
 }
 
+#[cfg(test)]
 const fn fix(
     operation_id: &'static str,
     status: &'static str,
@@ -44,69 +47,12 @@ const fn fix(
     Correction { operation_id, status, pointer, replacement, note }
 }
 
-const INT32: &str = "`\"integer\"` placeholder; the field table says int32";
-const INT64: &str = "`\"integer\"` placeholder; the field table says int64";
-const ROLE: &str = "`\"string\"` placeholder; the field table says enum `role` with the single value `admin`";
-
-/// Every placeholder correction. Each entry must match a placeholder (a JSON string) in an
-/// extracted fixture, and after the corrections no `"integer"` placeholder may remain: both are
-/// checked by [`extract`], so the table cannot go stale silently.
-pub const CORRECTIONS: &[Correction] = &[
-    // case-management.txt: CasesResponse.meta.page (current, size, total: int64).
-    fix("searchCases", "200", "/meta/page/current", "1", INT64),
-    fix("searchCases", "200", "/meta/page/size", "10", INT64),
-    fix("searchCases", "200", "/meta/page/total", "1", INT64),
-    // on-call.txt: escalation policy `retries` (int64).
-    fix("createOnCallEscalationPolicy", "201", "/data/attributes/retries", "2", INT64),
-    fix("updateOnCallEscalationPolicy", "200", "/data/attributes/retries", "0", INT64),
-    fix("getOnCallEscalationPolicy", "200", "/data/attributes/retries", "2", INT64),
-    // service-accounts.txt: ApplicationKeyResponseMeta.max_allowed_per_user and
-    // ListApplicationKeysResponse.meta.page.total_filtered_count (int64).
-    fix("listServiceAccountApplicationKeys", "200", "/meta/max_allowed_per_user", "5", INT64),
-    fix("listServiceAccountApplicationKeys", "200", "/meta/page/total_filtered_count", "1", INT64),
-    // teams.txt: TeamsResponse (banner int64, link_count/user_count int32, meta.pagination int64).
-    fix("listTeams", "200", "/data/0/attributes/banner", "7", INT64),
-    fix("listTeams", "200", "/data/0/attributes/link_count", "0", INT32),
-    fix("listTeams", "200", "/data/0/attributes/user_count", "1", INT32),
-    fix("listTeams", "200", "/meta/pagination/first_offset", "0", INT64),
-    fix("listTeams", "200", "/meta/pagination/last_offset", "0", INT64),
-    fix("listTeams", "200", "/meta/pagination/limit", "100", INT64),
-    fix("listTeams", "200", "/meta/pagination/next_offset", "100", INT64),
-    fix("listTeams", "200", "/meta/pagination/offset", "0", INT64),
-    fix("listTeams", "200", "/meta/pagination/prev_offset", "0", INT64),
-    fix("listTeams", "200", "/meta/pagination/total", "1", INT64),
-    // teams.txt: UserTeamsResponse of a user's memberships (role enum, meta.pagination int64).
-    fix("getUserMemberships", "200", "/data/0/attributes/role", "\"admin\"", ROLE),
-    fix("getUserMemberships", "200", "/meta/pagination/first_offset", "0", INT64),
-    fix("getUserMemberships", "200", "/meta/pagination/last_offset", "0", INT64),
-    fix("getUserMemberships", "200", "/meta/pagination/limit", "100", INT64),
-    fix("getUserMemberships", "200", "/meta/pagination/next_offset", "100", INT64),
-    fix("getUserMemberships", "200", "/meta/pagination/offset", "0", INT64),
-    fix("getUserMemberships", "200", "/meta/pagination/prev_offset", "0", INT64),
-    fix("getUserMemberships", "200", "/meta/pagination/total", "1", INT64),
-    // teams.txt: TeamResponse (banner int64, link_count/user_count int32).
-    fix("createTeam", "201", "/data/attributes/banner", "7", INT64),
-    fix("createTeam", "201", "/data/attributes/link_count", "0", INT32),
-    fix("createTeam", "201", "/data/attributes/user_count", "1", INT32),
-    fix("getTeam", "200", "/data/attributes/banner", "7", INT64),
-    fix("getTeam", "200", "/data/attributes/link_count", "0", INT32),
-    fix("getTeam", "200", "/data/attributes/user_count", "1", INT32),
-    fix("updateTeam", "200", "/data/attributes/banner", "7", INT64),
-    fix("updateTeam", "200", "/data/attributes/link_count", "0", INT32),
-    fix("updateTeam", "200", "/data/attributes/user_count", "1", INT32),
-    // teams.txt: UserTeamsResponse of a team's memberships.
-    fix("getTeamMemberships", "200", "/data/0/attributes/role", "\"admin\"", ROLE),
-    fix("getTeamMemberships", "200", "/meta/pagination/first_offset", "0", INT64),
-    fix("getTeamMemberships", "200", "/meta/pagination/last_offset", "0", INT64),
-    fix("getTeamMemberships", "200", "/meta/pagination/limit", "100", INT64),
-    fix("getTeamMemberships", "200", "/meta/pagination/next_offset", "100", INT64),
-    fix("getTeamMemberships", "200", "/meta/pagination/offset", "0", INT64),
-    fix("getTeamMemberships", "200", "/meta/pagination/prev_offset", "0", INT64),
-    fix("getTeamMemberships", "200", "/meta/pagination/total", "1", INT64),
-    // teams.txt: UserTeamRequest and UserTeamResponse of "Add a user to a team".
-    fix("createTeamMembership", "request", "/data/attributes/role", "\"admin\"", ROLE),
-    fix("createTeamMembership", "200", "/data/attributes/role", "\"admin\"", ROLE),
-];
+/// The placeholders no type of the spec can resolve (a placeholder in a field of any JSON, or
+/// one the spec does not describe): an explicit replacement, keyed by fixture and JSON pointer.
+/// Every other placeholder is resolved from the spec (see [`resolve_placeholders`]); this table
+/// is for what truly needs a human, and is empty today. Each entry must match a placeholder (a
+/// JSON string) in an extracted fixture: checked by [`extract`], so it cannot go stale silently.
+pub const CORRECTIONS: &[Correction] = &[];
 
 /// The strings that are placeholders wherever they appear (a string field may well be `"string"`,
 /// so that one is checked through the table only).
@@ -156,6 +102,33 @@ struct SpecOperation {
     pointer: String,
     has_body: bool,
     json_statuses: Vec<u16>,
+}
+
+/// The component schema named by each JSON response's `$ref` (`APIErrorResponse` for the shared
+/// errors), by status: the type of an error example, which the IR does not keep.
+fn response_schemas(spec: &Spec, operation_id: &str) -> BTreeMap<u16, String> {
+    let components = spec.doc.components.as_ref();
+    let mut out = BTreeMap::new();
+    let operations = spec.doc.paths.paths.values().filter_map(ReferenceOr::as_item).flat_map(|item| item.iter());
+    for (_, op) in operations.filter(|(_, op)| op.operation_id.as_deref() == Some(operation_id)) {
+        for (status, response) in &op.responses.responses {
+            let StatusCode::Code(code) = status else { continue };
+            let response = match response {
+                ReferenceOr::Item(r) => Some(r),
+                ReferenceOr::Reference { reference } => reference
+                    .strip_prefix("#/components/responses/")
+                    .and_then(|name| components?.responses.get(name))
+                    .and_then(ReferenceOr::as_item),
+            };
+            let schema = response.and_then(|r| r.content.get("application/json")).and_then(|m| m.schema.as_ref());
+            if let Some(ReferenceOr::Reference { reference }) = schema
+                && let Some(name) = reference.strip_prefix("#/components/schemas/")
+            {
+                out.insert(*code, names::type_ident(name));
+            }
+        }
+    }
+    out
 }
 
 fn spec_operation(spec: &Spec, method: &str, path: &str) -> Result<SpecOperation, Error> {
@@ -326,12 +299,12 @@ fn placeholders(value: &Value, pointer: &str, found: &mut Vec<(String, String)>)
     }
 }
 
-/// Extracts the fixtures of every page of `docs_dir`, corrected, in page order.
-pub fn extract(docs_dir: &Path, spec: &Spec) -> Result<Vec<Fixture>, Error> {
+/// Extracts the fixtures of every page of `docs_dir`, their placeholders resolved, in page order.
+pub fn extract(docs_dir: &Path, spec: &Spec) -> Result<Vec<Fixture>, Errors> {
     extract_with(docs_dir, spec, CORRECTIONS)
 }
 
-fn extract_with(docs_dir: &Path, spec: &Spec, corrections: &[Correction]) -> Result<Vec<Fixture>, Error> {
+fn extract_with(docs_dir: &Path, spec: &Spec, corrections: &[Correction]) -> Result<Vec<Fixture>, Errors> {
     let mut fixtures = Vec::new();
     for path in pages(docs_dir)? {
         let text = fs::read_to_string(&path).map_err(|e| Error::in_file(&path, "", format!("cannot read: {e}")))?;
@@ -345,22 +318,187 @@ fn extract_with(docs_dir: &Path, spec: &Spec, corrections: &[Correction]) -> Res
                 &f.page,
                 "",
                 format!("line {}: fixture {} also comes from {} line {}", f.line, f.name, first.0, first.1),
-            ));
+            )
+            .into());
         }
     }
     apply_corrections(&mut fixtures, corrections)?;
-    let mut left = String::new();
+    let api = crate::lower::lower(spec)?;
+    resolve_placeholders(&api, spec, &mut fixtures);
+    let mut left = Errors::new();
     for f in &fixtures {
         let mut found = Vec::new();
         placeholders(&f.value, "", &mut found);
         for (pointer, text) in found {
-            let _ = write!(left, "\n  {} (line {}): {} at {pointer}: {text:?}", f.name, f.line, f.page);
+            let mut error = Error::in_file(
+                &f.page,
+                &pointer,
+                format!(
+                    "the example of {} (line {}) holds the placeholder {text:?} where the spec's type tells no \
+                     value; add its value to examples::CORRECTIONS",
+                    f.name, f.line
+                ),
+            );
+            error.line = Some(f.line);
+            left.push(error);
         }
     }
-    if !left.is_empty() {
-        return Err(Error::new("", format!("placeholders left; add them to examples::CORRECTIONS:{left}")));
+    left.into_result(fixtures)
+}
+
+/// The strings a page writes for an integer, a number, a boolean or a date-time.
+const INTEGER: &[&str] = &["integer", "int32", "int64", "number"];
+const NUMBER: &[&str] = &["number", "double", "float", "integer"];
+
+/// Resolves each fixture's placeholders from the spec: the example is walked along the type of
+/// its body (the request body, the success type of its status, or the error body's schema), and
+/// a placeholder string where the type is an integer becomes `0`, a number `0.0`, a boolean
+/// `false`, a date-time `1970-01-01T00:00:00Z`, and an enum (a string one holding `"string"`, an
+/// integer one holding `"integer"`) its default value, else its first. Each replacement is
+/// recorded in the fixture's `corrections` (listed in `NOTES.md`) with the field it is in.
+fn resolve_placeholders(api: &Api, spec: &Spec, fixtures: &mut [Fixture]) {
+    let types: BTreeMap<&str, &TypeDef> = api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+    let operations: BTreeMap<&str, &crate::ir::Operation> =
+        api.groups.iter().flat_map(|g| &g.operations).map(|op| (op.id.as_str(), op)).collect();
+    for fixture in fixtures {
+        let Some(op) = operations.get(fixture.operation_id.as_str()) else { continue };
+        let ty = match fixture.kind {
+            Kind::Request(_) | Kind::CurlRequest(_) => op.body.as_ref().map(|b| b.ty.clone()),
+            Kind::Response(status) => op
+                .success
+                .json_bodies()
+                .into_iter()
+                .find(|(s, _)| *s == status)
+                .map(|(_, ty)| ty.clone())
+                .or_else(|| response_schemas(spec, &op.id).remove(&status).map(TypeRef::Named)),
+        };
+        let Some(ty) = ty else { continue };
+        let resolver = Resolver { types: &types };
+        let label = type_label(&ty);
+        resolver.resolve(&mut fixture.value, &ty, "", &label, &mut fixture.corrections);
     }
-    Ok(fixtures)
+}
+
+fn type_label(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Named(name) => name.clone(),
+        other => format!("{other:?}"),
+    }
+}
+
+struct Resolver<'a> {
+    types: &'a BTreeMap<&'a str, &'a TypeDef>,
+}
+
+impl Resolver<'_> {
+    /// Resolves the placeholders of `value`, of type `ty`, at `pointer`; `field` names it
+    /// (`TeamAttributes.banner`) for the notes.
+    fn resolve(&self, value: &mut Value, ty: &TypeRef, pointer: &str, field: &str, out: &mut Vec<Applied>) {
+        match ty {
+            TypeRef::Named(name) => match self.types.get(name.as_str()).map(|def| &def.kind) {
+                Some(TypeKind::Struct(s)) => {
+                    let Value::Object(members) = value else { return };
+                    for (key, member) in members.iter_mut() {
+                        let at = join(pointer, key);
+                        let label = format!("{name}.{key}");
+                        if let Some(f) = s.fields.iter().find(|f| f.json_name == *key) {
+                            self.resolve(member, &f.ty, &at, &label, out);
+                        } else if let Some(additional) = &s.additional {
+                            self.resolve(member, &additional.ty, &at, &label, out);
+                        }
+                    }
+                }
+                Some(TypeKind::Enum(e)) => {
+                    let Value::String(text) = value else { return };
+                    let is_string = matches!(e.repr, crate::ir::EnumRepr::String);
+                    let placeholder = if is_string {
+                        (text == "string" || PLACEHOLDERS.contains(&text.as_str()))
+                            && !e.values.iter().any(|v| v.wire == *text)
+                    } else {
+                        INTEGER.contains(&text.as_str())
+                    };
+                    let Some(chosen) = e.default.or(Some(0)).and_then(|i| e.values.get(i)) else { return };
+                    if !placeholder {
+                        return;
+                    }
+                    let replacement = if is_string {
+                        Value::String(chosen.wire.clone())
+                    } else {
+                        match chosen.wire.parse::<i64>() {
+                            Ok(n) => Value::from(n),
+                            Err(_) => return,
+                        }
+                    };
+                    let values: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
+                    let which = if e.default.is_some() { "its default" } else { "its first value" };
+                    let note = format!("the spec says enum `{name}` ({}) at `{field}`: {which}", values.join(", "));
+                    replace(value, replacement, pointer, note, out);
+                }
+                Some(TypeKind::Union(Union::Tagged(variants))) => {
+                    let tag = value.get("type").and_then(Value::as_str).map(str::to_owned);
+                    if let Some(variant) = variants.iter().find(|v| Some(&v.tag) == tag.as_ref()) {
+                        let ty = TypeRef::Named(variant.type_name.clone());
+                        self.resolve(value, &ty, pointer, &variant.type_name, out);
+                    }
+                }
+                Some(TypeKind::Union(Union::Untagged(variants))) => {
+                    // The first variant under which no placeholder is left.
+                    for variant in variants {
+                        let (mut candidate, mut applied) = (value.clone(), Vec::new());
+                        self.resolve(&mut candidate, &variant.ty, pointer, field, &mut applied);
+                        let mut left = Vec::new();
+                        placeholders(&candidate, pointer, &mut left);
+                        if left.is_empty() {
+                            *value = candidate;
+                            out.extend(applied);
+                            return;
+                        }
+                    }
+                }
+                Some(TypeKind::Alias(inner)) => self.resolve(value, inner, pointer, field, out),
+                None => {}
+            },
+            TypeRef::Array(item) => {
+                if let Value::Array(items) = value {
+                    for (i, item_value) in items.iter_mut().enumerate() {
+                        self.resolve(item_value, item, &join(pointer, &i.to_string()), field, out);
+                    }
+                }
+            }
+            TypeRef::Map(item) => {
+                if let Value::Object(members) = value {
+                    for (key, member) in members.iter_mut() {
+                        self.resolve(member, item, &join(pointer, key), &format!("{field}.{key}"), out);
+                    }
+                }
+            }
+            TypeRef::Boxed(inner) => self.resolve(value, inner, pointer, field, out),
+            scalar => {
+                let Value::String(text) = value else { return };
+                let (accepted, replacement, what): (&[&str], Value, &str) = match scalar {
+                    TypeRef::Int32 => (INTEGER, Value::from(0), "int32"),
+                    TypeRef::Int64 => (INTEGER, Value::from(0), "int64"),
+                    TypeRef::UInt64 => (INTEGER, Value::from(0), "a non-negative integer"),
+                    TypeRef::Float | TypeRef::Double => (NUMBER, Value::from(0.0), "a number"),
+                    TypeRef::Bool => (&["boolean"], Value::Bool(false), "boolean"),
+                    TypeRef::DateTime => {
+                        (&["date-time", "string"], Value::from("1970-01-01T00:00:00Z"), "format date-time")
+                    }
+                    _ => return,
+                };
+                if accepted.contains(&text.as_str()) {
+                    replace(value, replacement, pointer, format!("the spec says {what} at `{field}`"), out);
+                }
+            }
+        }
+    }
+}
+
+/// Replaces the placeholder `value` by `replacement`, recording it.
+fn replace(value: &mut Value, replacement: Value, pointer: &str, why: String, out: &mut Vec<Applied>) {
+    let original = std::mem::replace(value, replacement.clone());
+    let note = format!("`{original}` placeholder; {why}");
+    out.push(Applied { pointer: pointer.to_owned(), original, replacement, note });
 }
 
 /// The pretty-printed JSON of a fixture file (with a final newline).
@@ -385,8 +523,9 @@ pub fn notes(fixtures: &[Fixture]) -> String {
          - `<operationId>.<status>.json`: the response example of that status. The tab labels of the\n  \
            pages do not tell the status reliably, so the n-th response example is given the n-th\n  \
            status (ascending) among the operation's responses with a JSON body in the spec.\n\n\
-         The pages hold placeholders instead of some values; they are corrected by the explicit table\n\
-         `CORRECTIONS` of `xtask/src/examples.rs` (the spec is not loosened to accept them).\n\n\
+         The pages hold placeholders instead of some values (`\"integer\"`, `\"string\"` for an enum);\n\
+         each is resolved from the spec's type of its field (an integer `0`, an enum its default or\n\
+         first value), as listed below; the spec is not loosened to accept them.\n\n\
          ## Fixtures per page\n\n\
          | page | operations | fixtures |\n\
          | --- | ---: | ---: |\n",
@@ -598,6 +737,77 @@ components:
             error.message.contains("line 26: the response example under \"Conflict\" falls on status 400"),
             "{error}"
         );
+    }
+
+    /// A page of one operation whose 200 example is `example`, and a spec whose `Thing` has an
+    /// int64, two string enums (one with a default), a field of any JSON and a plain string.
+    fn extract_one(example: &str) -> Result<Vec<Fixture>, Errors> {
+        let spec = "
+openapi: 3.0.3
+info: {title: t, version: '1'}
+tags: [{name: Things}]
+paths:
+  /api/v2/things:
+    get:
+      operationId: getThing
+      tags: [Things]
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Thing'}
+components:
+  schemas:
+    Thing:
+      type: object
+      properties:
+        count: {type: integer, format: int64}
+        role: {type: string, enum: [admin, member]}
+        kind: {type: string, enum: [a, b], default: b}
+        free: {}
+        name: {type: string}
+        items: {type: array, items: {type: number}}
+";
+        let spec = crate::load::load_sources(&[("t.yaml".into(), spec.to_string())]).expect("test spec loads");
+        let page = format!(
+            "intro\nGET\u{a0}https://api.ap1.datadoghq.com/api/v2/thingshttps://api.datadoghq.eu/api/v2/things\nGet a thing.\nOK\nThing\n{example}\n"
+        );
+        let dir = std::env::temp_dir().join(format!("xtask-examples-{}-{}", std::process::id(), example.len()));
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("things.txt"), page).unwrap();
+        let result = extract_with(&dir, &spec, &[]);
+        let _ = fs::remove_dir_all(&dir);
+        result
+    }
+
+    #[test]
+    fn placeholders_are_resolved_from_the_spec() {
+        let example = "{\n\"count\": \"integer\",\n\"role\": \"string\",\n\"kind\": \"string\",\n\"name\": \"string\",\n\"items\": [\"number\"]\n}";
+        let fixtures = extract_one(example).unwrap();
+        assert_eq!(
+            fixtures[0].value,
+            json!({"count": 0, "role": "admin", "kind": "b", "name": "string", "items": [0.0]})
+        );
+        let notes: Vec<&str> = fixtures[0].corrections.iter().map(|c| c.note.as_str()).collect();
+        assert_eq!(
+            notes,
+            [
+                "`\"integer\"` placeholder; the spec says int64 at `Thing.count`",
+                "`\"string\"` placeholder; the spec says enum `ThingRole` (admin, member) at `Thing.role`: its first value",
+                "`\"string\"` placeholder; the spec says enum `ThingKind` (a, b) at `Thing.kind`: its default",
+                "`\"number\"` placeholder; the spec says a number at `Thing.items`",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_placeholder_no_type_resolves_is_reported_with_the_page_line_and_pointer() {
+        let errors = extract_one("{\n\"count\": \"integer\",\n\"free\": \"integer\"\n}").unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let error = errors.first().unwrap().to_string();
+        assert!(error.starts_with("things.txt:6: at /free: the example of getThing.200 (line 6)"), "{error}");
+        assert!(error.contains("examples::CORRECTIONS"), "{error}");
     }
 
     #[test]

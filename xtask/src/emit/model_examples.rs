@@ -3,8 +3,8 @@
 //! (extracted from the documentation pages by `cargo xtask examples`, and round-tripped through
 //! the model by `tests/tests/doc_examples.rs`) gets an `# Example` section with that JSON.
 //!
-//! The fixtures are looked up beside the spec directory (`<spec>/../tests/fixtures/examples`);
-//! without that directory nothing is added. Each model shows one example: the first operation
+//! The fixtures directory is the spec's (`xtask::examples_dir`: `<spec>/../tests/fixtures/examples`);
+//! a spec without one gets no example. Each model shows one example: the first operation
 //! (in spec order) that has one, its request example before its response example.
 
 use std::collections::BTreeMap;
@@ -14,14 +14,8 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::ir::{Api, TypeDef, TypeRef};
 
-/// Adds the examples to the `models/<module>.rs` files of `files`.
-pub fn add(api: &Api, spec_dir: &Path, files: &mut BTreeMap<String, String>) -> Result<()> {
-    let Some(dir) = spec_dir.parent().map(|root| root.join("tests").join("fixtures").join("examples")) else {
-        return Ok(());
-    };
-    if !dir.is_dir() {
-        return Ok(());
-    }
+/// Adds the examples of the fixtures directory `dir` to the `models/<module>.rs` files of `files`.
+pub fn add(api: &Api, dir: &Path, files: &mut BTreeMap<String, String>) -> Result<()> {
     let types: BTreeMap<&str, &TypeDef> = api.types.iter().map(|def| (def.name.as_str(), def)).collect();
     let mut shown: BTreeMap<&str, (String, String)> = BTreeMap::new();
     for op in api.groups.iter().flat_map(|group| group.operations.iter()) {

@@ -3,8 +3,16 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn compile_dir() -> PathBuf {
-    xtask::workspace_root().join("target").join("compile-check")
+/// The workspace's target directory: `$CARGO_TARGET_DIR` when set (as cargo does), else
+/// `target/`. The generated crates build into it too, so that the runtime's dependencies, built
+/// once for the workspace (and its clippy run), are reused rather than built again.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| xtask::workspace_root().join("target"), PathBuf::from)
+}
+
+/// Where the generated crates are written: `<target>/compile-check/<name>`.
+pub fn compile_dir() -> PathBuf {
+    target_dir().join("compile-check")
 }
 
 /// Generates the crate for `spec_dir` as `name` and runs clippy on it; panics with the output
@@ -28,7 +36,7 @@ pub fn assert_generates_clippy_clean(spec_dir: &Path, name: &str) {
         // test doubles name every operation's types too).
         .args(["clippy", "--offline", "--quiet", "--all-features", "--", "-D", "warnings"])
         .current_dir(&out)
-        .env("CARGO_TARGET_DIR", compile_dir().join("target"))
+        .env("CARGO_TARGET_DIR", target_dir())
         .env_remove("RUSTC_WORKSPACE_WRAPPER")
         .output()
         .unwrap();
