@@ -18,9 +18,9 @@ use std::path::Path;
 use openapiv3::{Operation, ReferenceOr, StatusCode};
 use serde_json::Value;
 
+use crate::docs::page::{Block, STATUS_LABELS, pages, parse_page};
 use crate::error::{Errors, join};
 use crate::ir::{Api, TypeDef, TypeKind, TypeRef, Union};
-use crate::docs::page::{Block, STATUS_LABELS, pages, parse_page};
 use crate::load::Spec;
 use crate::{Error, names};
 
