@@ -11,11 +11,10 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use crate::config::{Configuration, Secret};
-use crate::error::{ApiError, DecodeError, parse_error_entries, retry_after};
+use crate::error::{ApiError, parse_error_entries, retry_after};
 use crate::hooks::{RequestInfo, ResponseInfo};
 use crate::request::Request;
 use crate::response::{Answer, RawResponse};
-use crate::transport::TransportError;
 use crate::{ApiResponse, Error};
 
 /// A configured connection to the Datadog API, cheap to clone and share: every API struct
@@ -35,7 +34,7 @@ struct Inner {
 impl Client {
     /// Checks the configuration and builds the HTTP client.
     pub fn new(config: Configuration) -> Result<Self, Error> {
-        let shown = crate::config::redact_url(&config.base_url);
+        let shown = crate::redact::redact_url(&config.base_url);
         let url = Url::parse(&config.base_url)
             .map_err(|e| Error::Configuration(format!("base URL `{shown}` is not a URL: {e}")))?;
         if url.query().is_some() || url.fragment().is_some() || config.base_url.contains(['?', '#']) {
@@ -89,7 +88,7 @@ impl Client {
     /// Sends `request` and decodes a 2xx body as `T`.
     pub(crate) async fn send_json<T: DeserializeOwned>(&self, request: Request) -> Result<ApiResponse<T>, Error> {
         let (status, headers, body) = self.execute(&request).await?;
-        let data = decode_body(request.operation, status.as_u16(), &body)?;
+        let data = crate::response::decode_body(request.operation, status.as_u16(), &body)?;
         Ok(ApiResponse { status: status.as_u16(), headers, data })
     }
 
@@ -207,7 +206,7 @@ impl Client {
         let config = &self.inner.config;
         let full = format!("{}{}", config.base_url, request.path);
         let invalid = |e: url::ParseError| {
-            Error::Configuration(format!("invalid URL `{}`: {e}", crate::config::redact_url(&full)))
+            Error::Configuration(format!("invalid URL `{}`: {e}", crate::redact::redact_url(&full)))
         };
         let mut url = Url::parse(&full).map_err(invalid)?;
         if !request.query.is_empty() {
@@ -275,7 +274,7 @@ impl Client {
                 }
                 Ok(None) => break,
                 Err(e) => {
-                    let source = TransportError::from_reqwest(e, Some(response.url().as_str()));
+                    let source = crate::transport::from_reqwest(e, Some(response.url().as_str()));
                     return Err(Error::BodyRead { operation, status: status.as_u16(), source });
                 }
             }
@@ -312,79 +311,6 @@ impl Client {
             hook(&info);
         }
     }
-}
-
-/// A 2xx body decoded as `T`, or an `Error::Decode` saying where it does not match.
-pub(crate) fn decode_body<T: DeserializeOwned>(operation: &'static str, status: u16, body: &[u8]) -> Result<T, Error> {
-    decode(body).map_err(|failure| {
-        Error::Decode(Box::new(DecodeError {
-            operation,
-            status,
-            path: failure.path,
-            line: failure.line,
-            column: failure.column,
-            source: failure.source,
-            body: String::from_utf8_lossy(body).into_owned(),
-        }))
-    })
-}
-
-/// Why a 2xx body did not decode: the path of the failing field and the position in the body.
-struct DecodeFailure {
-    path: String,
-    line: usize,
-    column: usize,
-    source: serde_json::Error,
-}
-
-/// Decodes the whole body as `T` in one pass over the slice. Only when that fails is the body
-/// decoded again with path tracking (which costs on every key), to report where: the JSON path,
-/// and the position in the whole body, also for a failure inside a `oneOf` member (which is
-/// decoded from its own text).
-fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, DecodeFailure> {
-    // JSON is UTF-8: checked once for the whole body, so that neither each string nor each
-    // unknown member's raw text is checked again (serde_json does that when reading bytes).
-    let decoded = match std::str::from_utf8(body) {
-        Ok(text) => decode_fast(serde_json::Deserializer::from_str(text)),
-        Err(_) => decode_fast(serde_json::Deserializer::from_slice(body)),
-    };
-    if let Some(data) = decoded {
-        return Ok(data);
-    }
-    crate::codec::clear_member_error();
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let failure = match serde_path_to_error::deserialize(&mut deserializer) {
-        Ok(data) => match deserializer.end() {
-            Ok(()) => return Ok(data),
-            Err(source) => DecodeFailure { path: ".".to_owned(), line: source.line(), column: source.column(), source },
-        },
-        Err(e) => {
-            let path = e.path().to_string();
-            let source = e.into_inner();
-            DecodeFailure { path, line: source.line(), column: source.column(), source }
-        }
-    };
-    Err(match crate::codec::take_member_error(&failure.source) {
-        Some(member) => {
-            let offset = member.offset_in(body, failure.line, failure.column);
-            let (line, column) = crate::codec::line_column(body, offset);
-            DecodeFailure {
-                path: crate::codec::join_path(&failure.path, &member.path),
-                line,
-                column,
-                source: member.error,
-            }
-        }
-        None => failure,
-    })
-}
-
-/// The whole input as `T`, nothing after it; `None` on any failure (decoded again to say where).
-fn decode_fast<'de, T: DeserializeOwned, R: serde_json::de::Read<'de>>(
-    mut deserializer: serde_json::Deserializer<R>,
-) -> Option<T> {
-    let data = T::deserialize(&mut deserializer).ok()?;
-    deserializer.end().ok().map(|()| data)
 }
 
 /// Exponential backoff with jitter: `initial * 2^(attempt-1)`, capped, then scaled by a random

@@ -12,6 +12,7 @@ use http::HeaderMap;
 
 use crate::Error;
 use crate::hooks::{RequestHook, RequestInfo, ResponseHook, ResponseInfo};
+use crate::redact::redact_url;
 
 /// The Datadog sites the API is served from (the spec's `site` server variable).
 pub const SITES: [&str; 6] =
@@ -168,19 +169,6 @@ impl fmt::Debug for Configuration {
             .field("response_hooks", &self.response_hooks.len())
             .finish()
     }
-}
-
-/// `url` with the whole userinfo (`https://user:password@host`, `https://key@host`) replaced
-/// by `<redacted>`: a key may be given as the user name as well as the password. Textual, so that
-/// it works on a URL that does not parse too; the userinfo ends at the last `@` before any `?` or
-/// `#` (so a `/` in it does not hide it; a path with an `@` is redacted too, which errs on the
-/// safe side).
-pub(crate) fn redact_url(url: &str) -> String {
-    let authority_start = url.find("://").map_or(0, |i| i + 3);
-    let rest = &url[authority_start..];
-    let end = rest.find(['?', '#']).unwrap_or(rest.len());
-    let Some(at) = rest[..end].rfind('@') else { return url.to_owned() };
-    format!("{}<redacted>{}", &url[..authority_start], &rest[at..])
 }
 
 impl Default for Configuration {

@@ -7,7 +7,7 @@ use std::time::Duration;
 use http::HeaderMap;
 use serde::{Deserialize, Serialize};
 
-use crate::transport::TransportError;
+use crate::redact::redact_url;
 
 /// The longest wait [`Error::retry_after`] reports (and the client would honour): one hour. A
 /// larger header value (up to `u64::MAX` seconds has been seen from broken proxies) is read as
@@ -503,5 +503,121 @@ impl std::error::Error for Error {
             Error::Encode(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+/// What kind of transport failure a [`TransportError`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TransportErrorKind {
+    /// An attempt took longer than [`Configuration::timeout`](crate::Configuration::timeout),
+    /// or the connection longer than
+    /// [`Configuration::connect_timeout`](crate::Configuration::connect_timeout).
+    Timeout,
+    /// The connection could not be opened (refused, DNS, TLS handshake, proxy).
+    Connect,
+    /// The request could not be sent, or the connection closed before an answer came.
+    Request,
+    /// The status and headers came, then reading the body failed.
+    Body,
+    /// A redirect the client does not follow: to another origin (the keys must not leave the
+    /// base URL's origin), more than [`Configuration::max_redirects`](crate::Configuration::max_redirects),
+    /// or a `Location` that is not a URL.
+    Redirect,
+    /// The HTTP client could not be built from the configuration (a proxy URL, a certificate).
+    Builder,
+    /// Anything else the HTTP stack reports.
+    Other,
+}
+
+impl TransportErrorKind {
+    fn describe(self) -> &'static str {
+        match self {
+            TransportErrorKind::Timeout => "timed out",
+            TransportErrorKind::Connect => "could not connect",
+            TransportErrorKind::Request => "could not send the request",
+            TransportErrorKind::Body => "could not read the response body",
+            TransportErrorKind::Redirect => "redirect not followed",
+            TransportErrorKind::Builder => "could not build the HTTP client",
+            TransportErrorKind::Other => "HTTP failure",
+        }
+    }
+}
+
+/// A failure of the HTTP stack: its [kind](Self::kind), the URL it happened on (with any user
+/// name and password of the base URL redacted), a message, and the underlying error as
+/// [`source`](std::error::Error::source) (its type is not part of the API: read it as a
+/// `dyn Error`). Its `Display` is the kind, the URL, then the messages of the whole source chain.
+#[derive(Debug)]
+pub struct TransportError {
+    kind: TransportErrorKind,
+    url: Option<String>,
+    message: String,
+    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+impl TransportError {
+    /// What kind of failure this is.
+    pub fn kind(&self) -> TransportErrorKind {
+        self.kind
+    }
+
+    /// The URL of the request that failed, its user name and password redacted.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    /// Whether it timed out.
+    pub fn is_timeout(&self) -> bool {
+        self.kind == TransportErrorKind::Timeout
+    }
+
+    /// Whether the connection could not be opened.
+    pub fn is_connect(&self) -> bool {
+        self.kind == TransportErrorKind::Connect
+    }
+
+    /// Whether trying again may succeed: timeouts, connection failures, requests or bodies cut
+    /// short. Refused redirects and configuration problems are not retryable.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self.kind,
+            TransportErrorKind::Timeout
+                | TransportErrorKind::Connect
+                | TransportErrorKind::Request
+                | TransportErrorKind::Body
+        )
+    }
+
+    /// A transport error made by the client itself, without an underlying error.
+    pub(crate) fn new(kind: TransportErrorKind, url: Option<&str>, message: impl Into<String>) -> Self {
+        TransportError { kind, url: url.map(redact_url), message: message.into(), source: None }
+    }
+
+    /// A transport error of the HTTP stack: `source` is its error, `message` the messages of its
+    /// whole chain (`transport::from_reqwest` makes them).
+    pub(crate) fn with_source(
+        kind: TransportErrorKind,
+        url: Option<&str>,
+        message: String,
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
+    ) -> Self {
+        TransportError { kind, url: url.map(redact_url), message, source: Some(source) }
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.kind.describe())?;
+        if let Some(url) = &self.url {
+            write!(f, " (`{url}`)")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
     }
 }

@@ -58,6 +58,8 @@ pub mod models;
 #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub mod pagination;
 #[cfg(feature = "client")]
+mod redact;
+#[cfg(feature = "client")]
 #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub mod request;
 #[cfg(feature = "client")]
@@ -83,12 +85,12 @@ mod client_api {
         SITES, Sleeper, TokioSleeper,
     };
     pub use crate::error::{
-        ApiError, DecodeError, Error, ErrorEntry, ErrorObject, ErrorSource, MAX_RETRY_AFTER, RateLimit,
+        ApiError, DecodeError, Error, ErrorEntry, ErrorObject, ErrorSource, MAX_RETRY_AFTER, RateLimit, TransportError,
+        TransportErrorKind,
     };
     pub use crate::hooks::{RequestInfo, ResponseInfo};
     pub use crate::operations::UnstableOperation;
     pub use crate::response::RawResponse;
-    pub use crate::transport::{TransportError, TransportErrorKind};
     /// The header map of requests and responses: `http::HeaderMap` (http 1.x), re-exported so
     /// that callers need not depend on `http` themselves.
     pub use http::{HeaderMap, HeaderName, HeaderValue};

@@ -4,147 +4,14 @@
 //! [`TransportError`], so that no reqwest type is part of the public API and upgrading reqwest is
 //! not a breaking change.
 
-use std::fmt;
-
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE, LOCATION};
 use http::{HeaderMap, Method, StatusCode};
 use url::Url;
 
 use crate::Error;
-use crate::config::{Configuration, redact_url};
-
-/// What kind of transport failure a [`TransportError`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum TransportErrorKind {
-    /// An attempt took longer than [`Configuration::timeout`](crate::Configuration::timeout),
-    /// or the connection longer than
-    /// [`Configuration::connect_timeout`](crate::Configuration::connect_timeout).
-    Timeout,
-    /// The connection could not be opened (refused, DNS, TLS handshake, proxy).
-    Connect,
-    /// The request could not be sent, or the connection closed before an answer came.
-    Request,
-    /// The status and headers came, then reading the body failed.
-    Body,
-    /// A redirect the client does not follow: to another origin (the keys must not leave the
-    /// base URL's origin), more than [`Configuration::max_redirects`](crate::Configuration::max_redirects),
-    /// or a `Location` that is not a URL.
-    Redirect,
-    /// The HTTP client could not be built from the configuration (a proxy URL, a certificate).
-    Builder,
-    /// Anything else the HTTP stack reports.
-    Other,
-}
-
-impl TransportErrorKind {
-    fn describe(self) -> &'static str {
-        match self {
-            TransportErrorKind::Timeout => "timed out",
-            TransportErrorKind::Connect => "could not connect",
-            TransportErrorKind::Request => "could not send the request",
-            TransportErrorKind::Body => "could not read the response body",
-            TransportErrorKind::Redirect => "redirect not followed",
-            TransportErrorKind::Builder => "could not build the HTTP client",
-            TransportErrorKind::Other => "HTTP failure",
-        }
-    }
-}
-
-/// A failure of the HTTP stack: its [kind](Self::kind), the URL it happened on (with any user
-/// name and password of the base URL redacted), a message, and the underlying error as
-/// [`source`](std::error::Error::source) (its type is not part of the API: read it as a
-/// `dyn Error`). Its `Display` is the kind, the URL, then the messages of the whole source chain.
-#[derive(Debug)]
-pub struct TransportError {
-    kind: TransportErrorKind,
-    url: Option<String>,
-    message: String,
-    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
-}
-
-impl TransportError {
-    /// What kind of failure this is.
-    pub fn kind(&self) -> TransportErrorKind {
-        self.kind
-    }
-
-    /// The URL of the request that failed, its user name and password redacted.
-    pub fn url(&self) -> Option<&str> {
-        self.url.as_deref()
-    }
-
-    /// Whether it timed out.
-    pub fn is_timeout(&self) -> bool {
-        self.kind == TransportErrorKind::Timeout
-    }
-
-    /// Whether the connection could not be opened.
-    pub fn is_connect(&self) -> bool {
-        self.kind == TransportErrorKind::Connect
-    }
-
-    /// Whether trying again may succeed: timeouts, connection failures, requests or bodies cut
-    /// short. Refused redirects and configuration problems are not retryable.
-    pub fn is_retryable(&self) -> bool {
-        matches!(
-            self.kind,
-            TransportErrorKind::Timeout
-                | TransportErrorKind::Connect
-                | TransportErrorKind::Request
-                | TransportErrorKind::Body
-        )
-    }
-
-    /// A transport error made by the client itself, without an underlying error.
-    pub(crate) fn new(kind: TransportErrorKind, url: Option<&str>, message: impl Into<String>) -> Self {
-        TransportError { kind, url: url.map(redact_url), message: message.into(), source: None }
-    }
-
-    /// reqwest's error, without its URL (which would show a user name), on `url` redacted.
-    pub(crate) fn from_reqwest(error: reqwest::Error, url: Option<&str>) -> Self {
-        let kind = if error.is_timeout() {
-            TransportErrorKind::Timeout
-        } else if error.is_connect() {
-            TransportErrorKind::Connect
-        } else if error.is_body() || error.is_decode() {
-            TransportErrorKind::Body
-        } else if error.is_request() {
-            TransportErrorKind::Request
-        } else if error.is_builder() {
-            TransportErrorKind::Builder
-        } else if error.is_redirect() {
-            TransportErrorKind::Redirect
-        } else {
-            TransportErrorKind::Other
-        };
-        let error = error.without_url();
-        let mut message = error.to_string();
-        let mut cause = std::error::Error::source(&error);
-        while let Some(e) = cause {
-            message.push_str(": ");
-            message.push_str(&e.to_string());
-            cause = e.source();
-        }
-        TransportError { kind, url: url.map(redact_url), message, source: Some(Box::new(error)) }
-    }
-}
-
-impl fmt::Display for TransportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.kind.describe())?;
-        if let Some(url) = &self.url {
-            write!(f, " (`{url}`)")?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
-
-impl std::error::Error for TransportError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
-    }
-}
+use crate::config::Configuration;
+use crate::error::{TransportError, TransportErrorKind};
+use crate::redact::redact_url;
 
 /// The `reqwest::Client` of a configuration: its timeouts, proxy, root certificates and pool
 /// settings, then the user's own changes (`configure_reqwest`, feature `unstable-reqwest`), and
@@ -161,9 +28,8 @@ pub(crate) fn build_client(config: &Configuration) -> Result<reqwest::Client, Er
         crate::config::Proxy::Environment => {}
         crate::config::Proxy::Disabled => builder = builder.no_proxy(),
         crate::config::Proxy::Url(url) => {
-            let proxy = reqwest::Proxy::all(url.as_str()).map_err(|e| {
-                Error::Configuration(format!("proxy `{}`: {}", redact_url(url), TransportError::from_reqwest(e, None)))
-            })?;
+            let proxy = reqwest::Proxy::all(url.as_str())
+                .map_err(|e| Error::Configuration(format!("proxy `{}`: {}", redact_url(url), from_reqwest(e, None))))?;
             builder = builder.proxy(proxy);
         }
     }
@@ -172,7 +38,7 @@ pub(crate) fn build_client(config: &Configuration) -> Result<reqwest::Client, Er
             Error::Configuration(format!("root certificate {} (Configuration::add_root_certificate_pem): {why}", n + 1))
         };
         let certificates = reqwest::Certificate::from_pem_bundle(pem)
-            .map_err(|e| refused(format!("not PEM certificates: {}", TransportError::from_reqwest(e, None))))?;
+            .map_err(|e| refused(format!("not PEM certificates: {}", from_reqwest(e, None))))?;
         if certificates.is_empty() {
             return Err(refused("no `-----BEGIN CERTIFICATE-----` block in it".to_owned()));
         }
@@ -190,7 +56,7 @@ pub(crate) fn build_client(config: &Configuration) -> Result<reqwest::Client, Er
         .redirect(reqwest::redirect::Policy::none())
         .connection_verbose(false)
         .build()
-        .map_err(|e| Error::Transport(TransportError::from_reqwest(e, None)))
+        .map_err(|e| Error::Transport(from_reqwest(e, None)))
 }
 
 /// Sends one request and follows redirects within the origin of `url` (scheme, host and port:
@@ -213,7 +79,7 @@ pub(crate) async fn send(
         if let Some(body) = &body {
             builder = builder.body(body.clone());
         }
-        let response = builder.send().await.map_err(|e| TransportError::from_reqwest(e, Some(url.as_str())))?;
+        let response = builder.send().await.map_err(|e| from_reqwest(e, Some(url.as_str())))?;
         let status = response.status();
         if !matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308) {
             return Ok(response);
@@ -248,4 +114,32 @@ pub(crate) async fn send(
         }
         url = next;
     }
+}
+
+/// reqwest's error, without its URL (which would show a user name), on `url` redacted.
+pub(crate) fn from_reqwest(error: reqwest::Error, url: Option<&str>) -> TransportError {
+    let kind = if error.is_timeout() {
+        TransportErrorKind::Timeout
+    } else if error.is_connect() {
+        TransportErrorKind::Connect
+    } else if error.is_body() || error.is_decode() {
+        TransportErrorKind::Body
+    } else if error.is_request() {
+        TransportErrorKind::Request
+    } else if error.is_builder() {
+        TransportErrorKind::Builder
+    } else if error.is_redirect() {
+        TransportErrorKind::Redirect
+    } else {
+        TransportErrorKind::Other
+    };
+    let error = error.without_url();
+    let mut message = error.to_string();
+    let mut cause = std::error::Error::source(&error);
+    while let Some(e) = cause {
+        message.push_str(": ");
+        message.push_str(&e.to_string());
+        cause = e.source();
+    }
+    TransportError::with_source(kind, url, message, Box::new(error))
 }

@@ -21,6 +21,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ("macros.rs", include_str!("../../generated-client/src/macros.rs")),
     ("pagination.rs", include_str!("../../generated-client/src/pagination.rs")),
     ("request.rs", include_str!("../../generated-client/src/request.rs")),
+    ("redact.rs", include_str!("../../generated-client/src/redact.rs")),
     ("response.rs", include_str!("../../generated-client/src/response.rs")),
     ("telemetry.rs", include_str!("../../generated-client/src/telemetry.rs")),
     ("testing/mod.rs", include_str!("../../generated-client/src/testing/mod.rs")),

@@ -610,7 +610,7 @@ impl fmt::Debug for CassetteBuilder {
         f.debug_struct("CassetteBuilder")
             .field("path", &self.path)
             .field("mode", &self.mode)
-            .field("upstream", &self.upstream.as_deref().map(crate::config::redact_url))
+            .field("upstream", &self.upstream.as_deref().map(crate::redact::redact_url))
             .field("keys", &self.keys.as_ref().map(|_| REDACTED))
             .field("secret_headers", &self.secret_headers)
             .field("record_headers", &self.record_headers)
@@ -709,13 +709,13 @@ impl CassetteBuilder {
                 let parsed = url::Url::parse(&upstream).map_err(|e| {
                     CassetteError::one(format!(
                         "cassette {shown}: upstream {}: {e}",
-                        crate::config::redact_url(&upstream)
+                        crate::redact::redact_url(&upstream)
                     ))
                 })?;
                 if parsed.query().is_some() || parsed.fragment().is_some() {
                     return Err(CassetteError::one(format!(
                         "cassette {shown}: upstream {}: a base URL has no query or fragment",
-                        crate::config::redact_url(&upstream)
+                        crate::redact::redact_url(&upstream)
                     )));
                 }
                 (Vec::new(), Some(upstream), keys)
