@@ -95,9 +95,9 @@ fn spec() -> Spec {
     xtask::load::load_dir(&xtask::default_paths().0).unwrap_or_else(|e| panic!("spec/ does not load: {e}"))
 }
 
-/// Every page of the docs directory, sorted by name: (file name, text, operations as the page
-/// reader sees them).
-fn pages() -> Vec<(String, String, Vec<PageOperation>)> {
+/// Every page of the docs directory, sorted by name: (file name, operations as the page reader
+/// sees them).
+fn pages() -> Vec<(String, Vec<PageOperation>)> {
     let mut paths: Vec<PathBuf> = fs::read_dir(docs_dir())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -109,7 +109,7 @@ fn pages() -> Vec<(String, String, Vec<PageOperation>)> {
         .map(|path| {
             let text = fs::read_to_string(&path).unwrap();
             let operations = parse_page(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            (path.file_name().unwrap().to_string_lossy().into_owned(), text, operations)
+            (path.file_name().unwrap().to_string_lossy().into_owned(), operations)
         })
         .collect()
 }
@@ -201,7 +201,7 @@ struct AlignedTable {
 fn aligned_tables(spec: &Spec) -> Vec<AlignedTable> {
     let raw = &spec.raw;
     let mut tables = Vec::new();
-    for (page, _, operations) in pages() {
+    for (page, operations) in pages() {
         for op in &operations {
             let pointer = operation_pointer(op);
             let (Some(spec_op), Some(operation)) = (raw.pointer(&pointer), operation_name(spec, op)) else { continue };
@@ -394,7 +394,7 @@ fn an_added_query_parameter_is_reported() {
     let spec = spec();
     let (page, op, row) = pages()
         .into_iter()
-        .flat_map(|(page, _, operations)| operations.into_iter().map(move |op| (page.clone(), op)))
+        .flat_map(|(page, operations)| operations.into_iter().map(move |op| (page.clone(), op)))
         .find_map(|(page, op)| {
             let query = op.parameters.iter().any(|r| !op.path.contains(&format!("{{{}}}", r.name)));
             let first = op.parameters.first().cloned();
@@ -423,7 +423,7 @@ fn a_removed_operation_is_reported() {
     let spec = spec();
     let (page, first, next) = pages()
         .into_iter()
-        .find_map(|(page, _, operations)| match operations.as_slice() {
+        .find_map(|(page, operations)| match operations.as_slice() {
             [first, next, ..] if operation_name(&spec, first).is_some() => Some((page, first.clone(), next.line)),
             _ => None,
         })
