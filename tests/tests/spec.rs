@@ -60,13 +60,32 @@ fn every_operation_is_in_one_declared_group_and_in_the_generated_client() {
     assert_eq!(generated, ids, "the generated client's operations are the spec's (run `cargo xtask codegen`)");
 }
 
+/// Whether an operation is marked unstable: `x-unstable: true` or Datadog's note string.
+fn unstable(op: &Value) -> bool {
+    op["x-unstable"] == true || op["x-unstable"].as_str().is_some_and(|note| !note.trim().is_empty())
+}
+
+/// The unstable operations (today the Incident Teams group, derived here from the spec's
+/// `x-unstable` marks, never named) are exactly the deprecated ones, and they make whole groups:
+/// a group is unstable in every operation or in none.
 #[test]
-fn incident_team_operations_are_deprecated_and_unstable() {
+fn unstable_operations_are_deprecated_and_make_whole_groups() {
     let doc = merged();
-    for (method, path, op) in operations(&doc) {
-        let incident = op["tags"][0] == "Incident Teams";
-        assert_eq!(op["deprecated"] == true, incident, "{method} {path}: deprecated");
-        assert_eq!(op["x-unstable"] == true, incident, "{method} {path}: x-unstable");
+    let ops = operations(&doc);
+    let unstable_tags: BTreeSet<Option<&str>> =
+        ops.iter().filter(|(_, _, op)| unstable(op)).map(|(_, _, op)| op["tags"][0].as_str()).collect();
+    for (method, path, op) in &ops {
+        assert_eq!(
+            op["deprecated"] == true,
+            unstable(op),
+            "{method} {path}: deprecated but not x-unstable, or the other way"
+        );
+        assert_eq!(
+            unstable(op),
+            unstable_tags.contains(&op["tags"][0].as_str()),
+            "{method} {path}: its group {} has unstable operations, so all of its operations must be",
+            op["tags"][0]
+        );
     }
 }
 

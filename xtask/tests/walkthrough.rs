@@ -12,7 +12,8 @@
 //!   (`user_limit_walkthrough`, ...), so the test keeps working;
 //! - a new value of an enum (the first component enum whose value list a page shows), with the
 //!   departure published-check asks for;
-//! - a new query parameter of `listTeams`.
+//! - a new query parameter of the first operation of the Teams page that has one (found by the
+//!   page reader, not named).
 //!
 //! The copy lives in `target/walkthrough/` (a stable path, so that a second run builds
 //! incrementally), laid out as the repository's neighbours are: `workspace/` beside
@@ -33,6 +34,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use xtask::error::join;
 
 /// The new row of the team attributes tables, after `user_count`'s.
 const PAGE_FIELD: &str = "user_limit
@@ -635,8 +638,9 @@ fn the_documentation_loop_holds_on_a_copy_of_the_workspace() {
         })
         .collect();
     pages.sort();
-    let merged = xtask::load::load_dir(&spec_dir).expect("the changed spec loads").raw;
-    let (enum_name, values, list) = an_enum_the_pages_show(&merged, &pages);
+    let loaded = xtask::load::load_dir(&spec_dir).expect("the changed spec loads");
+    let merged = &loaded.raw;
+    let (enum_name, values, list) = an_enum_the_pages_show(merged, &pages);
     let upper = values.iter().all(|v| v.to_uppercase() == *v);
     let value = if upper { "WALKTHROUGH_PROBE" } else { "walkthrough_probe" };
     let separator = if list.contains(", ") { ", " } else { "," };
@@ -648,21 +652,36 @@ fn the_documentation_loop_holds_on_a_copy_of_the_workspace() {
         append_to_list(schema, "enum", value);
         append_to_list(schema, "x-enum-varnames", &value.to_uppercase());
     });
-    // A new query parameter of listTeams, after `filter[me]`.
+    // A new query parameter of the page's first operation that has one (the page reader finds
+    // it; a name that is no `{placeholder}` of the path is a query parameter), before its first
+    // parameter, on the page and in the spec file that declares the operation.
     let page_text = fs::read_to_string(&page).unwrap();
-    let page_text = insert_after(
-        &page_text,
-        "When true, only returns teams the current user belongs to\n\n",
-        "filter[walkthrough_probe]\n\nstring\n\nOnly the teams the walkthrough probes\n\n",
-    );
-    fs::write(&page, page_text).unwrap();
-    let yaml = fs::read_to_string(&spec).unwrap();
-    let yaml = insert_after(
-        &yaml,
-        "          description: When true, only returns teams the current user belongs to\n          schema:\n            type: boolean\n",
-        "        - name: filter[walkthrough_probe]\n          in: query\n          required: false\n          description: Only the teams the walkthrough probes\n          schema:\n            type: string\n",
-    );
-    fs::write(&spec, yaml).unwrap();
+    let operations = xtask::docs::page::parse_page(&page_text).expect("the changed page reads");
+    let (row_line, parameters) = operations
+        .iter()
+        .find_map(|op| {
+            let query = op.parameters.iter().any(|r| !op.path.contains(&format!("{{{}}}", r.name)));
+            let operation = join(&join("/paths", &op.path), &op.method.to_ascii_lowercase());
+            let parameters = join(&operation, "parameters");
+            let first = op.parameters.first()?;
+            (query && merged.pointer(&join(&parameters, "0")).is_some()).then_some((first.line, parameters))
+        })
+        .expect("an operation of the page with a query parameter, declared in the spec");
+    let lines: Vec<&str> = page_text.split_inclusive('\n').collect();
+    let row = "filter[walkthrough_probe]\n\nstring\n\nOnly the teams the walkthrough probes\n\n";
+    fs::write(&page, format!("{}{row}{}", lines[..row_line - 1].concat(), lines[row_line - 1..].concat())).unwrap();
+    let declaring = loaded.locate(&parameters).expect("the spec file of the operation").to_path_buf();
+    let yaml = fs::read_to_string(&declaring).unwrap();
+    let first = xtask::load::lines::line_of(&yaml, &join(&parameters, "0")).expect("the first parameter's line");
+    let lines: Vec<&str> = yaml.split_inclusive('\n').collect();
+    let indent = " ".repeat(lines[first - 1].len() - lines[first - 1].trim_start().len());
+    let parameter = ["- name: filter[walkthrough_probe]", "  in: query", "  required: false"]
+        .into_iter()
+        .chain(["  description: Only the teams the walkthrough probes", "  schema:", "    type: string"])
+        .map(|line| format!("{indent}{line}\n"))
+        .collect::<String>();
+    fs::write(&declaring, format!("{}{parameter}{}", lines[..first - 1].concat(), lines[first - 1..].concat()))
+        .unwrap();
     let check = xtask(&["docs-check", docs_arg, "--spec", spec_arg]);
     assert_eq!(check.status.code(), Some(0), "{}{}", text(&check.stdout), text(&check.stderr));
     // published-check asks for the enum value's departure if the published document has the enum.
