@@ -113,13 +113,7 @@ fn response_schemas(spec: &Spec, operation_id: &str) -> BTreeMap<u16, String> {
     for (_, op) in operations.filter(|(_, op)| op.operation_id.as_deref() == Some(operation_id)) {
         for (status, response) in &op.responses.responses {
             let StatusCode::Code(code) = status else { continue };
-            let response = match response {
-                ReferenceOr::Item(r) => Some(r),
-                ReferenceOr::Reference { reference } => reference
-                    .strip_prefix("#/components/responses/")
-                    .and_then(|name| components?.responses.get(name))
-                    .and_then(ReferenceOr::as_item),
-            };
+            let response = resolve_response(components, response);
             let schema = response.and_then(|r| r.content.get("application/json")).and_then(|m| m.schema.as_ref());
             if let Some(ReferenceOr::Reference { reference }) = schema
                 && let Some(name) = reference.strip_prefix("#/components/schemas/")
@@ -129,6 +123,20 @@ fn response_schemas(spec: &Spec, operation_id: &str) -> BTreeMap<u16, String> {
         }
     }
     out
+}
+
+/// A response, or the shared response (`#/components/responses/...`) it refers to.
+fn resolve_response<'a>(
+    components: Option<&'a openapiv3::Components>,
+    response: &'a ReferenceOr<openapiv3::Response>,
+) -> Option<&'a openapiv3::Response> {
+    match response {
+        ReferenceOr::Item(r) => Some(r),
+        ReferenceOr::Reference { reference } => reference
+            .strip_prefix("#/components/responses/")
+            .and_then(|name| components?.responses.get(name))
+            .and_then(ReferenceOr::as_item),
+    }
 }
 
 fn spec_operation(spec: &Spec, method: &str, path: &str) -> Result<SpecOperation, Error> {
@@ -155,14 +163,7 @@ fn spec_operation(spec: &Spec, method: &str, path: &str) -> Result<SpecOperation
         let StatusCode::Code(code) = status else {
             return Err(spec.locate_error(Error::new(&pointer, format!("status range {status} is not supported"))));
         };
-        let response = match response {
-            ReferenceOr::Item(r) => Some(r),
-            ReferenceOr::Reference { reference } => reference
-                .strip_prefix("#/components/responses/")
-                .and_then(|name| components?.responses.get(name))
-                .and_then(ReferenceOr::as_item),
-        }
-        .ok_or_else(|| {
+        let response = resolve_response(components, response).ok_or_else(|| {
             spec.locate_error(Error::new(join(&pointer, &code.to_string()), "cannot resolve the response"))
         })?;
         if response.content.get("application/json").is_some_and(|m| m.schema.is_some()) {
