@@ -376,6 +376,55 @@ async fn the_environment_proxy_is_used_unless_no_proxy() {
     assert_eq!(proxy.received_requests().await.unwrap().len(), 1, "one call through the proxy, none with no_proxy");
 }
 
+/// The child half of [`https_goes_through_the_environment_https_proxy`]: run only by it, in its
+/// own process, with `HTTPS_PROXY` set. The proxy refuses the tunnel, so the call fails with a
+/// transport error; what matters is what reached the proxy, which the parent checks.
+#[tokio::test]
+#[ignore = "run by https_goes_through_the_environment_https_proxy in a child process"]
+async fn environment_https_proxy_child() {
+    assert!(std::env::var("HTTPS_PROXY").is_ok(), "run by https_goes_through_the_environment_https_proxy");
+    let error = TeamsApi::new(Client::new(config("https://api.example.invalid")).unwrap())
+        .get_team(ID, Default::default())
+        .await
+        .expect_err("the proxy refuses the tunnel");
+    assert!(matches!(&error, Error::Transport(_)), "{error:?}");
+}
+
+/// An https base URL goes through the proxy of `HTTPS_PROXY`: the client asks it for a tunnel
+/// (`CONNECT host:443`), and the keys are not in that request (they travel inside the tunnel,
+/// encrypted). The proxy is a raw listener on 127.0.0.1 that records the request and refuses it.
+#[tokio::test]
+async fn https_goes_through_the_environment_https_proxy() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let proxy = format!("http://{}", listener.local_addr().unwrap());
+    let seen = tokio::spawn(async move {
+        let (mut stream, _) = listener.accept().await.unwrap();
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        while !head.ends_with(b"\r\n\r\n") && stream.read(&mut byte).await.is_ok_and(|read| read == 1) {
+            head.push(byte[0]);
+        }
+        let _ = stream.write_all(b"HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n").await;
+        String::from_utf8_lossy(&head).into_owned()
+    });
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap());
+    child.args(["--ignored", "--exact", "environment_https_proxy_child", "--nocapture"]).env("HTTPS_PROXY", &proxy);
+    for name in ["NO_PROXY", "no_proxy", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"] {
+        child.env_remove(name);
+    }
+    let output = tokio::task::spawn_blocking(move || child.output().unwrap()).await.unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("1 passed"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let head = tokio::time::timeout(Duration::from_secs(10), seen).await.expect("the proxy was asked").unwrap();
+    assert!(head.starts_with("CONNECT api.example.invalid:443 HTTP/1.1\r\n"), "{head}");
+    assert!(!head.contains(API_KEY) && !head.contains(APP_KEY), "the keys reached the proxy: {head}");
+}
+
 /// Every log record of the process, as text.
 struct CapturingLogger(Mutex<String>);
 
