@@ -335,6 +335,27 @@ fn the_readme_shows_the_hooks_example() {
     );
 }
 
+/// Runs the ignored test `name` of this binary in a child process with the proxy variable `var`
+/// set to `proxy` and every other proxy variable removed (so that no other test sees them), and
+/// asserts that it passed.
+async fn run_child(name: &str, var: &str, proxy: &str) {
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap());
+    child.args(["--ignored", "--exact", name, "--nocapture"]);
+    for other in
+        ["NO_PROXY", "no_proxy", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"]
+    {
+        child.env_remove(other);
+    }
+    child.env(var, proxy);
+    let output = tokio::task::spawn_blocking(move || child.output().unwrap()).await.unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("1 passed"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// The child half of [`the_environment_proxy_is_used_unless_no_proxy`]: run only by it, in its
 /// own process, with `HTTP_PROXY` set (so that no other test sees the variable). Expects a call to
 /// an unreachable loopback base URL to be answered through the proxy, and to fail with
@@ -361,18 +382,7 @@ async fn environment_proxy_child() {
 async fn the_environment_proxy_is_used_unless_no_proxy() {
     let proxy = MockServer::start().await;
     Mock::given(any()).respond_with(team_answer()).mount(&proxy).await;
-    let mut child = std::process::Command::new(std::env::current_exe().unwrap());
-    child.args(["--ignored", "--exact", "environment_proxy_child", "--nocapture"]).env("HTTP_PROXY", proxy.uri());
-    for name in ["NO_PROXY", "no_proxy", "http_proxy", "ALL_PROXY", "all_proxy"] {
-        child.env_remove(name);
-    }
-    let output = tokio::task::spawn_blocking(move || child.output().unwrap()).await.unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && stdout.contains("1 passed"),
-        "{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    run_child("environment_proxy_child", "HTTP_PROXY", &proxy.uri()).await;
     assert_eq!(proxy.received_requests().await.unwrap().len(), 1, "one call through the proxy, none with no_proxy");
 }
 
@@ -408,18 +418,7 @@ async fn https_goes_through_the_environment_https_proxy() {
         let _ = stream.write_all(b"HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n").await;
         String::from_utf8_lossy(&head).into_owned()
     });
-    let mut child = std::process::Command::new(std::env::current_exe().unwrap());
-    child.args(["--ignored", "--exact", "environment_https_proxy_child", "--nocapture"]).env("HTTPS_PROXY", &proxy);
-    for name in ["NO_PROXY", "no_proxy", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"] {
-        child.env_remove(name);
-    }
-    let output = tokio::task::spawn_blocking(move || child.output().unwrap()).await.unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && stdout.contains("1 passed"),
-        "{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    run_child("environment_https_proxy_child", "HTTPS_PROXY", &proxy).await;
     let head = tokio::time::timeout(Duration::from_secs(10), seen).await.expect("the proxy was asked").unwrap();
     assert!(head.starts_with("CONNECT api.example.invalid:443 HTTP/1.1\r\n"), "{head}");
     assert!(!head.contains(API_KEY) && !head.contains(APP_KEY), "the keys reached the proxy: {head}");
