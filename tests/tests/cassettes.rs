@@ -52,6 +52,11 @@ fn cassette_path(test: &str) -> Scratch {
     Scratch(dir.join(format!("{test}.json")))
 }
 
+/// A cassette recording into `file` through the local proxy to `upstream`, with the test keys.
+async fn record(file: &Path, upstream: &str) -> Cassette {
+    Cassette::builder(file).mode(Mode::Record).upstream(upstream).keys(API_KEY, APP_KEY).start().await.unwrap()
+}
+
 fn team(handle: &str, name: &str) -> Team {
     Team::new(TeamAttributes::new(handle, name), handle, TeamType::Team)
 }
@@ -94,13 +99,7 @@ async fn upstream_for_exercise() -> MockServer {
 async fn record_then_replay_round_trips_offline() {
     let file = cassette_path("round_trip");
     let upstream = upstream_for_exercise().await;
-    let cassette = Cassette::builder(&*file)
-        .mode(Mode::Record)
-        .upstream(upstream.uri())
-        .keys(API_KEY, APP_KEY)
-        .start()
-        .await
-        .unwrap();
+    let cassette = record(&file, &upstream.uri()).await;
     let recorded = exercise(&cassette.client()).await.unwrap();
     cassette.finish().await.unwrap();
     assert_eq!(recorded.0, "Infrastructure");
@@ -252,13 +251,7 @@ async fn a_recorded_429_then_200_replays_as_such_without_waiting() {
     Mock::given(method("GET")).respond_with(limited).up_to_n_times(1).with_priority(1).mount(upstream.wiremock()).await;
     upstream.get_team("abc").respond(200, TeamResponse::new().data(team("abc", "Infrastructure"))).await;
 
-    let cassette = Cassette::builder(&*file)
-        .mode(Mode::Record)
-        .upstream(upstream.uri())
-        .keys(API_KEY, APP_KEY)
-        .start()
-        .await
-        .unwrap();
+    let cassette = record(&file, &upstream.uri()).await;
     // Recording waits for real unless told otherwise; this test does not.
     let client = Client::new(cassette.configuration().sleeper(Arc::new(NoWait))).unwrap();
     let recorded = TeamsApi::new(client).get_team("abc", Default::default()).await.unwrap();
@@ -475,8 +468,7 @@ async fn a_failed_recording_leaves_the_previous_cassette_whole() {
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let upstream = format!("http://{}", closed.local_addr().unwrap());
     drop(closed);
-    let cassette =
-        Cassette::builder(&*file).mode(Mode::Record).upstream(upstream).keys(API_KEY, APP_KEY).start().await.unwrap();
+    let cassette = record(&file, &upstream).await;
     let client = Client::new(cassette.configuration().retry(RetryPolicy::disabled())).unwrap();
     let result = TeamsApi::new(client).get_team("abc", Default::default()).await;
     assert!(matches!(&result, Err(Error::Api(e)) if e.status == 502), "{result:?}");
