@@ -446,159 +446,8 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-/// What a decoded object holds besides its fields: the members the spec does not know, and which
-/// of its optional fields arrived as an explicit `null`. Both are rare, so a struct holds only a
-/// pointer (8 bytes), and the box behind it is allocated only for an object that has either.
-///
-/// Read with [`additional_properties`](Self::additional_properties) and
-/// [`explicit_nulls`](Self::explicit_nulls); edit with their `_mut` forms. Two values are equal
-/// when their members' texts and their `null`s are equal (an empty box equals no box).
-#[derive(Clone, Default)]
-pub struct Extra(Option<Box<ExtraParts>>);
-
-#[derive(Clone, Default)]
-struct ExtraParts {
-    members: AdditionalProperties,
-    nulls: ExplicitNulls,
-}
-
-static NO_MEMBERS: AdditionalProperties = AdditionalProperties::new();
-static NO_NULLS: ExplicitNulls = ExplicitNulls::new();
-
-impl Extra {
-    /// No unknown member and no `null` (nothing allocated).
-    #[inline]
-    pub const fn new() -> Self {
-        Extra(None)
-    }
-
-    /// From what decoding found; allocates only when there is something to keep.
-    #[doc(hidden)]
-    #[inline]
-    pub fn from_parts(members: AdditionalProperties, nulls: ExplicitNulls) -> Self {
-        if members.is_empty() && nulls.is_empty() {
-            Extra(None)
-        } else {
-            Extra(Some(Box::new(ExtraParts { members, nulls })))
-        }
-    }
-
-    /// Whether there is no unknown member and no `null`.
-    pub fn is_empty(&self) -> bool {
-        self.0.as_ref().is_none_or(|parts| parts.members.is_empty() && parts.nulls.is_empty())
-    }
-
-    /// The members the spec does not know, as sent (for a struct whose schema types them, with
-    /// an `additionalProperties` schema, they are in its own `additional_properties` field and
-    /// this is empty).
-    #[inline]
-    pub fn additional_properties(&self) -> &AdditionalProperties {
-        self.0.as_ref().map_or(&NO_MEMBERS, |parts| &parts.members)
-    }
-
-    /// The unknown members, to edit (allocates the box if there is none yet).
-    pub fn additional_properties_mut(&mut self) -> &mut AdditionalProperties {
-        &mut self.0.get_or_insert_default().members
-    }
-
-    /// The optional fields that arrived as `null`.
-    #[inline]
-    pub fn explicit_nulls(&self) -> &ExplicitNulls {
-        self.0.as_ref().map_or(&NO_NULLS, |parts| &parts.nulls)
-    }
-
-    /// The `null`s, to edit (e.g. `.clear()` them; allocates the box if there is none yet).
-    pub fn explicit_nulls_mut(&mut self) -> &mut ExplicitNulls {
-        &mut self.0.get_or_insert_default().nulls
-    }
-
-    /// Whether the field at `index` of the type's table arrived as `null`.
-    #[doc(hidden)]
-    #[inline]
-    pub fn is_null(&self, index: u32) -> bool {
-        self.0.as_ref().is_some_and(|parts| parts.nulls.contains(index))
-    }
-}
-
-impl PartialEq for Extra {
-    fn eq(&self, other: &Self) -> bool {
-        self.additional_properties() == other.additional_properties() && self.explicit_nulls() == other.explicit_nulls()
-    }
-}
-
-impl fmt::Debug for Extra {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Extra")
-            .field("additional_properties", self.additional_properties())
-            .field("explicit_nulls", self.explicit_nulls())
-            .finish()
-    }
-}
-
-/// Which optional fields of a decoded object arrived as an explicit `null`, so that re-encoding
-/// writes `null` back (while the field is still `None`) instead of leaving the key out: the JSON
-/// a caller re-encodes is the JSON the server sent. One bit per field of the type's table, for
-/// any number of fields (the first 64 inline).
-///
-/// Setting a field to a value is unaffected; [`clear`](Self::clear) makes every `None` field
-/// absent again on the wire.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct ExplicitNulls {
-    /// Fields 0 to 63.
-    first: u64,
-    /// Fields 64 and on, 64 a word, when one of them is set; never an empty slice and no
-    /// trailing zero word (so that equal sets are equal).
-    rest: Option<Box<[u64]>>,
-}
-
-impl ExplicitNulls {
-    /// No field arrived as `null`.
-    #[inline]
-    pub const fn new() -> Self {
-        ExplicitNulls { first: 0, rest: None }
-    }
-
-    /// No field arrived as `null`.
-    pub fn is_empty(&self) -> bool {
-        self.first == 0 && self.rest.is_none()
-    }
-
-    /// Forgets the `null`s: `None` fields are left out when encoding.
-    pub fn clear(&mut self) {
-        *self = ExplicitNulls::new();
-    }
-
-    #[doc(hidden)]
-    #[inline]
-    pub fn insert(&mut self, index: u32) {
-        let bit = 1 << (index % 64);
-        match (index / 64) as usize {
-            0 => self.first |= bit,
-            word => {
-                let rest = self.rest.get_or_insert_default();
-                if rest.len() < word {
-                    let mut longer = rest.to_vec();
-                    longer.resize(word, 0);
-                    *rest = longer.into_boxed_slice();
-                }
-                rest[word - 1] |= bit;
-            }
-        }
-    }
-
-    #[doc(hidden)]
-    #[inline]
-    pub fn contains(&self, index: u32) -> bool {
-        let word = match (index / 64) as usize {
-            0 => self.first,
-            word => self.rest.as_ref().and_then(|rest| rest.get(word - 1)).copied().unwrap_or(0),
-        };
-        word & (1 << (index % 64)) != 0
-    }
-}
-
 /// The position of `name` in a type's field table, at compile time (the bit of
-/// [`ExplicitNulls`]).
+/// [`crate::ExplicitNulls`]).
 pub(crate) const fn field_index(fields: &[&str], name: &str) -> u32 {
     let mut i = 0;
     while i < fields.len() {
@@ -621,13 +470,14 @@ pub(crate) const fn field_index(fields: &[&str], name: &str) -> u32 {
 /// (keys and values, in order) in one piece of text: one allocation per object however many
 /// unknown members it has, instead of a `String`, a boxed value and a map node per member.
 ///
-/// Read them with [`get`](Self::get), [`iter`](Self::iter) or [`to_map`](Self::to_map) (which
-/// parse the text on demand); add with [`insert`](Self::insert). Encoding writes them back after
-/// the known fields, in their order. Two values are equal when their texts are equal.
+/// This is the owned form, to build members for a request (with [`insert`](Self::insert), or
+/// from an iterator or a map); a decoded object's members are read through a [`Members`] view
+/// ([`crate::Extra::additional_properties`]), which the read methods here also go through.
+/// Encoding writes them back after the known fields, in their order. Two values are equal when
+/// their texts are equal.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct AdditionalProperties {
-    /// Empty, or a JSON object: `{"key":value,...}`, each value's text as sent, written once at
-    /// its exact size. (It lives in the box of an [`Extra`], so its size is not in every struct.)
+    /// Empty, or a JSON object: `{"key":value,...}`, each value's text as sent.
     text: String,
 }
 
@@ -637,6 +487,11 @@ impl AdditionalProperties {
         AdditionalProperties { text: String::new() }
     }
 
+    /// The members, to read.
+    pub fn as_members(&self) -> Members<'_> {
+        Members(&self.text)
+    }
+
     /// Whether there are no members.
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
@@ -644,33 +499,33 @@ impl AdditionalProperties {
 
     /// The number of members.
     pub fn len(&self) -> usize {
-        self.members().len()
+        self.as_members().len()
     }
 
     /// The members as one JSON object text (`{}` when there are none).
     pub fn as_json(&self) -> &str {
-        if self.text.is_empty() { "{}" } else { &self.text }
+        self.as_members().as_json()
     }
 
     /// The value of the (last) member named `key`.
     pub fn get(&self, key: &str) -> Option<RawJson> {
-        self.members().into_iter().rev().find(|(k, _)| k == key).map(|(_, v)| RawJson(v.to_owned()))
+        self.as_members().get(key)
     }
 
     /// The members in order, keys decoded, values as sent.
     pub fn iter(&self) -> impl Iterator<Item = (String, RawJson)> + '_ {
-        self.members().into_iter().map(|(k, v)| (k.into_owned(), RawJson(v.to_owned())))
+        self.as_members().iter()
     }
 
     /// The members as a map (of a key sent twice, the last value).
     pub fn to_map(&self) -> std::collections::BTreeMap<String, RawJson> {
-        self.iter().collect()
+        self.as_members().to_map()
     }
 
     /// Adds a member at the end, replacing any of the same name.
     pub fn insert(&mut self, key: impl Into<String>, value: RawJson) {
         let key = key.into();
-        if self.members().iter().any(|(k, _)| *k == key) {
+        if self.as_members().parse().iter().any(|(k, _)| *k == key) {
             let kept: Vec<(String, RawJson)> = self.iter().filter(|(k, _)| *k != key).collect();
             *self = kept.into_iter().collect();
         }
@@ -696,13 +551,71 @@ impl AdditionalProperties {
         Some(removed)
     }
 
-    /// The members, parsed from the text (which is always a JSON object this type wrote).
-    fn members(&self) -> Vec<(Cow<'_, str>, &RawValue)> {
-        if self.text.is_empty() {
+    /// The text as held: empty when there are no members.
+    pub(crate) fn as_json_or_empty(&self) -> &str {
+        &self.text
+    }
+}
+
+impl fmt::Debug for AdditionalProperties {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_members().fmt(f)
+    }
+}
+
+/// The unknown members of a decoded object, read in place from the text they are kept in (see
+/// [`AdditionalProperties`], the owned form, and [`crate::Extra`]): what `&str` is to `String`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Members<'a>(&'a str);
+
+impl<'a> Members<'a> {
+    /// Over `text`: empty, or a JSON object this crate wrote.
+    pub(crate) fn new(text: &'a str) -> Self {
+        Members(text)
+    }
+
+    /// Whether there are no members.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The number of members.
+    pub fn len(&self) -> usize {
+        self.parse().len()
+    }
+
+    /// The members as one JSON object text (`{}` when there are none).
+    pub fn as_json(&self) -> &'a str {
+        if self.0.is_empty() { "{}" } else { self.0 }
+    }
+
+    /// The value of the (last) member named `key`.
+    pub fn get(&self, key: &str) -> Option<RawJson> {
+        self.parse().into_iter().rev().find(|(k, _)| k == key).map(|(_, v)| RawJson(v.to_owned()))
+    }
+
+    /// The members in order, keys decoded, values as sent.
+    pub fn iter(&self) -> impl Iterator<Item = (String, RawJson)> + use<'a> {
+        self.parse().into_iter().map(|(k, v)| (k.into_owned(), RawJson(v.to_owned())))
+    }
+
+    /// The members as a map (of a key sent twice, the last value).
+    pub fn to_map(&self) -> std::collections::BTreeMap<String, RawJson> {
+        self.iter().collect()
+    }
+
+    /// An owned copy, to edit or keep.
+    pub fn into_owned(self) -> AdditionalProperties {
+        AdditionalProperties { text: self.0.to_owned() }
+    }
+
+    /// The members, parsed from the text (which is always a JSON object this crate wrote).
+    fn parse(&self) -> Vec<(Cow<'a, str>, &'a RawValue)> {
+        if self.0.is_empty() {
             return Vec::new();
         }
-        struct Members;
-        impl<'de> Visitor<'de> for Members {
+        struct Parse;
+        impl<'de> Visitor<'de> for Parse {
             type Value = Vec<(Cow<'de, str>, &'de RawValue)>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an object")
@@ -715,16 +628,16 @@ impl AdditionalProperties {
                 Ok(members)
             }
         }
-        let mut deserializer = serde_json::Deserializer::from_str(&self.text);
-        // The text was written by this type from raw JSON values: it parses.
-        deserializer.deserialize_map(Members).unwrap_or_default()
+        let mut deserializer = serde_json::Deserializer::from_str(self.0);
+        // The text was written by this crate from raw JSON values: it parses.
+        deserializer.deserialize_map(Parse).unwrap_or_default()
     }
 
     /// Writes the members into an object being serialized, as they are read from the text (no
     /// list of them is built).
     #[doc(hidden)]
     pub fn serialize_members<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        if self.text.is_empty() {
+        if self.0.is_empty() {
             return Ok(());
         }
         struct Writer<'m, M: serde::ser::SerializeMap> {
@@ -748,17 +661,29 @@ impl AdditionalProperties {
             }
         }
         let mut writer = Writer { map, error: None };
-        let mut deserializer = serde_json::Deserializer::from_str(&self.text);
-        // The text was written by this type from raw JSON values: it parses; only the map's own
+        let mut deserializer = serde_json::Deserializer::from_str(self.0);
+        // The text was written by this crate from raw JSON values: it parses; only the map's own
         // errors can stop the walk.
         let _ = deserializer.deserialize_map(&mut writer);
         writer.error.map_or(Ok(()), Err)
     }
 }
 
-impl fmt::Debug for AdditionalProperties {
+impl fmt::Debug for Members<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map().entries(self.members().iter().map(|(k, v)| (k, v.get()))).finish()
+        f.debug_map().entries(self.parse().iter().map(|(k, v)| (k, v.get()))).finish()
+    }
+}
+
+impl PartialEq<AdditionalProperties> for Members<'_> {
+    fn eq(&self, other: &AdditionalProperties) -> bool {
+        self.0 == other.text
+    }
+}
+
+impl PartialEq<Members<'_>> for AdditionalProperties {
+    fn eq(&self, other: &Members<'_>) -> bool {
+        self.text == other.0
     }
 }
 
@@ -848,20 +773,20 @@ impl UnknownMembers {
         })
     }
 
-    /// The members read, as their own value.
-    pub(crate) fn finish(mut self) -> AdditionalProperties {
-        let Some(start) = self.start.take() else { return AdditionalProperties::default() };
+    /// Calls `f` with the members' text, as pieces to write one after the other: none when
+    /// there were none, else one JSON object (`{"key":value,...}`). No copy is made here: the
+    /// caller writes the pieces into the allocation it keeps (`Extra::decoded`).
+    pub(crate) fn finish_with<R>(mut self, f: impl FnOnce(&[&str]) -> R) -> R {
+        let Some(start) = self.start.take() else { return f(&[]) };
         SCRATCH.with(|scratch| {
             let mut text = scratch.borrow_mut();
-            let mut own = String::with_capacity(text.len() - start + 1);
-            own.push_str(&text[start..]);
-            own.push('}');
+            let kept = f(&[&text[start..], "}"]);
             text.truncate(start);
             // A huge unknown member must not keep its size in the thread's scratch for good.
             if start == 0 && text.capacity() > SCRATCH_KEPT {
                 text.shrink_to(SCRATCH_KEPT);
             }
-            AdditionalProperties { text: own }
+            kept
         })
     }
 }

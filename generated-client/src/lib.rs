@@ -33,6 +33,8 @@
 // cargo feature it needs.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![cfg_attr(not(feature = "default"), allow(dead_code, unused_imports, unused_macros))]
+// One module holds `unsafe` code, the allocation behind `Extra` (see its module doc).
+#![deny(unsafe_code)]
 
 // The generated modules are formatted by the generator (prettyplease), not by rustfmt.
 #[cfg(feature = "client")]
@@ -46,6 +48,8 @@ mod codec;
 mod config;
 #[cfg(feature = "client")]
 mod error;
+#[allow(unsafe_code)]
+mod extra;
 #[cfg(feature = "client")]
 mod hooks;
 mod macros;
@@ -74,7 +78,8 @@ mod transport;
 
 #[cfg(feature = "client")]
 pub use client_api::*;
-pub use codec::{AdditionalProperties, ExplicitNulls, Extra, Nullable, RawJson};
+pub use codec::{AdditionalProperties, Members, Nullable, RawJson};
+pub use extra::{ExplicitNulls, Extra, ExtraMut, ExtraPart};
 
 /// The client's public items, all behind the `client` feature.
 #[cfg(feature = "client")]

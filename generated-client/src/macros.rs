@@ -66,7 +66,7 @@ macro_rules! object_serde {
                         const FIELDS: &[&str] = &[$($json,)*];
                         $( let mut $field = $crate::macros::object_serde!(@unset $shape); )*
                         #[allow(unused_mut)] // for types without optional fields
-                        let mut explicit_nulls = $crate::codec::ExplicitNulls::new();
+                        let mut explicit_nulls = $crate::ExplicitNulls::new();
                         let mut unknown = $crate::macros::object_serde!(@new_extra $extra);
                         while let Some(key) = map.next_key::<$crate::codec::Key<'de>>()? {
                             match key.as_str() {
@@ -75,10 +75,10 @@ macro_rules! object_serde {
                             }
                         }
                         // (the raw members, the typed ones): one of the two is empty.
-                        let (members, _typed) = $crate::macros::object_serde!(@finish_extra $extra, unknown);
+                        let (extra, _typed) = $crate::macros::object_serde!(@finish_extra $extra, unknown, explicit_nulls);
                         Ok($name {
                             $( $field: $crate::macros::object_serde!(@finish $shape, $field, $json), )*
-                            extra: $crate::codec::Extra::from_parts(members, explicit_nulls),
+                            extra,
                             $( $typed_field: _typed, )?
                         })
                     }
@@ -92,7 +92,7 @@ macro_rules! object_serde {
     // Unknown members kept as raw JSON text, all in one `crate::codec::AdditionalProperties`.
     (@new_extra raw) => { $crate::codec::UnknownMembers::new() };
     (@read_extra raw, $map:ident, $extra:ident, $key:ident) => { $extra.read($key, &mut $map)? };
-    (@finish_extra raw, $extra:ident) => { ($extra.finish(), ()) };
+    (@finish_extra raw, $extra:ident, $nulls:ident) => { ($crate::Extra::decoded($extra, $nulls), ()) };
     (@write_extra raw, $map:ident, $this:expr) => { $this.extra.additional_properties().serialize_members(&mut $map)? };
     // Typed members, in the struct's `additional_properties: BTreeMap<String, T>`.
     (@new_extra typed) => { std::collections::BTreeMap::new() };
@@ -100,7 +100,7 @@ macro_rules! object_serde {
         let value = $map.next_value()?;
         $extra.insert($key.as_str().to_owned(), value);
     }};
-    (@finish_extra typed, $extra:ident) => { ($crate::codec::AdditionalProperties::new(), $extra) };
+    (@finish_extra typed, $extra:ident, $nulls:ident) => { ($crate::Extra::from_nulls($nulls), $extra) };
     (@write_extra typed, $map:ident, $this:expr) => {
         for (key, value) in &$this.additional_properties {
             $map.serialize_entry(key, value)?;

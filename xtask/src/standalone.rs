@@ -18,6 +18,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ("codec.rs", include_str!("../../generated-client/src/codec.rs")),
     ("config.rs", include_str!("../../generated-client/src/config.rs")),
     ("error.rs", include_str!("../../generated-client/src/error.rs")),
+    ("extra.rs", include_str!("../../generated-client/src/extra.rs")),
     ("macros.rs", include_str!("../../generated-client/src/macros.rs")),
     ("pagination.rs", include_str!("../../generated-client/src/pagination.rs")),
     ("request.rs", include_str!("../../generated-client/src/request.rs")),

@@ -35,7 +35,7 @@ impl TeamReferenceRelationshipsOncallUsers {
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        *self.extra.additional_properties_mut() = value.into();
+        self.extra.set_additional_properties(value.into());
         self
     }
 }

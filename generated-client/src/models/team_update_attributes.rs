@@ -80,7 +80,7 @@ impl TeamUpdateAttributes {
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        *self.extra.additional_properties_mut() = value.into();
+        self.extra.set_additional_properties(value.into());
         self
     }
 }

@@ -33,7 +33,7 @@ impl TeamsResponseMeta {
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        *self.extra.additional_properties_mut() = value.into();
+        self.extra.set_additional_properties(value.into());
         self
     }
 }

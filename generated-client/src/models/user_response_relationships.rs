@@ -66,7 +66,7 @@ impl UserResponseRelationships {
         mut self,
         value: impl Into<crate::AdditionalProperties>,
     ) -> Self {
-        *self.extra.additional_properties_mut() = value.into();
+        self.extra.set_additional_properties(value.into());
         self
     }
 }

@@ -142,7 +142,7 @@ pub(super) fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
                 /// Replaces the fields the spec does not know (an `AdditionalProperties` or a
                 /// `BTreeMap<String, RawJson>`), kept in `extra`.
                 pub fn additional_properties(mut self, value: impl Into<crate::AdditionalProperties>) -> Self {
-                    *self.extra.additional_properties_mut() = value.into();
+                    self.extra.set_additional_properties(value.into());
                     self
                 }
             },
