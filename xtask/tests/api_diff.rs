@@ -438,11 +438,28 @@ fn changelog_section_names_items_and_operations_and_replaces_the_old_one() {
         }
     }
     assert!(section.contains("`DELETE /api/v2/team/{team_id}`"), "{section}");
-    let old = "# Changelog\n\nIntro.\n\n## [Unreleased]\n\nstale\n\n## [0.1.0] - 2026-12-04\n\nFirst.\n";
+    // The maintainer's own text in the section is kept; the command's part goes first, and a
+    // rerun replaces that part only.
+    let old = "# Changelog\n\nIntro.\n\n## [Unreleased]\n\nBy hand.\n\n## [0.1.0] - 2026-12-04\n\nFirst.\n";
     let new = api_diff::changelog::with_section(old, &section);
-    assert!(!new.contains("stale") && new.contains("Intro.") && new.contains("First."), "{new}");
-    assert!(new.find("## [Unreleased]").unwrap() < new.find("## [0.1.0]").unwrap(), "{new}");
+    for kept in ["Intro.", "By hand.", "First."] {
+        assert!(new.contains(kept), "{kept} lost:\n{new}");
+    }
+    let at = |text: &str, what: &str| text.find(what).unwrap_or_else(|| panic!("no {what} in:\n{text}"));
+    assert!(at(&new, "## [Unreleased]") < at(&new, "### Breaking"), "{new}");
+    assert!(at(&new, api_diff::changelog::END) < at(&new, "By hand.") && at(&new, "By hand.") < at(&new, "## [0.1.0]"));
     assert_eq!(api_diff::git::newest_release_heading(&new).map(|(v, _)| v), Some(Version(0, 1, 0)));
+    let other = cases().into_iter().find(|c| c.name != "second_success_status").unwrap();
+    let other_report = self::report(&other);
+    let other_section = api_diff::changelog::section(&other_report, Some((Version(0, 1, 0), "release-0.1.0")));
+    let rerun = api_diff::changelog::with_section(&new, &other_section);
+    assert_eq!(rerun.matches(api_diff::changelog::BEGIN).count(), 1, "{rerun}");
+    assert_eq!(
+        rerun,
+        api_diff::changelog::with_section(old, &other_section),
+        "a rerun is as if the first run never was"
+    );
+    assert_eq!(api_diff::changelog::with_section(&rerun, &other_section), rerun, "the same report twice: unchanged");
 }
 
 fn git(dir: &Path, args: &[&str]) -> String {

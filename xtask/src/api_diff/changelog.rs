@@ -1,6 +1,10 @@
 //! `cargo xtask api-diff --changelog`: the report as the `## [Unreleased]` section of
 //! `CHANGELOG.md`, in users' words (Added / Changed / Breaking, each line naming the Rust item and
 //! the HTTP operations), for the maintainer to edit into prose before releasing.
+//!
+//! What the command writes sits between two comment lines ([`BEGIN`], [`END`]); a rerun replaces
+//! only that part, so the maintainer's own text in the section (prose, or changes of the
+//! runtime, which the spec's surface does not show) is kept.
 
 use std::path::Path;
 
@@ -11,9 +15,15 @@ use super::{Class, Report, Version, http_list};
 /// The heading of the section that `--changelog` writes (and rewrites).
 pub const UNRELEASED: &str = "## [Unreleased]";
 
-/// The `## [Unreleased]` section for `report`, against the release `base`.
+/// The first line of what the command writes in the section (an HTML comment: not rendered).
+pub const BEGIN: &str = "<!-- cargo xtask api-diff --changelog: from here to the end mark, rewritten on every run -->";
+/// The last line of what the command writes.
+pub const END: &str = "<!-- end of cargo xtask api-diff --changelog -->";
+
+/// The `## [Unreleased]` section for `report`, against the release `base`: the heading, then the
+/// command's part between [`BEGIN`] and [`END`].
 pub fn section(report: &Report, base: Option<(Version, &str)>) -> String {
-    let mut out = format!("{UNRELEASED}\n\n");
+    let mut out = format!("{UNRELEASED}\n\n{BEGIN}\n\n");
     if let Some((version, rev)) = base {
         let next = version.required_after(report.worst());
         match next {
@@ -21,7 +31,9 @@ pub fn section(report: &Report, base: Option<(Version, &str)>) -> String {
                 "Compared with {version} (`{rev}`) by `cargo xtask api-diff`: the next release is {next} or later{}.\n\n",
                 if report.is_breaking() { " (breaking changes)" } else { "" }
             )),
-            None => out.push_str(&format!("No change a user can see since {version}.\n\n")),
+            None => out.push_str(&format!(
+                "No change of the generated API since {version} (`api-diff` does not see the hand-written runtime).\n\n"
+            )),
         }
     }
     let line = |c: &super::Change| {
@@ -53,17 +65,37 @@ pub fn section(report: &Report, base: Option<(Version, &str)>) -> String {
         }
         out.push('\n');
     }
+    out.push_str(END);
+    out.push_str("\n\n");
     out
 }
 
-/// `text` (a changelog) with its `## [Unreleased]` section replaced by `section`, or `section`
-/// inserted before the first release heading.
+/// `text` (a changelog) with the command's part of its `## [Unreleased]` section replaced by
+/// that of `section` (the rest of the section kept: the part goes first when the section had
+/// none), or `section` inserted before the first release heading when there is no such section.
 pub fn with_section(text: &str, section: &str) -> String {
     let mut lines: Vec<&str> = text.lines().collect();
-    // Remove the old Unreleased section.
-    if let Some(start) = lines.iter().position(|l| l.trim_end() == UNRELEASED) {
-        let end = lines[start + 1..].iter().position(|l| l.starts_with("## ")).map_or(lines.len(), |i| start + 1 + i);
-        lines.drain(start..end);
+    if let Some(heading) = lines.iter().position(|l| l.trim_end() == UNRELEASED) {
+        let end =
+            lines[heading + 1..].iter().position(|l| l.starts_with("## ")).map_or(lines.len(), |i| heading + 1 + i);
+        let mark = |m: &str| lines[heading..end].iter().position(|l| l.trim_end() == m).map(|i| heading + i);
+        // The old part, marks and one blank line after it included; or none, before the
+        // maintainer's text.
+        let (from, to) = match (mark(BEGIN), mark(END)) {
+            (Some(begin), Some(stop)) if begin < stop => {
+                (begin, if lines.get(stop + 1).is_some_and(|l| l.trim().is_empty()) { stop + 2 } else { stop + 1 })
+            }
+            _ => {
+                let first =
+                    lines[heading + 1..end].iter().position(|l| !l.trim().is_empty()).map_or(end, |i| heading + 1 + i);
+                (first, first)
+            }
+        };
+        let part: Vec<&str> = section.lines().skip_while(|l| l.trim_end() != BEGIN).collect();
+        lines.splice(from..to, part);
+        let mut out = lines.join("\n");
+        out.push('\n');
+        return out;
     }
     let at = lines.iter().position(|l| l.starts_with("## ")).unwrap_or(lines.len());
     let mut out = String::new();
