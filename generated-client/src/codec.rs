@@ -773,6 +773,12 @@ impl UnknownMembers {
         })
     }
 
+    /// Whether no member was read.
+    #[inline]
+    pub(crate) fn is_empty(&self) -> bool {
+        self.start.is_none()
+    }
+
     /// Calls `f` with the members' text, as pieces to write one after the other: none when
     /// there were none, else one JSON object (`{"key":value,...}`). No copy is made here: the
     /// caller writes the pieces into the allocation it keeps (`Extra::decoded`).

@@ -47,6 +47,15 @@ impl Extra {
     #[doc(hidden)]
     #[inline]
     pub fn decoded(members: UnknownMembers, nulls: ExplicitNulls) -> Self {
+        // Most objects have neither: that test stays in each model's decoder, the rest does not.
+        if members.is_empty() && nulls.is_empty() {
+            return Extra(None);
+        }
+        Extra::decoded_block(members, nulls)
+    }
+
+    #[inline(never)]
+    fn decoded_block(members: UnknownMembers, nulls: ExplicitNulls) -> Self {
         members.finish_with(|text| Extra::from_raw(&nulls, text))
     }
 
