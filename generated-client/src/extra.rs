@@ -394,6 +394,14 @@ mod tests {
         assert_eq!(copy.additional_properties().as_json(), r#"{"a":1,"é":[]}"#);
     }
 
+    /// Models move between threads (a client's futures, a decoded page sent to a worker).
+    #[test]
+    fn extra_is_send_and_sync() {
+        fn send_and_sync<T: Send + Sync>() {}
+        send_and_sync::<Extra>();
+        assert_eq!(size_of::<Extra>(), size_of::<usize>(), "one pointer, the empty case included");
+    }
+
     #[test]
     fn each_part_alone_and_neither() {
         assert!(Extra::from_raw(&ExplicitNulls::new(), &["", ""]).is_empty());
