@@ -32,14 +32,26 @@ impl Extra {
         Extra(None)
     }
 
-    /// The `null`s and the members' text (the concatenation of `text`, empty or one JSON object)
-    /// in one allocation, or none when both are empty.
+    /// The `null` words (no trailing zero word) and the members' text (the concatenation of
+    /// `text`, empty or one JSON object) in one allocation, or none when both are empty.
     #[inline]
-    pub(crate) fn from_raw(nulls: &ExplicitNulls, text: &[&str]) -> Self {
-        if nulls.is_empty() && text.iter().all(|piece| piece.is_empty()) {
+    fn from_raw(words: &[u64], text: &[&str]) -> Self {
+        if words.is_empty() && text.iter().all(|piece| piece.is_empty()) {
             return Extra(None);
         }
-        Extra(Some(nulls.with_words(|words| Block::new(words, text))))
+        Extra(Some(Block::new(words, text)))
+    }
+
+    /// The `null` words as held (none without a block).
+    #[inline]
+    fn words(&self) -> &[u64] {
+        self.0.as_ref().map_or(&[], Block::words)
+    }
+
+    /// The members' text as held (empty without a block).
+    #[inline]
+    fn text(&self) -> &str {
+        self.0.as_ref().map_or("", Block::text)
     }
 
     /// What decoding an object found: its unknown members and its `null`s, written straight from
@@ -56,14 +68,14 @@ impl Extra {
 
     #[inline(never)]
     fn decoded_block(members: UnknownMembers, nulls: ExplicitNulls) -> Self {
-        members.finish_with(|text| Extra::from_raw(&nulls, text))
+        members.finish_with(|text| nulls.with_words(|words| Extra::from_raw(words, text)))
     }
 
     /// Only `null`s (a struct whose unknown members are typed has no text here).
     #[doc(hidden)]
     #[inline]
     pub fn from_nulls(nulls: ExplicitNulls) -> Self {
-        Extra::from_raw(&nulls, &[])
+        nulls.with_words(|words| Extra::from_raw(words, &[]))
     }
 
     /// Whether there is no unknown member and no `null`.
@@ -77,7 +89,7 @@ impl Extra {
     /// this is empty).
     #[inline]
     pub fn additional_properties(&self) -> Members<'_> {
-        Members::new(self.0.as_ref().map_or("", Block::text))
+        Members::new(self.text())
     }
 
     /// The unknown members, to edit: the guard derefs to an owned [`AdditionalProperties`]
@@ -94,7 +106,7 @@ impl Extra {
 
     /// The optional fields that arrived as `null`.
     pub fn explicit_nulls(&self) -> ExplicitNulls {
-        ExplicitNulls::from_words(self.0.as_ref().map_or(&[], Block::words))
+        ExplicitNulls::from_words(self.words())
     }
 
     /// The `null`s, to edit (e.g. `.clear()` them): the guard writes them back when dropped.
@@ -112,7 +124,7 @@ impl Extra {
     #[doc(hidden)]
     #[inline]
     pub fn is_null(&self, index: u32) -> bool {
-        self.0.as_ref().is_some_and(|block| word_contains(block.words(), index))
+        self.words().get((index / 64) as usize).is_some_and(|word| word & (1 << (index % 64)) != 0)
     }
 }
 
@@ -139,14 +151,13 @@ mod sealed {
 
 impl ExtraPart for AdditionalProperties {
     fn put(self, extra: &mut Extra) {
-        *extra = Extra::from_raw(&extra.explicit_nulls(), &[self.as_json_or_empty()]);
+        *extra = Extra::from_raw(extra.words(), &[self.as_json_or_empty()]);
     }
 }
 
 impl ExtraPart for ExplicitNulls {
     fn put(self, extra: &mut Extra) {
-        let text = extra.0.take();
-        *extra = Extra::from_raw(&self, &[text.as_ref().map_or("", Block::text)]);
+        *extra = self.with_words(|words| Extra::from_raw(words, &[extra.text()]));
     }
 }
 
@@ -233,16 +244,6 @@ impl ExplicitNulls {
         rest[word - 1] |= bit;
     }
 
-    #[doc(hidden)]
-    #[inline]
-    pub fn contains(&self, index: u32) -> bool {
-        let word = match (index / 64) as usize {
-            0 => self.first,
-            word => self.rest.as_ref().and_then(|rest| rest.get(word - 1)).copied().unwrap_or(0),
-        };
-        word & (1 << (index % 64)) != 0
-    }
-
     /// Calls `f` with the bit words, without the trailing zero words (none at all when empty).
     #[inline]
     fn with_words<R>(&self, f: impl FnOnce(&[u64]) -> R) -> R {
@@ -261,12 +262,6 @@ impl ExplicitNulls {
             [first, rest @ ..] => ExplicitNulls { first: *first, rest: Some(rest.into()) },
         }
     }
-}
-
-/// Whether bit `index` is set in `words`.
-#[inline]
-fn word_contains(words: &[u64], index: u32) -> bool {
-    words.get((index / 64) as usize).is_some_and(|word| word & (1 << (index % 64)) != 0)
 }
 
 /// One allocation holding a [`Header`], then `header.words` bit words (`u64`), then
@@ -381,7 +376,8 @@ mod tests {
 
     #[test]
     fn one_block_holds_the_nulls_and_the_text() {
-        let extra = Extra::from_raw(&nulls(&[0, 5, 63, 64, 200]), &[r#"{"a":1"#, ",\"é\":[]", "}"]);
+        let extra =
+            nulls(&[0, 5, 63, 64, 200]).with_words(|words| Extra::from_raw(words, &[r#"{"a":1"#, ",\"é\":[]", "}"]));
         assert_eq!(extra.additional_properties().as_json(), r#"{"a":1,"é":[]}"#);
         let read = extra.explicit_nulls();
         assert_eq!(read, nulls(&[0, 5, 63, 64, 200]));
@@ -404,10 +400,10 @@ mod tests {
 
     #[test]
     fn each_part_alone_and_neither() {
-        assert!(Extra::from_raw(&ExplicitNulls::new(), &["", ""]).is_empty());
+        assert!(Extra::from_raw(&[], &["", ""]).is_empty());
         let only_nulls = Extra::from_nulls(nulls(&[3]));
         assert!(only_nulls.additional_properties().is_empty() && only_nulls.is_null(3));
-        let only_text = Extra::from_raw(&ExplicitNulls::new(), &["{\"x\":null}"]);
+        let only_text = Extra::from_raw(&[], &["{\"x\":null}"]);
         assert!(only_text.explicit_nulls().is_empty() && !only_text.is_null(0));
         assert_eq!(only_text.additional_properties().as_json(), "{\"x\":null}");
         assert_ne!(only_nulls, only_text);
@@ -415,7 +411,7 @@ mod tests {
 
     #[test]
     fn the_guards_write_back_and_empty_parts_free_the_block() {
-        let mut extra = Extra::from_raw(&nulls(&[1]), &["{\"x\":1}"]);
+        let mut extra = nulls(&[1]).with_words(|words| Extra::from_raw(words, &["{\"x\":1}"]));
         extra.explicit_nulls_mut().insert(70);
         assert!(extra.is_null(1) && extra.is_null(70));
         assert_eq!(extra.additional_properties().as_json(), "{\"x\":1}");
