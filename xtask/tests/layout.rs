@@ -54,38 +54,24 @@ fn load(src: &Path, keep: impl Fn(&Path, &str) -> bool) -> Crate {
             sources.insert(module_of(src, &file), text);
         }
     }
-    let root = sources.get("").cloned().unwrap_or_default();
-    let mut reexports = BTreeMap::new();
-    let tokens: Vec<TokenTree> = TokenStream::from_str(&root).expect("lib.rs tokenizes").into_iter().collect();
-    // `pub use module::{A, B};` and `pub use module::A;` at the root.
-    for window in tokens.windows(5) {
-        if let [
-            TokenTree::Ident(p),
-            TokenTree::Ident(u),
-            TokenTree::Ident(module),
-            TokenTree::Punct(_),
-            TokenTree::Punct(_),
-        ] = window
-            && p == "pub"
-            && u == "use"
+    // What the root re-exports: the last name of each path in `lib.rs` (`pub use codec::{Extra}`,
+    // `pub use crate::client::Client`) that is not a module, to the module the path names.
+    let mut crate_ = Crate { sources, reexports: BTreeMap::new() };
+    let mut paths = Vec::new();
+    collect_paths(
+        TokenStream::from_str(crate_.sources.get("").map_or("", String::as_str)).expect("lib.rs tokenizes"),
+        &[],
+        &mut paths,
+    );
+    for path in paths {
+        let path = if path[0] == "crate" { &path[1..] } else { &path[..] };
+        if let (Some(module), Some(item)) = (crate_.module_in(path), path.last())
+            && !crate_.sources.contains_key(item)
         {
-            let after = tokens.iter().skip_while(|t| !std::ptr::eq(*t, &window[4])).nth(1);
-            match after {
-                Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Brace => {
-                    for item in group.stream() {
-                        if let TokenTree::Ident(item) = item {
-                            reexports.insert(item.to_string(), module.to_string());
-                        }
-                    }
-                }
-                Some(TokenTree::Ident(item)) => {
-                    reexports.insert(item.to_string(), module.to_string());
-                }
-                _ => {}
-            }
+            crate_.reexports.insert(item.clone(), module);
         }
     }
-    Crate { sources, reexports }
+    crate_
 }
 
 impl Crate {
