@@ -26,7 +26,8 @@ usage: cargo xtask codegen [--check] [--verbose] [--spec DIR] [--out DIR]
            (or REV): each change additive, breaking in Rust, breaking on the wire or behaviour,
            and the version it needs; exit 1 on a breaking change unless --intended (and
            generated-client/Cargo.toml has that version);
-           --changelog writes the `## [Unreleased]` section of CHANGELOG.md (or FILE);
+           --changelog writes its part of the `## [Unreleased]` section of CHANGELOG.md (or
+           FILE), between two comment lines, keeping the rest of the section;
            `--print-base` prints the last release's revision and version
        cargo xtask docs-check [DOCS_DIR] [--spec DIR] [--verbose]
            compare the docs pages (default ../shared/docs) with spec/: one line per difference,
